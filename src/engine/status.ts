@@ -1,0 +1,39 @@
+import type { CheckStatus, Severity } from './types';
+import { STATUS_ORDER } from './types';
+import type { Verdict } from '../requirements/check';
+
+/** required → fail, recommended / optional → warn (REQUIREMENTS.md). */
+export function statusFor(verdict: Verdict, severity: Severity): CheckStatus {
+  switch (verdict) {
+    case 'holds':
+      return 'pass';
+    case 'violated':
+      return severity === 'required' ? 'fail' : 'warn';
+    case 'undecided':
+      return 'error';
+    case 'manual':
+      return 'manual';
+    case 'not_applicable':
+      return 'not_applicable';
+  }
+}
+
+/** fail > error > warn > manual > pass > not_applicable */
+export function worstStatus(statuses: Iterable<CheckStatus>): CheckStatus {
+  let worst: CheckStatus = 'not_applicable';
+  for (const s of statuses) {
+    if (STATUS_ORDER.indexOf(s) < STATUS_ORDER.indexOf(worst)) worst = s;
+  }
+  return worst;
+}
+
+const VERDICT_ORDER: readonly Verdict[] = ['violated', 'undecided', 'manual', 'holds', 'not_applicable'];
+
+/** The worst verdict of several (used to fold per-workflow verdicts into one per project). */
+export function worstVerdict(verdicts: Iterable<Verdict>): Verdict {
+  let worst: Verdict = 'not_applicable';
+  for (const v of verdicts) {
+    if (VERDICT_ORDER.indexOf(v) < VERDICT_ORDER.indexOf(worst)) worst = v;
+  }
+  return worst;
+}

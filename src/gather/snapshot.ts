@@ -1,0 +1,137 @@
+/**
+ * SiteSnapshot: everything a run read from Jira, fetched once, serialisable.
+ * Checks judge only this; they never fetch. Every artifact is wrapped in `Fetched`
+ * so a check can tell "Jira said no / did not answer" (→ `error` with the reason)
+ * from real data.
+ */
+import type { components as Platform } from '../jira/generated/jira-platform';
+import type { ProjectStyle } from '../engine/types';
+
+export type JiraWorkflow = Platform['schemas']['JiraWorkflow'];
+export type JiraWorkflowStatus = Platform['schemas']['JiraWorkflowStatus'];
+export type JiraWorkflowTransition = Platform['schemas']['WorkflowTransitions'];
+export type JiraRuleConfiguration = Platform['schemas']['WorkflowRuleConfiguration'];
+
+export type FetchErrorKind =
+  | 'unauthorized' // 401
+  | 'forbidden' // 403 (missing scope or permission)
+  | 'not_found' // 404
+  | 'precondition' // 412 (e.g. experimental header missing)
+  | 'bad_request' // 400
+  | 'rate_limited' // 429 after the retry budget
+  | 'server' // 5xx after the retry budget
+  | 'timeout'
+  | 'network'
+  | 'malformed'; // unparsable JSON or a body that does not fit the schema / paging contract
+
+export interface FetchError {
+  kind: FetchErrorKind;
+  /** HTTP status when there was one. */
+  status?: number;
+  /** e.g. "GET /rest/api/3/group/member" (template, no ids or secrets). */
+  endpoint: string;
+  /** One sentence for an admin; Jira's own errorMessages when it sent any. */
+  message: string;
+}
+
+export type Fetched<T> = { ok: true; value: T } | { ok: false; error: FetchError };
+
+export interface UserRef {
+  accountId: string;
+  displayName?: string;
+}
+
+export interface ServiceAccountInfo {
+  accountId: string;
+  accountType: string; // 'atlassian' | 'app' | 'customer' | 'unknown'
+  active: boolean;
+  displayName: string;
+  emailAddress?: string;
+  /** As /rest/api/3/user returned it (may be the site default when hidden). */
+  timeZone?: string;
+  groups: { name: string; groupId?: string }[];
+  applicationRoles: { key: string; name?: string }[];
+}
+
+export interface ServiceAccountSelf {
+  /** /rest/api/3/myself answered for the service account's own token. */
+  accountId: string;
+  timeZone?: string;
+  emailAddress?: string;
+}
+
+export interface GroupMembers {
+  name: string;
+  groupId?: string;
+  /** Active members only. */
+  members: UserRef[];
+}
+
+export interface RoleActor {
+  type: 'user' | 'group';
+  accountId?: string;
+  groupName?: string;
+  groupId?: string;
+  displayName?: string;
+}
+
+export interface ProjectRole {
+  id: string;
+  name: string;
+  actors: RoleActor[];
+}
+
+export interface IssueTypeRef {
+  id: string;
+  name?: string;
+}
+
+export interface RequestTypeRef {
+  id: string;
+  name: string;
+  issueTypeId: string;
+}
+
+export interface ProjectSnapshot {
+  id: string;
+  key: string;
+  name: string;
+  style: ProjectStyle;
+  serviceDeskId?: string;
+  /** The project could not be read at all (deleted mid-run, 403…). */
+  unavailable?: FetchError;
+  roles: Fetched<ProjectRole[]>;
+  /** accountIds of every customer of the desk. */
+  customers: Fetched<string[]>;
+  requestTypes: Fetched<RequestTypeRef[]>;
+  /** Issue types in scope (request types' issue types, narrowed by settings), with names where known. */
+  issueTypes: IssueTypeRef[];
+  /** issueTypeId → workflow name (company-managed: from the workflow scheme; team-managed: from POST /workflows by project + issue type). */
+  workflowByIssueType: Fetched<Record<string, string>>;
+}
+
+export interface ScreenFields {
+  id: string;
+  /** Field ids over every tab, e.g. "assignee", "resolution", "customfield_10010". */
+  fieldIds: string[];
+  fieldNames: Record<string, string>;
+}
+
+export interface SiteSnapshot {
+  baseUrl: string;
+  gatheredAt: string;
+  serverInfo: Fetched<{ baseUrl?: string; serverTimeZone?: string; deploymentType?: string }>;
+  /** Absent when no service account was configured; `value: null` when none matched. */
+  serviceAccount?: Fetched<ServiceAccountInfo | null>;
+  /** Present only when the service account's own token was given (CLI). */
+  serviceAccountSelf?: Fetched<ServiceAccountSelf>;
+  /** Keyed by the group name as configured. */
+  endUserGroups: Record<string, Fetched<GroupMembers>>;
+  /** The listing of service desks itself. */
+  projectListing: Fetched<true>;
+  projects: ProjectSnapshot[];
+  /** Keyed by workflow name; each read once and shared by every project that uses it. */
+  workflows: Record<string, Fetched<{ workflow: JiraWorkflow; statuses: JiraWorkflowStatus[] }>>;
+  /** Keyed by screen id; each read once. */
+  screens: Record<string, Fetched<ScreenFields>>;
+}

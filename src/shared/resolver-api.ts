@@ -1,0 +1,193 @@
+/**
+ * The contract between the Custom UI and the Forge resolvers, shared by both sides
+ * (gitlab-for-compass style): one envelope, one map of resolver name → payload → data.
+ * The UI calls `invoke<K>(name, payload)` through typed wrappers; the backend
+ * registers exactly these names. Everything here is JSON.
+ */
+import type {
+  Acknowledgement,
+  Attestation,
+  CheckResult,
+  EngineSettings,
+  ProjectReport,
+  Report,
+  Score,
+} from '../engine/types';
+
+export type ErrorType =
+  | 'UNAUTHORISED' // caller lacks the permission this resolver needs
+  | 'VALIDATION' // payload or settings invalid; message says which field
+  | 'CONFLICT' // settings changed by someone else since they were read
+  | 'NOT_FOUND'
+  | 'JIRA' // Jira refused or failed; message carries Jira's reason
+  | 'INTERNAL';
+
+export interface ResolverError {
+  message: string;
+  errorType: ErrorType;
+  /** For VALIDATION: the settings field the message is about. */
+  field?: string;
+}
+
+export type Envelope<T> = { success: true; data: T } | { success: false; errors: ResolverError[] };
+
+export type ReportSchedule = 'off' | 'daily' | 'weekly';
+export type Weekday = 'MON' | 'TUE' | 'WED' | 'THU' | 'FRI' | 'SAT' | 'SUN';
+
+export interface AppSettings extends EngineSettings {
+  schedule: ReportSchedule;
+  weekday: Weekday;
+  /** 'always' e-mails every scheduled run; 'changes' only when something changed. */
+  sendWhen: 'always' | 'changes';
+  recipients: { users: string[]; groups: string[] };
+  /** Issue whose notify endpoint carries the e-mail; empty: the app creates one in reportProjectKey. */
+  reportIssueKey?: string;
+  reportProjectKey?: string;
+}
+
+export interface VersionedSettings {
+  settings: AppSettings;
+  /** Increases on every save; a save naming an older version is refused (CONFLICT). */
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface CallerContext {
+  accountId: string;
+  /** Where the UI is mounted. */
+  surface: 'admin' | 'project';
+  projectKey?: string;
+  isSiteAdmin: boolean;
+  siteBaseUrl: string;
+}
+
+export interface RunProgress {
+  runId: string;
+  startedAt: string;
+  finishedAt?: string;
+  projectsTotal: number;
+  projectsDone: number;
+  /** Keys still queued or running. */
+  pending: string[];
+  failed: { key: string; message: string }[];
+  state: 'running' | 'done' | 'failed';
+}
+
+export interface OverviewData {
+  /** Null before the first run. */
+  report: Report | null;
+  progress: RunProgress | null;
+  settingsConfigured: boolean;
+}
+
+export interface ProjectViewData {
+  project: ProjectReport | null;
+  /** Site checks, shown at the top of the project view. */
+  siteChecks: CheckResult[];
+  progress: RunProgress | null;
+  generatedAt: string | null;
+}
+
+export interface FixItemResult {
+  /** accountId, or the role / group acted on. */
+  item: string;
+  displayName?: string;
+  outcome: 'added' | 'already_present' | 'failed';
+  message?: string;
+}
+
+export interface FixResult {
+  fix: 'add-service-account-to-role' | 'add-missing-customers';
+  projectKey: string;
+  items: FixItemResult[];
+  /** The affected checks, re-run after the fix. */
+  rechecked: CheckResult[];
+}
+
+export interface ConnectorValues {
+  connectionName: string;
+  baseUrl: string;
+  authenticationType: string;
+  username: string | null;
+  passwordHint: string;
+  accountIdSetting: string;
+}
+
+export interface ExportFile {
+  filename: string;
+  mimeType: string;
+  content: string;
+}
+
+export interface HistoryEntry {
+  runId: string;
+  at: string;
+  ready: boolean | null;
+  score: Score;
+  failing: string[];
+  erroring: string[];
+}
+
+export interface ReportDiff {
+  newlyFailing: string[];
+  fixed: string[];
+  stillFailing: string[];
+  newlyErroring: string[];
+}
+
+export interface DeliveryRecord {
+  runId: string;
+  at: string;
+  outcome: 'sent' | 'failed' | 'skipped';
+  /** Jira's error or the reason it was skipped. */
+  message?: string;
+  issueKey?: string;
+  recipients?: { users: string[]; groups: string[] };
+  subject?: string;
+}
+
+export interface UserOption {
+  accountId: string;
+  displayName: string;
+  emailAddress?: string;
+}
+
+export interface GroupOption {
+  name: string;
+  groupId?: string;
+}
+
+export interface ServiceDeskOption {
+  key: string;
+  name: string;
+  id: string;
+}
+
+/** Resolver name → [payload, data]. */
+export interface ResolverApi {
+  getContext: [Record<string, never>, CallerContext];
+  getOverview: [Record<string, never>, OverviewData];
+  getProjectView: [{ projectKey: string }, ProjectViewData];
+  startRecheck: [{ projectKeys?: string[] }, RunProgress];
+  getProgress: [Record<string, never>, RunProgress | null];
+  getSettings: [Record<string, never>, VersionedSettings];
+  saveSettings: [{ settings: AppSettings; version: number }, VersionedSettings];
+  attest: [{ checkId: string; note?: string }, Attestation];
+  revokeAttestation: [{ checkId: string }, { checkId: string }];
+  acknowledge: [{ projectKey?: string; checkId: string; reason: string; expiresAt?: string }, Acknowledgement];
+  removeAcknowledgement: [{ projectKey?: string; checkId: string }, { checkId: string }];
+  fixAddServiceAccountToRole: [{ projectKey: string }, FixResult];
+  fixAddMissingCustomers: [{ projectKey: string }, FixResult];
+  getConnectorValues: [Record<string, never>, ConnectorValues];
+  exportReport: [{ format: 'json' | 'csv' | 'html' | 'handoff'; projectKey?: string }, ExportFile];
+  getHistory: [{ projectKey?: string }, { entries: HistoryEntry[]; deliveries: DeliveryRecord[]; lastDiff: ReportDiff | null }];
+  sendTestReport: [Record<string, never>, DeliveryRecord];
+  searchUsers: [{ query: string }, UserOption[]];
+  searchGroups: [{ query: string }, GroupOption[]];
+  listServiceDesks: [Record<string, never>, ServiceDeskOption[]];
+}
+
+export type ResolverName = keyof ResolverApi;
+export type PayloadOf<K extends ResolverName> = ResolverApi[K][0];
+export type DataOf<K extends ResolverName> = ResolverApi[K][1];
