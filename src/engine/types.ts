@@ -129,3 +129,11 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   attestations: {},
   acknowledgements: {},
 };
+
+/** What changed between two runs; entries are `${projectKey or 'site'}:${checkId}`. */
+export interface ReportDiff {
+  newlyFailing: string[];
+  fixed: string[];
+  stillFailing: string[];
+  newlyErroring: string[];
+}

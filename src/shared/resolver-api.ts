@@ -129,12 +129,8 @@ export interface HistoryEntry {
   erroring: string[];
 }
 
-export interface ReportDiff {
-  newlyFailing: string[];
-  fixed: string[];
-  stillFailing: string[];
-  newlyErroring: string[];
-}
+export type { ReportDiff } from '../engine/types';
+import type { ReportDiff } from '../engine/types';
 
 export interface DeliveryRecord {
   runId: string;
