@@ -1,0 +1,116 @@
+/**
+ * SA-EXISTS: the configured service account exists, is active, and is an `atlassian`
+ * account. App and customer-only accounts cannot hold product access or project roles,
+ * so Moveworks could not work as them.
+ */
+import type { ServiceAccountInfo } from '../../gather/snapshot';
+import type { CheckOutcome, SiteCheck } from '../check';
+import { ATLASSIAN_PAGES, DOCS, siteLinks } from '../links';
+import { fetchReason } from './fetch-reason';
+import { accountLabel, configuredServiceAccount } from './service-account-found';
+
+const CONFIGURE_STEP = {
+  text: 'Set the Moveworks service account (its e-mail or accountId) in this app\'s Settings, or pass --service-account to mw-readiness.',
+};
+
+function evidenceOf(account: ServiceAccountInfo, configured: string) {
+  return {
+    configured,
+    accountId: account.accountId,
+    displayName: account.displayName,
+    email: account.emailAddress ?? null,
+    accountType: account.accountType,
+    active: account.active,
+  };
+}
+
+/** Why an account that was found still cannot serve as the service account. */
+function problemsOf(account: ServiceAccountInfo): string[] {
+  const problems: string[] = [];
+  if (!account.active) problems.push('is deactivated');
+  if (account.accountType === 'app') problems.push('is an app account, not an Atlassian user account');
+  else if (account.accountType === 'customer') problems.push('is a customer-only account, not an Atlassian user account');
+  else if (account.accountType !== 'atlassian') problems.push(`has account type "${account.accountType}", not an Atlassian user account`);
+  return problems;
+}
+
+export const saExists: SiteCheck = {
+  meta: {
+    id: 'SA-EXISTS',
+    title: 'Service account exists',
+    failureTitle: 'Service account is missing or unusable',
+    description:
+      'Moveworks works in Jira as a dedicated service account. It must exist on this site, be active, and be a normal Atlassian user account (not an app or customer-only account) so it can be given Jira Service Management access and the Service Desk Team role.',
+    severity: 'required',
+    group: 'service-account',
+    scope: 'site',
+    docsUrl: DOCS.createUsers,
+  },
+  requires: ['serviceAccount'],
+  evaluate({ snapshot, settings }): CheckOutcome {
+    const links = siteLinks(snapshot.baseUrl);
+    const configured = configuredServiceAccount(settings);
+    if (!configured) {
+      return {
+        verdict: 'undecided',
+        summary: 'No service account is configured: configure the Moveworks service account (e-mail or accountId) to run the service account checks.',
+        remediation: [CONFIGURE_STEP, { text: 'Create the account first if it does not exist yet.', url: DOCS.createUsers }],
+      };
+    }
+    const fetched = snapshot.serviceAccount;
+    if (!fetched) {
+      return {
+        verdict: 'undecided',
+        summary: `The service account "${configured}" was not looked up in this run.`,
+        evidence: { configured },
+        remediation: [{ text: 'Run the checks again; the service account is looked up whenever one is configured.' }],
+      };
+    }
+    if (!fetched.ok) {
+      return {
+        verdict: 'undecided',
+        summary: `Could not look up the service account "${configured}": ${fetchReason(fetched.error)}.`,
+        evidence: { configured, error: fetched.error },
+        remediation: [
+          { text: 'Make sure the account running the checks can browse users (the "Browse users and groups" global permission), then run the checks again.', url: links.userManagement() },
+        ],
+      };
+    }
+    const account = fetched.value;
+    if (!account) {
+      return {
+        verdict: 'violated',
+        summary: `No account matches "${configured}" on this site.`,
+        evidence: { configured },
+        remediation: [
+          { text: 'Check the spelling of the service account in Settings; an e-mail must match the account\'s e-mail exactly, an accountId must be the full id.' },
+          { text: 'Otherwise create the service account: in Jira, open People (or admin.atlassian.com > Directory > Users), click Invite people / Add users, and enter the Moveworks service account\'s e-mail.', url: links.userManagement() },
+          { text: 'Atlassian\'s guide to creating users', url: DOCS.createUsers },
+        ],
+      };
+    }
+    const problems = problemsOf(account);
+    const evidence = evidenceOf(account, configured);
+    if (problems.length > 0) {
+      return {
+        verdict: 'violated',
+        summary: `The service account ${accountLabel(account)} ${problems.join(' and ')}.`,
+        evidence,
+        remediation: [
+          ...(!account.active
+            ? [{ text: `In admin.atlassian.com, open Directory > Users, select ${account.displayName || account.accountId} and click Reactivate user.`, url: ATLASSIAN_PAGES.adminHub }]
+            : []),
+          ...(account.accountType !== 'atlassian'
+            ? [{ text: 'Use a normal Atlassian user account for Moveworks: invite one with its own e-mail and set it as the service account in Settings.', url: links.userManagement() }]
+            : []),
+          { text: 'Atlassian\'s guide to creating and managing users', url: DOCS.createUsers },
+        ],
+      };
+    }
+    return {
+      verdict: 'holds',
+      summary: `The service account ${accountLabel(account)} exists, is active and is an Atlassian account.`,
+      evidence,
+    };
+  },
+};
