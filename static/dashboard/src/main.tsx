@@ -1,0 +1,52 @@
+/**
+ * Entry point inside Jira (and the local preview, whose page provides the same
+ * bridge). Reads where it is mounted, applies the theme, renders the app, and
+ * records how long the first render with stored data took.
+ */
+import '@atlaskit/css-reset';
+import './styles.css';
+import React, { useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { invoke, view } from '@forge/bridge';
+import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
+import { App } from './App';
+import { ResolverClientProvider } from './api/client-context';
+import { createResolverClient } from './api/resolver-client';
+import { colorModeFromContext, surfaceFromContext, type ColorMode, type Surface } from './model/surface';
+
+const client = createResolverClient((name, payload) => invoke(name, payload as Record<string, unknown>));
+
+function applyTheme(mode: ColorMode) {
+  void setGlobalTheme({ colorMode: mode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' });
+}
+
+function Root({ surface, initialMode }: { surface: Surface; initialMode: ColorMode }) {
+  const [mode, setMode] = useState(initialMode);
+  const change = (next: ColorMode) => {
+    applyTheme(next);
+    setMode(next);
+  };
+  return (
+    <ResolverClientProvider client={client}>
+      <App surface={surface} colorMode={mode} onColorModeChange={change} />
+    </ResolverClientProvider>
+  );
+}
+
+async function start() {
+  performance.mark('mw-start');
+  let context: unknown = null;
+  try {
+    context = await view.getContext();
+  } catch {
+    // Without a context the app shows its "no access" state rather than guessing a surface.
+  }
+  const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  const mode = colorModeFromContext(context, prefersDark);
+  applyTheme(mode);
+  const container = document.getElementById('root');
+  if (!container) return;
+  createRoot(container).render(<Root surface={surfaceFromContext(context)} initialMode={mode} />);
+}
+
+void start();

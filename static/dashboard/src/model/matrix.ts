@@ -1,0 +1,54 @@
+/**
+ * The overview matrix: one row per service desk, one column per requirement group,
+ * each cell the worst status of that group's checks. Group comes from the check id's
+ * prefix, which REQUIREMENTS.md fixes, so the UI needs no copy of the catalogue.
+ */
+import type { CheckResult, CheckStatus, ProjectReport, Report, RequirementGroup } from '../../../../src/engine/types';
+import { STATUS_ORDER } from '../../../../src/engine/types';
+
+export const GROUPS: readonly RequirementGroup[] = ['service-account', 'moveworks', 'customers', 'workflows'];
+
+const PREFIX_GROUP: [string, RequirementGroup][] = [
+  ['SA-', 'service-account'],
+  ['MW-', 'moveworks'],
+  ['CUST-', 'customers'],
+  ['WF-', 'workflows'],
+];
+
+export function groupOf(checkId: string): RequirementGroup | undefined {
+  return PREFIX_GROUP.find(([prefix]) => checkId.startsWith(prefix))?.[1];
+}
+
+/** Worst status first (fail > error > warn > manual > pass > n/a); undefined when there is none. */
+export function worstOf(checks: readonly CheckResult[]): CheckStatus | undefined {
+  let worst: CheckStatus | undefined;
+  for (const c of checks) {
+    if (worst === undefined || STATUS_ORDER.indexOf(c.status) < STATUS_ORDER.indexOf(worst)) worst = c.status;
+  }
+  return worst;
+}
+
+export interface MatrixRow {
+  key: string;
+  name: string;
+  ready: boolean | null;
+  percent: number | null;
+  cells: Record<RequirementGroup, CheckStatus | undefined>;
+}
+
+function cellsFor(checks: readonly CheckResult[]): Record<RequirementGroup, CheckStatus | undefined> {
+  const cells = {} as Record<RequirementGroup, CheckStatus | undefined>;
+  for (const g of GROUPS) cells[g] = worstOf(checks.filter((c) => groupOf(c.id) === g));
+  return cells;
+}
+
+/** Project rows judge the project's own checks plus the site checks, since a desk is only ready when the site is. */
+export function buildMatrix(report: Report): MatrixRow[] {
+  return report.projects.map((p: ProjectReport) => ({
+    key: p.key,
+    name: p.name,
+    ready: p.ready,
+    percent: p.score.percent,
+    cells: cellsFor([...report.checks, ...p.checks]),
+  }));
+}
