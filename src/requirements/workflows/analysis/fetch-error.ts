@@ -1,0 +1,7 @@
+import type { FetchError } from '../../../gather/snapshot';
+
+/** Jira's reason plus its status (or the kind of failure), for one-line summaries. */
+export function describeFetchError(error: FetchError): string {
+  const code = error.status !== undefined ? ` (${error.status})` : ` (${error.kind})`;
+  return `${error.message}${code}`;
+}

@@ -1,0 +1,118 @@
+/**
+ * The hand-off bundle for the Moveworks team: per workflow of a project, its
+ * statuses with their buckets and the ids of the transitions the bot will use.
+ * Pure; the report module serialises it (JSON export) and WF-EXPORT shows it as evidence.
+ */
+import type { EngineSettings, ProjectStyle, StatusBucket } from '../../../engine/types';
+import type { IssueTypeRef, ProjectSnapshot, SiteSnapshot } from '../../../gather/snapshot';
+import { reopenTransitions, resolveTransitions, theTransitionInto } from './bot-transitions';
+import { describeFetchError } from './fetch-error';
+import { BUCKET_LABELS, type BucketSource } from './status-buckets';
+import { transitionRef, viewWorkflow, type TransitionRef, type TransitionView } from './workflow-view';
+
+export interface HandoffStatus {
+  id: string;
+  name: string;
+  category: string | null;
+  bucket: StatusBucket | null;
+  bucketLabel: string | null;
+  bucketSource: BucketSource;
+}
+
+export interface HandoffChosen {
+  /** True when these are global ("from any status") transitions. */
+  global: boolean;
+  transitionIds: string[];
+}
+
+export interface HandoffWorkflow {
+  name: string;
+  id?: string;
+  issueTypes: IssueTypeRef[];
+  statuses: HandoffStatus[];
+  transitions: TransitionRef[];
+  bot: { resolve: HandoffChosen; inProgress: HandoffChosen; reopen: HandoffChosen };
+}
+
+export interface HandoffGap {
+  /** null when no workflow could be named (no mapping, or the mapping itself failed). */
+  workflow: string | null;
+  issueTypes: IssueTypeRef[];
+  reason: string;
+}
+
+export interface Handoff {
+  baseUrl: string;
+  gatheredAt: string;
+  project: { id: string; key: string; name: string; style: ProjectStyle };
+  bucketLabels: Record<StatusBucket, string>;
+  workflows: HandoffWorkflow[];
+  /** Workflows (or issue types) that could not be read, so are not in the bundle. */
+  unreadable: HandoffGap[];
+}
+
+function chosen(transitions: TransitionView[], global: boolean): HandoffChosen {
+  return { global, transitionIds: transitions.map((t) => t.id) };
+}
+
+export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, project: ProjectSnapshot): Handoff {
+  const handoff: Handoff = {
+    baseUrl: snapshot.baseUrl,
+    gatheredAt: snapshot.gatheredAt,
+    project: { id: project.id, key: project.key, name: project.name, style: project.style },
+    bucketLabels: { ...BUCKET_LABELS },
+    workflows: [],
+    unreadable: [],
+  };
+  if (project.issueTypes.length === 0) return handoff;
+  if (!project.workflowByIssueType.ok) {
+    handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: describeFetchError(project.workflowByIssueType.error) });
+    return handoff;
+  }
+  const mapping = project.workflowByIssueType.value;
+  const groups = new Map<string, IssueTypeRef[]>();
+  const unmapped: IssueTypeRef[] = [];
+  for (const t of project.issueTypes) {
+    const name = Object.prototype.hasOwnProperty.call(mapping, t.id) ? mapping[t.id] : undefined;
+    if (name) groups.set(name, [...(groups.get(name) ?? []), t]);
+    else unmapped.push(t);
+  }
+  if (unmapped.length > 0) handoff.unreadable.push({ workflow: null, issueTypes: unmapped, reason: 'no workflow found for these issue types' });
+
+  for (const [name, issueTypes] of groups) {
+    const fetched = Object.prototype.hasOwnProperty.call(snapshot.workflows, name) ? snapshot.workflows[name] : undefined;
+    if (!fetched || !fetched.ok) {
+      handoff.unreadable.push({ workflow: name, issueTypes, reason: fetched ? describeFetchError(fetched.error) : 'it was not read in this run' });
+      continue;
+    }
+    const view = viewWorkflow(name, fetched.value, settings.statusBucketOverrides ?? {});
+    const resolve = resolveTransitions(view);
+    const inProgress = theTransitionInto(view, 'in_progress');
+    const reopen = reopenTransitions(view);
+    handoff.workflows.push({
+      name,
+      ...(view.id !== undefined ? { id: view.id } : {}),
+      issueTypes,
+      statuses: view.statuses.map((s) => ({
+        id: s.id ?? s.ref,
+        name: s.name,
+        category: s.category,
+        bucket: s.bucket,
+        bucketLabel: s.bucket ? BUCKET_LABELS[s.bucket] : null,
+        bucketSource: s.bucketSource,
+      })),
+      transitions: view.transitions.map(transitionRef),
+      bot: {
+        resolve: chosen(resolve.transitions, resolve.global),
+        inProgress: chosen(inProgress.transitions, inProgress.global),
+        reopen: chosen(reopen.transitions, reopen.global),
+      },
+    });
+  }
+  return handoff;
+}
+
+/** Whether the bundle is complete: every in-scope issue type's workflow was read. */
+export function handoffComplete(handoff: Handoff): boolean {
+  return handoff.unreadable.length === 0;
+}

@@ -1,0 +1,49 @@
+/**
+ * The screen a transition shows, as the snapshot holds it: none configured, not
+ * readable (with the reason), or its fields over every tab.
+ */
+import type { ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
+import { describeFetchError } from './fetch-error';
+import { normaliseFieldId, ruleParameters } from './rule-vocabulary';
+import type { TransitionView } from './workflow-view';
+
+export type TransitionScreen =
+  | { kind: 'none' }
+  | { kind: 'unread'; screenId: string; reason: string }
+  | { kind: 'read'; screenId: string; screen: ScreenFields };
+
+export function screenIdOf(t: TransitionView): string | null {
+  const id = ruleParameters(t.raw.transitionScreen).screenId;
+  return id && id.trim() !== '' ? id.trim() : null;
+}
+
+export function transitionScreen(t: TransitionView, snapshot: SiteSnapshot): TransitionScreen {
+  const screenId = screenIdOf(t);
+  if (screenId === null) return { kind: 'none' };
+  const fetched = Object.prototype.hasOwnProperty.call(snapshot.screens, screenId) ? snapshot.screens[screenId] : undefined;
+  if (!fetched) return { kind: 'unread', screenId, reason: 'it was not read in this run' };
+  if (!fetched.ok) return { kind: 'unread', screenId, reason: describeFetchError(fetched.error) };
+  return { kind: 'read', screenId, screen: fetched.value };
+}
+
+export function screenHasField(screen: ScreenFields, fieldId: string): boolean {
+  const wanted = normaliseFieldId(fieldId);
+  return screen.fieldIds.some((f) => normaliseFieldId(f) === wanted);
+}
+
+const SYSTEM_FIELD_NAMES: Record<string, string> = {
+  assignee: 'Assignee',
+  resolution: 'Resolution',
+  comment: 'Comment',
+  fixversions: 'Fix versions',
+  duedate: 'Due date',
+  timetracking: 'Time tracking',
+  worklog: 'Log work',
+};
+
+/** "Resolution", or a custom field's name where some screen told us, else its id. */
+export function fieldLabel(fieldId: string, names: Record<string, string> = {}): string {
+  const id = normaliseFieldId(fieldId);
+  const known = Object.entries(names).find(([k]) => normaliseFieldId(k) === id)?.[1];
+  return known ?? SYSTEM_FIELD_NAMES[id] ?? fieldId;
+}

@@ -1,0 +1,44 @@
+/**
+ * WF-ANY-TO-RESOLVED: a global transition into a Resolved / Closed status, so the
+ * bot (or the end user through it) can resolve a ticket from wherever it stands.
+ * Required when a resolving skill is enabled, else recommended.
+ */
+import type { MoveworksSkill, Severity } from '../../engine/types';
+import type { ProjectCheck } from '../check';
+import { DOCS } from '../links';
+import { GLOBAL_TRANSITION_DOCS, judgeGlobalTransitionInto } from './analysis/global-transition-check';
+import { judgeProjectWorkflows } from './analysis/judge-project-workflows';
+
+const meta = {
+  id: 'WF-ANY-TO-RESOLVED',
+  title: 'Any status → Resolved transition exists',
+  failureTitle: 'No Any status → Resolved transition',
+  description:
+    'Moveworks resolves tickets end to end (Software Access, Group Access, Ticket Interception) and lets users close their own tickets through a transition from any status into a Resolved / Closed status. It is required when one of those skills is enabled, recommended otherwise.',
+  severity: 'required',
+  group: 'workflows',
+  scope: 'project',
+  docsUrl: DOCS.moveworksRequirements,
+} as const;
+
+/** The skills that resolve tickets end to end (REQUIREMENTS.md). */
+export const RESOLVING_SKILLS: readonly MoveworksSkill[] = ['software-access', 'group-access', 'ticket-interception'];
+
+export function anyToResolvedSeverity(skills: readonly MoveworksSkill[] | undefined): Severity {
+  // Absent skills means the default, which enables all three.
+  if (skills === undefined) return 'required';
+  return skills.some((s) => RESOLVING_SKILLS.includes(s)) ? 'required' : 'recommended';
+}
+
+export const wfAnyToResolved: ProjectCheck = {
+  meta,
+  requires: ['requestTypes', 'workflows'],
+  evaluate: (input) =>
+    judgeProjectWorkflows(input, {
+      meta,
+      judge: (ctx) => judgeGlobalTransitionInto('resolved', ctx),
+      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to Resolved / Closed' : `All ${n} workflows have a global transition to Resolved / Closed`),
+      severity: (i) => anyToResolvedSeverity(i.settings.skills),
+      generalRemediation: GLOBAL_TRANSITION_DOCS,
+    }),
+};
