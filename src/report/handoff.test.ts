@@ -1,0 +1,80 @@
+import type { Report } from '../engine/types';
+import { buildHandoff, type Handoff } from '../requirements/workflows/wf-export';
+import { project, settings, site } from '../requirements/testing/snapshot-builder';
+import { buildHandoffBundle, isHandoff, renderHandoffJson } from './handoff';
+import { sampleReport } from './testing/sample-report';
+
+const itHandoff: Handoff = {
+  baseUrl: 'https://acme.atlassian.net',
+  gatheredAt: '2026-11-28T09:00:00.000Z',
+  project: { id: '10000', key: 'IT', name: 'IT Service Desk', style: 'company-managed' },
+  bucketLabels: { new: 'New / Reopened', in_progress: 'In Progress', waiting: 'Waiting for User', resolved: 'Resolved / Closed' },
+  workflows: [
+    {
+      name: 'IT Support Workflow',
+      id: 'wf-1',
+      issueTypes: [{ id: '10001', name: 'IT Help' }],
+      statuses: [
+        { id: '1', name: 'Open', category: 'TODO', bucket: 'new', bucketLabel: 'New / Reopened', bucketSource: 'category' },
+        { id: '5', name: 'Resolved', category: 'DONE', bucket: 'resolved', bucketLabel: 'Resolved / Closed', bucketSource: 'category' },
+      ],
+      transitions: [{ id: '51', name: 'Resolve', type: 'GLOBAL', from: 'any', to: '5', toBucket: 'resolved' }],
+      bot: { resolve: { global: true, transitionIds: ['51'] }, inProgress: { global: false, transitionIds: [] }, reopen: { global: false, transitionIds: ['71', '72'] } },
+    },
+  ],
+  unreadable: [],
+};
+
+function reportWith(evidence: unknown, status: 'pass' | 'error' | 'not_applicable' = 'pass'): Report {
+  const report = sampleReport();
+  const wfExport = report.projects[0].checks.find((c) => c.id === 'WF-EXPORT')!;
+  wfExport.evidence = evidence;
+  wfExport.status = status;
+  wfExport.summary = status === 'error' ? 'Could not read which workflow each issue type of IT uses: Jira denied permission (403)' : wfExport.summary;
+  return report;
+}
+
+describe('buildHandoffBundle', () => {
+  it('lists per workflow the statuses with bucket and the resolve / in-progress / reopen transition ids', () => {
+    const bundle = buildHandoffBundle(reportWith(itHandoff));
+    expect(bundle).toMatchObject({ kind: 'mw-readiness-handoff', version: 1, site: { baseUrl: 'https://acme.atlassian.net' } });
+    const it = bundle.projects.find((p) => p.key === 'IT')!;
+    expect(it.complete).toBe(true);
+    expect(it.workflows).toHaveLength(1);
+    expect(it.workflows[0].statuses).toEqual([
+      { id: '1', name: 'Open', category: 'TODO', bucket: 'new', bucketLabel: 'New / Reopened' },
+      { id: '5', name: 'Resolved', category: 'DONE', bucket: 'resolved', bucketLabel: 'Resolved / Closed' },
+    ]);
+    expect(it.workflows[0].resolve).toEqual({ global: true, transitionIds: ['51'] });
+    expect(it.workflows[0].inProgress).toEqual({ global: false, transitionIds: [] });
+    expect(it.workflows[0].reopen).toEqual({ global: false, transitionIds: ['71', '72'] });
+  });
+
+  it('marks a project incomplete with the reason when its workflows could not be read', () => {
+    const bundle = buildHandoffBundle(reportWith({ project: { key: 'IT' }, error: { kind: 'forbidden' } }, 'error'));
+    const it = bundle.projects.find((p) => p.key === 'IT')!;
+    expect(it.complete).toBe(false);
+    expect(it.workflows).toEqual([]);
+    expect(it.unreadable[0].reason).toMatch(/Jira denied permission \(403\)/);
+    // HR has no WF-EXPORT result at all.
+    expect(bundle.projects.find((p) => p.key === 'HR')!.unreadable[0].reason).toBe('WF-EXPORT was not part of this run');
+  });
+
+  it('accepts the real buildHandoff output and carries its gaps', () => {
+    const snapshot = site({ workflows: {} });
+    const handoff = buildHandoff(snapshot, settings(), project());
+    expect(isHandoff(handoff)).toBe(true);
+    const bundle = buildHandoffBundle(reportWith(handoff), { projectKey: 'IT' });
+    expect(bundle.projects.map((p) => p.key)).toEqual(['IT']);
+    expect(bundle.projects[0].complete).toBe(false);
+    expect(bundle.projects[0].unreadable).toEqual([
+      { workflow: 'IT Support Workflow', issueTypes: [{ id: '10001', name: 'IT Help' }], reason: 'it was not read in this run' },
+    ]);
+  });
+
+  it('renders stable JSON', () => {
+    const json = renderHandoffJson(buildHandoffBundle(reportWith(itHandoff)));
+    expect(JSON.parse(json).projects[0].workflows[0].name).toBe('IT Support Workflow');
+    expect(Object.keys(JSON.parse(json).projects[0]).slice(0, 3)).toEqual(['key', 'id', 'name']);
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * The Moveworks hand-off bundle: per project and workflow, the statuses with
+ * their bucket and the ids of the Resolve, In Progress and Reopen transitions.
+ * Built from WF-EXPORT's evidence (engineer B's `buildHandoff` output) in a
+ * stored report, so an export works without going back to Jira.
+ */
+import type { ProjectReport, ProjectStyle, Report, StatusBucket } from '../engine/types';
+import type { Handoff, HandoffGap, HandoffWorkflow } from '../requirements/workflows/wf-export';
+import { withStableKeys } from './json';
+
+export interface HandoffBundleTransitions {
+  /** True when these are global ("from any status") transitions. */
+  global: boolean;
+  transitionIds: string[];
+}
+
+export interface HandoffBundleWorkflow {
+  name: string;
+  id?: string;
+  issueTypes: { id: string; name?: string }[];
+  statuses: { id: string; name: string; category: string | null; bucket: StatusBucket | null; bucketLabel: string | null }[];
+  resolve: HandoffBundleTransitions;
+  inProgress: HandoffBundleTransitions;
+  reopen: HandoffBundleTransitions;
+  /** Every transition of the workflow, for the Moveworks team's own mapping. */
+  transitions: HandoffWorkflow['transitions'];
+}
+
+export interface HandoffBundleProject {
+  key: string;
+  id: string;
+  name: string;
+  style: ProjectStyle;
+  /** Every in-scope issue type's workflow is in the bundle. */
+  complete: boolean;
+  workflows: HandoffBundleWorkflow[];
+  /** What is missing and why. */
+  unreadable: HandoffGap[];
+}
+
+export interface HandoffBundle {
+  kind: 'mw-readiness-handoff';
+  version: 1;
+  generatedAt: string;
+  site: { baseUrl: string };
+  bucketLabels: Record<StatusBucket, string>;
+  projects: HandoffBundleProject[];
+}
+
+const DEFAULT_BUCKET_LABELS: Record<StatusBucket, string> = {
+  new: 'New / Reopened',
+  in_progress: 'In Progress',
+  waiting: 'Waiting for User',
+  resolved: 'Resolved / Closed',
+};
+
+/** WF-EXPORT's evidence is a Handoff when the project's workflows could be looked at. */
+export function isHandoff(evidence: unknown): evidence is Handoff {
+  if (!evidence || typeof evidence !== 'object') return false;
+  const e = evidence as Partial<Handoff>;
+  return Array.isArray(e.workflows) && Array.isArray(e.unreadable) && typeof e.project === 'object' && e.project !== null;
+}
+
+function transitionsOf(chosen: { global?: boolean; transitionIds?: string[] } | undefined): HandoffBundleTransitions {
+  return { global: chosen?.global === true, transitionIds: [...(chosen?.transitionIds ?? [])] };
+}
+
+function bundleWorkflow(w: HandoffWorkflow): HandoffBundleWorkflow {
+  return {
+    name: w.name,
+    ...(w.id !== undefined ? { id: w.id } : {}),
+    issueTypes: w.issueTypes,
+    statuses: w.statuses.map((s) => ({ id: s.id, name: s.name, category: s.category, bucket: s.bucket, bucketLabel: s.bucketLabel })),
+    resolve: transitionsOf(w.bot?.resolve),
+    inProgress: transitionsOf(w.bot?.inProgress),
+    reopen: transitionsOf(w.bot?.reopen),
+    transitions: w.transitions ?? [],
+  };
+}
+
+function bundleProject(project: ProjectReport): HandoffBundleProject {
+  const base = { key: project.key, id: project.id, name: project.name, style: project.style };
+  const check = project.checks.find((c) => c.id === 'WF-EXPORT');
+  if (!check) {
+    return { ...base, complete: false, workflows: [], unreadable: [{ workflow: null, issueTypes: [], reason: 'WF-EXPORT was not part of this run' }] };
+  }
+  if (!isHandoff(check.evidence)) {
+    // Not applicable (no issue types in scope) leaves nothing to hand off; anything else could not be read.
+    const complete = check.status === 'not_applicable';
+    return { ...base, complete, workflows: [], unreadable: complete ? [] : [{ workflow: null, issueTypes: [], reason: check.summary }] };
+  }
+  const handoff = check.evidence;
+  return {
+    ...base,
+    complete: handoff.unreadable.length === 0,
+    workflows: handoff.workflows.map(bundleWorkflow),
+    unreadable: handoff.unreadable,
+  };
+}
+
+/** The bundle for every project of the report, or just `projectKey`'s. */
+export function buildHandoffBundle(report: Report, options: { projectKey?: string } = {}): HandoffBundle {
+  const projects = options.projectKey ? report.projects.filter((p) => p.key === options.projectKey) : report.projects;
+  const labels = projects
+    .map((p) => p.checks.find((c) => c.id === 'WF-EXPORT')?.evidence)
+    .find(isHandoff)?.bucketLabels;
+  return {
+    kind: 'mw-readiness-handoff',
+    version: 1,
+    generatedAt: report.generatedAt,
+    site: { baseUrl: report.site.baseUrl },
+    bucketLabels: { ...DEFAULT_BUCKET_LABELS, ...(labels ?? {}) },
+    projects: projects.map(bundleProject),
+  };
+}
+
+export function renderHandoffJson(bundle: HandoffBundle): string {
+  return JSON.stringify(withStableKeys(bundle), null, 2) + '\n';
+}
