@@ -28,3 +28,18 @@ export interface JiraTransport {
   readonly baseUrl: string;
   request(request: TransportRequest): Promise<TransportResponse>;
 }
+
+/**
+ * Thrown by an adapter when no HTTP response arrived at all, so JiraClient can tell
+ * a dead network (`network`) from a request that ran out of time (`timeout`).
+ * The message names the host, never a credential.
+ */
+export class TransportError extends Error {
+  constructor(
+    readonly kind: 'network' | 'timeout',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TransportError';
+  }
+}

@@ -1,0 +1,35 @@
+import { createLimiter, mapWithConcurrency } from './concurrency';
+
+describe('createLimiter', () => {
+  it('runs at most N tasks at once, in FIFO order, and keeps going after failures', async () => {
+    const limit = createLimiter(2);
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const task = (i: number) => async () => {
+      started.push(i);
+      running += 1;
+      peak = Math.max(peak, running);
+      await new Promise((r) => setTimeout(r, 3));
+      running -= 1;
+      if (i === 1) throw new Error('boom');
+      return i;
+    };
+    const results = await Promise.allSettled([0, 1, 2, 3, 4].map((i) => limit(task(i))));
+    expect(peak).toBe(2);
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
+  });
+
+  it('rejects a non-positive limit', () => {
+    expect(() => createLimiter(0)).toThrow(RangeError);
+  });
+
+  it('mapWithConcurrency keeps input order', async () => {
+    const out = await mapWithConcurrency([30, 10, 20], 2, async (ms) => {
+      await new Promise((r) => setTimeout(r, ms));
+      return ms;
+    });
+    expect(out).toEqual([30, 10, 20]);
+  });
+});

@@ -1,0 +1,195 @@
+/**
+ * JiraClient: JSON requests over a JiraTransport, with back-off, error mapping and
+ * counting, so the Forge and HTTP adapters behave the same. Every call names an
+ * endpoint template ("GET /rest/api/3/project/{projectIdOrKey}/role"); that label is
+ * what stats and errors carry, never the built URL or any header.
+ */
+import type { RunStats } from '../engine/types';
+import type { Logger } from '../forge/deps';
+import { DEFAULT_RETRY_POLICY, maxRetriesFor, retryCauseForStatus, retryDelayMs, type RetryCause, type RetryPolicy } from './backoff';
+import type { Limiter } from './concurrency';
+import { createLimiter } from './concurrency';
+import { httpErrorMessage, JiraError, jiraErrorDetail, kindForStatus, redactSecrets } from './jira-error';
+import { RequestCounter } from './request-counter';
+import { buildRequestPath, type PathParams, type QueryParams } from './request-path';
+import { TransportError, type HttpMethod, type JiraTransport, type TransportResponse } from './transport';
+
+export interface JiraClientOptions {
+  logger?: Logger;
+  /** Injected so tests do not wait. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Milliseconds since the epoch. */
+  now?: () => number;
+  /** Uniform in [0, 1). */
+  random?: () => number;
+  policy?: Partial<RetryPolicy>;
+  /** Per-attempt timeout handed to the transport. */
+  timeoutMs?: number;
+}
+
+export interface RequestOptions {
+  path?: PathParams;
+  query?: QueryParams;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/** State shared by a client and every view made with withConcurrency(). */
+interface SharedState {
+  transport: JiraTransport;
+  counter: RequestCounter;
+  policy: RetryPolicy;
+  logger?: Logger;
+  sleep: (ms: number) => Promise<void>;
+  now: () => number;
+  random: () => number;
+  timeoutMs: number;
+  startedAtMs: number;
+  /** Time spent waiting between retries so far, against policy.retryBudgetMs. */
+  waitedMs: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class JiraClient {
+  private readonly shared: SharedState;
+  private readonly limiter?: Limiter;
+
+  constructor(transport: JiraTransport, options?: JiraClientOptions);
+  /** @internal a view sharing state (counter, retry budget) with another client. */
+  constructor(shared: SharedState, limiter: Limiter | undefined, internal: true);
+  constructor(first: JiraTransport | SharedState, second?: JiraClientOptions | Limiter, internal?: true) {
+    if (internal) {
+      this.shared = first as SharedState;
+      this.limiter = second as Limiter | undefined;
+      return;
+    }
+    const options = (second as JiraClientOptions | undefined) ?? {};
+    const now = options.now ?? Date.now;
+    this.shared = {
+      transport: first as JiraTransport,
+      counter: new RequestCounter(),
+      policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
+      logger: options.logger,
+      sleep: options.sleep ?? realSleep,
+      now,
+      random: options.random ?? Math.random,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      startedAtMs: now(),
+      waitedMs: 0,
+    };
+  }
+
+  get baseUrl(): string {
+    return this.shared.transport.baseUrl;
+  }
+
+  get counter(): RequestCounter {
+    return this.shared.counter;
+  }
+
+  /** Calls, retries and time since the client was made. */
+  stats(): RunStats {
+    return this.shared.counter.stats(Math.max(0, this.shared.now() - this.shared.startedAtMs));
+  }
+
+  /** A view of this client with at most `limit` requests in flight; counts and retry budget stay shared. */
+  withConcurrency(limit: number): JiraClient {
+    return new JiraClient(this.shared, createLimiter(limit), true);
+  }
+
+  get<T>(endpoint: string, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('GET', endpoint, options);
+  }
+
+  post<T>(endpoint: string, body: unknown, options: Omit<RequestOptions, 'body'> = {}): Promise<T> {
+    return this.request<T>('POST', endpoint, { ...options, body });
+  }
+
+  /** One JSON call; resolves with the parsed body (undefined for an empty 2xx), rejects with JiraError. */
+  request<T>(method: HttpMethod, endpoint: string, options: RequestOptions = {}): Promise<T> {
+    const run = (): Promise<T> => this.send<T>(method, endpoint, options);
+    return this.limiter ? this.limiter(run) : run();
+  }
+
+  private async send<T>(method: HttpMethod, endpoint: string, options: RequestOptions): Promise<T> {
+    const s = this.shared;
+    const label = `${method} ${endpoint}`;
+    const path = buildRequestPath(endpoint, options.path, options.query);
+    const headers: Record<string, string> = { Accept: 'application/json', ...options.headers };
+    if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+    const retriesUsed: Record<RetryCause, number> = { rate_limit: 0, transient: 0, server: 0, network: 0 };
+    let retryIndex = 0;
+
+    for (;;) {
+      s.counter.countCall(label);
+      let response: TransportResponse | undefined;
+      let failure!: JiraError;
+      let cause: RetryCause | undefined;
+      try {
+        response = await s.transport.request({ method, path, headers, body: options.body, timeoutMs: s.timeoutMs });
+      } catch (error) {
+        const kind = error instanceof TransportError ? error.kind : 'network';
+        const reason = error instanceof Error ? error.message : String(error);
+        failure = new JiraError({ kind, endpoint: label, message: `${kind === 'timeout' ? 'Jira did not answer in time' : 'Could not reach Jira'} for ${label}: ${reason}` });
+        cause = kind === 'timeout' ? 'transient' : 'network';
+      }
+
+      if (response) {
+        if (response.status >= 200 && response.status < 300) return parseJson<T>(await response.text(), label, response.status);
+        const text = await safeText(response);
+        const kind = kindForStatus(response.status) ?? 'malformed';
+        failure = new JiraError({
+          kind,
+          status: response.status,
+          endpoint: label,
+          message: kindForStatus(response.status)
+            ? httpErrorMessage(kind, response.status, label, jiraErrorDetail(text))
+            : `Jira answered an unexpected ${response.status} for ${label}`,
+        });
+        cause = retryCauseForStatus(response.status);
+        if (response.status === 429) {
+          const reason = response.headers.get('RateLimit-Reason');
+          s.logger?.warn('Jira rate limit', { endpoint: label, reason: reason ?? undefined });
+        }
+      }
+
+      if (!cause || retriesUsed[cause] >= maxRetriesFor(cause, s.policy)) {
+        throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
+      }
+      const delay = retryDelayMs({ retryIndex, headers: response?.headers, nowMs: s.now(), policy: s.policy, random: s.random });
+      if (s.waitedMs + delay > s.policy.retryBudgetMs) {
+        throw new JiraError({ ...failure.toFetchError(), message: `${failure.message} (gave up: the run's retry budget of ${Math.round(s.policy.retryBudgetMs / 1000)} s is spent)` });
+      }
+      s.waitedMs += delay;
+      retriesUsed[cause] += 1;
+      retryIndex += 1;
+      s.counter.countRetry();
+      s.logger?.info('Retrying Jira call', { endpoint: label, status: response?.status, kind: failure.kind, retry: retryIndex, waitMs: delay });
+      await s.sleep(delay);
+    }
+  }
+}
+
+function withRetryNote(error: JiraError, retries: number): JiraError {
+  return new JiraError({ ...error.toFetchError(), message: `${error.message} (after ${retries} ${retries === 1 ? 'retry' : 'retries'})` });
+}
+
+async function safeText(response: TransportResponse): Promise<string> {
+  try {
+    return await response.text();
+  } catch {
+    return '';
+  }
+}
+
+function parseJson<T>(text: string, label: string, status: number): T {
+  if (text.trim() === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new JiraError({ kind: 'malformed', status, endpoint: label, message: redactSecrets(`Jira sent a response for ${label} that is not JSON`) });
+  }
+}

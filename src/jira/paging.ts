@@ -1,0 +1,131 @@
+/**
+ * Paging for Jira's three list styles. Each helper is an async generator of pages,
+ * so a caller can keep only what it needs (customers: account ids) instead of every
+ * user object. Common rules:
+ * - ask for a page size, but advance by what actually came back (servers cap it);
+ * - stop on the server's own "last page" flag; without it, on `total`; without
+ *   either, on an empty page;
+ * - a page that is empty but claims more, totals that change, or an endless
+ *   sequence of pages is a JiraError 'malformed': never loop forever, never
+ *   silently truncate.
+ */
+import { JiraError } from './jira-error';
+import type { JiraClient } from './jira-client';
+import type { PathParams, QueryParams } from './request-path';
+
+export interface PageRequest {
+  path?: PathParams;
+  query?: QueryParams;
+  headers?: Record<string, string>;
+  /** What to ask for; the server may return fewer. */
+  pageSize: number;
+  /** Guard against a server that never ends the sequence. */
+  maxPages?: number;
+}
+
+const DEFAULT_MAX_PAGES = 2000;
+
+function malformed(endpoint: string, message: string): JiraError {
+  return new JiraError({ kind: 'malformed', endpoint: `GET ${endpoint}`, message: `Jira's paging for GET ${endpoint} is inconsistent: ${message}` });
+}
+
+function asRecord(body: unknown, endpoint: string): Record<string, unknown> {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw malformed(endpoint, 'expected an object page');
+  return body as Record<string, unknown>;
+}
+
+function valuesOf<T>(page: Record<string, unknown>, endpoint: string): T[] {
+  if (!Array.isArray(page.values)) throw malformed(endpoint, 'the page has no values list');
+  return page.values as T[];
+}
+
+/** Platform style: startAt / maxResults → { startAt, maxResults, total?, isLast?, values }. */
+export async function* startAtPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
+  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
+  let startAt = 0;
+  let firstTotal: number | undefined;
+  for (let pageNo = 0; ; pageNo++) {
+    if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
+    const page = asRecord(
+      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize } }),
+      endpoint,
+    );
+    const values = valuesOf<T>(page, endpoint);
+    if (typeof page.startAt === 'number' && page.startAt !== startAt) throw malformed(endpoint, `asked for startAt=${startAt}, got ${page.startAt}`);
+    const total = typeof page.total === 'number' ? page.total : undefined;
+    if (total !== undefined) {
+      if (firstTotal === undefined) firstTotal = total;
+      else if (total !== firstTotal) throw malformed(endpoint, `total changed from ${firstTotal} to ${total}`);
+      if (startAt + values.length > total) throw malformed(endpoint, `${startAt + values.length} items returned but total is ${total}`);
+    }
+    if (values.length > 0) yield values;
+    const next = startAt + values.length;
+
+    if (page.isLast === true) return;
+    if (page.isLast === false) {
+      if (values.length === 0) throw malformed(endpoint, 'an empty page claims there are more');
+    } else if (total !== undefined) {
+      if (next >= total) return;
+      if (values.length === 0) throw malformed(endpoint, `an empty page at ${startAt} of ${total}`);
+    } else if (values.length === 0) {
+      return;
+    }
+    startAt = next;
+  }
+}
+
+/** JSM style: start / limit → { start, limit, size, isLastPage, values }. */
+export async function* jsmPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
+  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
+  let start = 0;
+  for (let pageNo = 0; ; pageNo++) {
+    if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
+    const page = asRecord(
+      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, start, limit: request.pageSize } }),
+      endpoint,
+    );
+    const values = valuesOf<T>(page, endpoint);
+    if (typeof page.start === 'number' && page.start !== start) throw malformed(endpoint, `asked for start=${start}, got ${page.start}`);
+    if (typeof page.size === 'number' && page.size !== values.length) throw malformed(endpoint, `size says ${page.size} but the page holds ${values.length}`);
+    if (values.length > 0) yield values;
+
+    if (page.isLastPage === true) return;
+    if (values.length === 0) {
+      if (page.isLastPage === false) throw malformed(endpoint, 'an empty page claims there are more');
+      return;
+    }
+    start += values.length;
+  }
+}
+
+/**
+ * Bare-array lists paged by startAt / maxResults (e.g. /user/search). There is no
+ * "last" flag and a short page may only mean the server capped it, so this reads
+ * until an empty page.
+ */
+export async function* arrayPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
+  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
+  let startAt = 0;
+  for (let pageNo = 0; ; pageNo++) {
+    if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
+    const page = await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize } });
+    if (!Array.isArray(page)) throw malformed(endpoint, 'expected a list');
+    if (page.length === 0) return;
+    yield page as T[];
+    startAt += page.length;
+  }
+}
+
+/** A bare array answered in one go (no paging), e.g. /screens/{screenId}/tabs. */
+export async function getArray<T>(client: JiraClient, endpoint: string, request: Omit<PageRequest, 'pageSize' | 'maxPages'> = {}): Promise<T[]> {
+  const body = await client.get<unknown>(endpoint, request);
+  if (!Array.isArray(body)) throw new JiraError({ kind: 'malformed', endpoint: `GET ${endpoint}`, message: `Jira's answer for GET ${endpoint} is not a list` });
+  return body as T[];
+}
+
+/** Every item of a paged list. Use only where the items are small or few. */
+export async function collectPages<T>(pages: AsyncIterable<T[]>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const page of pages) all.push(...page);
+  return all;
+}
