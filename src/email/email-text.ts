@@ -1,0 +1,75 @@
+/**
+ * The e-mail's plain-text body: the same sections as the HTML, for clients that
+ * show text only. Control characters are dropped (an ESC could rewrite a terminal
+ * that shows the mail) and text carrying right-to-left characters is wrapped in
+ * Unicode isolates, so it cannot reorder the line around it; the text itself is kept.
+ */
+import { safeHttpUrl, stripControlChars } from '../report/escape';
+import type { BlockingGroup, EmailContent, EmailItem, EmailSection } from './email-content';
+import { gateWords, percentWords, scopeWords, statusWords } from './email-content';
+
+const BIDI = /[\u0590-\u08FF\u200E\u200F\u202A-\u202E\u2066-\u2069\uFB1D-\uFDFF\uFE70-\uFEFF]/;
+
+/** Text from Jira or an admin on one line. */
+function t(value: unknown): string {
+  const line = stripControlChars(value).replace(/[\t\r\n]+/g, ' ');
+  return BIDI.test(line) ? `\u2068${line}\u2069` : line;
+}
+
+function itemLines(item: EmailItem, withDetail: boolean, prefix: string): string[] {
+  const lines = [`${prefix}${t(item.title)} (${t(item.checkId)})`];
+  if (!withDetail) return lines;
+  const indent = ' '.repeat(prefix.length);
+  if (item.summary !== null) lines.push(`${indent}${t(item.summary)}`);
+  if (item.firstStep) {
+    const url = safeHttpUrl(item.firstStep.url);
+    lines.push(`${indent}First step: ${t(item.firstStep.text)}${url ? ` <${url}>` : ''}`);
+  }
+  return lines;
+}
+
+function changeSection(title: string, section: EmailSection, withDetail: boolean): string[] {
+  if (section.items.length + section.more === 0) return [];
+  const lines = ['', `${title} (${section.items.length + section.more})`];
+  for (const i of section.items) lines.push(...itemLines(i, withDetail, `  - ${t(scopeWords(i.scope))}: `));
+  if (section.more) lines.push(`  …and ${section.more} more; the app lists them all.`);
+  return lines;
+}
+
+function blockingGroup(group: BlockingGroup): string[] {
+  const lines = ['', `  ${t(scopeWords(group.scope))}`];
+  for (const i of group.items) lines.push(...itemLines(i, true, `    - [${statusWords(i.status)}] `));
+  return lines;
+}
+
+export function renderEmailText(c: EmailContent): string {
+  const lines: string[] = [];
+  lines.push(c.siteName ? `Moveworks readiness for ${t(c.siteName)}` : 'Moveworks readiness');
+  lines.push('');
+  lines.push(`Readiness: ${gateWords(c.ready)}`);
+  lines.push(`Score: ${percentWords(c.score)} (${c.score.requiredPassed} of ${c.score.requiredTotal} required checks pass)`);
+  lines.push(`Site: ${t(c.baseUrl)}`);
+  lines.push(`Checked: ${t(c.generatedAt)}`);
+
+  if (!c.compared) {
+    lines.push('', 'What changed', '  This is the first report; the next one will say what changed.');
+  } else {
+    const changes = [
+      ...changeSection('Newly failing', c.newlyFailing, true),
+      ...changeSection('Fixed', c.fixed, false),
+      ...changeSection('Newly could not be checked', c.newlyErroring, true),
+    ];
+    lines.push(...(changes.length ? changes : ['', 'What changed', '  Nothing changed since the last run.']));
+  }
+
+  lines.push('', 'What still blocks Moveworks');
+  if (c.blocking.length === 0) lines.push('  Nothing: every required check passes.');
+  for (const g of c.blocking) lines.push(...blockingGroup(g));
+  if (c.blockingMore) lines.push(`  …and ${c.blockingMore} more blocking checks; the app lists them all.`);
+
+  lines.push('');
+  const app = safeHttpUrl(c.appUrl);
+  lines.push(app ? `Open Moveworks Readiness: ${app}` : `Open Moveworks Readiness in ${t(c.baseUrl)} (Jira settings → Apps) for the full report.`);
+  lines.push('', '--', 'You receive this because a Jira administrator listed you as a recipient of the Moveworks readiness report.');
+  return lines.join('\n') + '\n';
+}
