@@ -1,11 +1,11 @@
 import { JiraClient } from './jira-client';
 import { JiraError } from './jira-error';
 import { arrayPages, collectPages, getArray, jsmPages, startAtPages } from './paging';
-import { createFakeTransport, type FakeHandler } from './testing/fake-transport';
+import { createFakeTransport, type FakeAnswer, type FakeHandler } from './testing/fake-transport';
 
 const ITEMS = Array.from({ length: 7 }, (_, i) => ({ id: String(i) }));
 
-function clientFor(path: string, handler: FakeHandler) {
+function clientFor(path: string, handler: FakeHandler | FakeAnswer) {
   const transport = createFakeTransport().on('GET', path, handler);
   return { client: new JiraClient(transport, { sleep: async () => undefined }), transport };
 }
@@ -36,8 +36,8 @@ async function malformed(promise: Promise<unknown>): Promise<JiraError> {
 describe('startAtPages', () => {
   it('advances by what came back when the server caps the page size', async () => {
     const { client, transport } = clientFor('/rest/api/3/group/member', startAtServer(3));
-    const all = await collectPages(startAtPages(client, '/rest/api/3/group/member', { pageSize: 50, query: { groupname: 'all-staff' } }));
-    expect(all.map((x: { id: string }) => x.id)).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    const all = await collectPages(startAtPages<{ id: string }>(client, '/rest/api/3/group/member', { pageSize: 50, query: { groupname: 'all-staff' } }));
+    expect(all.map((x) => x.id)).toEqual(['0', '1', '2', '3', '4', '5', '6']);
     expect(transport.requests.map((r) => r.path)).toEqual([
       '/rest/api/3/group/member?groupname=all-staff&startAt=0&maxResults=50',
       '/rest/api/3/group/member?groupname=all-staff&startAt=3&maxResults=50',
