@@ -41,6 +41,12 @@ describe('resolveRunPlan', () => {
     expect(plan.target).toMatchObject({ kind: 'site', serviceAccountToken: 'sa-token' });
   });
 
+  it('needs the service account as an e-mail when its token is given', () => {
+    expect(problems(flags({ serviceAccount: '557058:abc', serviceAccountToken: 'sa-token' }), env)).toEqual([
+      '--service-account-token needs the service account as an e-mail address (Basic auth signs in with it), not an accountId.',
+    ]);
+  });
+
   it('lists every missing value in one sentence each', () => {
     expect(problems(flags(), {})).toEqual([
       'No Jira site given: pass --site URL or set JIRA_SITE (or try --demo).',

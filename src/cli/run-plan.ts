@@ -147,6 +147,9 @@ export function resolveRunPlan(flags: CliFlags, env: Env, config: ConfigFile, co
     if (!serviceAccount) {
       problems.push('No Moveworks service account given: pass --service-account (e-mail or accountId) or set MW_SERVICE_ACCOUNT.');
     }
+    if (saToken && serviceAccount && !EMAIL.test(serviceAccount.value)) {
+      problems.push(`${saToken.source} needs the service account as an e-mail address (Basic auth signs in with it), not an accountId.`);
+    }
     target = {
       kind: 'site',
       baseUrl,
