@@ -1,0 +1,163 @@
+import { coverage, custCoverage } from './cust-coverage';
+import { describeCheck, buildInput } from '../testing/table';
+import { BASE_URL, failed, ok } from '../testing/snapshot-builder';
+import { DOCS } from '../links';
+import type { Fetched, GroupMembers } from '../../gather/snapshot';
+
+const customersPage = `${BASE_URL}/jira/servicedesk/projects/IT/customers`;
+const users = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ accountId: `${prefix}-${i}`, displayName: `${prefix} ${i}` }));
+const group = (name: string, members: GroupMembers['members']): Fetched<GroupMembers> => ok({ name, groupId: `id-${name}`, members });
+const ids = (list: { accountId: string }[]) => list.map((u) => u.accountId);
+
+const staff = users('staff', 3);
+const contractors = users('contractor', 2);
+const big = users('u', 20000);
+
+describeCheck(custCoverage, {
+  valid: [
+    {
+      name: 'every member of one group is a customer',
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: { customers: ok([...ids(staff), 'someone-else']) },
+      summary: 'All 3 end users of all-staff are customers of IT',
+      evidence: { groups: ['all-staff'], endUsers: 3, covered: 3, missing: 0 },
+    },
+    {
+      name: 'a user in two groups counts once',
+      settings: { endUserGroups: ['all-staff', 'contractors'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff), contractors: group('contractors', [...contractors, staff[0]]) } },
+      project: { customers: ok([...ids(staff), ...ids(contractors)]) },
+      evidence: { groups: ['all-staff', 'contractors'], endUsers: 5, covered: 5 },
+    },
+    {
+      name: 'group names are trimmed and deduplicated',
+      settings: { endUserGroups: [' all-staff ', 'all-staff', ''] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: { customers: ok(ids(staff)) },
+      evidence: { groups: ['all-staff'], endUsers: 3 },
+    },
+  ],
+  invalid: [
+    {
+      name: 'no end-user group configured',
+      verdict: 'manual',
+      summary: 'No end-user group is configured',
+      remediationUrls: [customersPage, DOCS.customers],
+      remediationText: 'Settings',
+    },
+    {
+      name: 'some members are not customers: counts, the missing users and the one-click fix',
+      settings: { endUserGroups: ['all-staff', 'contractors'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff), contractors: group('contractors', contractors) } },
+      project: { customers: ok([staff[0].accountId, contractors[1].accountId]) },
+      verdict: 'violated',
+      summary: '3 of 5 end users of all-staff, contractors are not customers of IT',
+      evidence: {
+        groups: ['all-staff', 'contractors'],
+        endUsers: 5,
+        covered: 2,
+        missing: 3,
+        missingUsers: [
+          { accountId: 'staff-1', displayName: 'staff 1' },
+          { accountId: 'staff-2', displayName: 'staff 2' },
+          { accountId: 'contractor-0', displayName: 'contractor 0' },
+        ],
+        fix: 'add-missing-customers',
+      },
+      remediationUrls: [customersPage, DOCS.customers],
+      remediationText: ['Add the missing users as customers', 'Add customers'],
+    },
+    {
+      name: '20,000 members: counts are exact, the list is capped at 50',
+      settings: { endUserGroups: ['everyone'] },
+      site: { endUserGroups: { everyone: group('everyone', big) } },
+      project: { customers: ok(ids(big.slice(0, 19000))) },
+      verdict: 'violated',
+      summary: '1000 of 20000 end users',
+      evidence: { endUsers: 20000, covered: 19000, missing: 1000 },
+      assert: (o) => {
+        const ev = o.evidence as { missingUsers: { accountId: string }[] };
+        expect(ev.missingUsers).toHaveLength(50);
+        expect(ev.missingUsers[0].accountId).toBe('u-19000');
+      },
+    },
+    {
+      name: 'a member without a display name is listed with null',
+      settings: { endUserGroups: ['g'] },
+      site: { endUserGroups: { g: group('g', [{ accountId: 'a-1' }]) } },
+      project: { customers: ok([]) },
+      verdict: 'violated',
+      evidence: { missingUsers: [{ accountId: 'a-1', displayName: null }] },
+    },
+    {
+      name: 'a group could not be read: names the group and the reason',
+      settings: { endUserGroups: ['all-staff', 'ghosts'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff), ghosts: failed('not_found', 'GET /rest/api/3/group/member', 404, 'Group ghosts does not exist') } },
+      verdict: 'undecided',
+      summary: ['end-user group ghosts: Group ghosts does not exist', 'Jira says it does not exist'],
+      evidence: { groups: ['all-staff', 'ghosts'] },
+      remediationUrls: [`${BASE_URL}/jira/settings/system/groups`],
+      assert: (o) => expect(o.summary).not.toContain('all-staff'),
+    },
+    {
+      name: 'a configured group that was not read at all',
+      settings: { endUserGroups: ['all-staff'] },
+      verdict: 'undecided',
+      summary: 'end-user group all-staff: not read in this run',
+    },
+    {
+      name: 'customers refused for lack of the experimental header (412)',
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: { customers: failed('precondition', 'GET /rest/servicedeskapi/servicedesk/{id}/customer', 412) },
+      verdict: 'undecided',
+      summary: ['Could not list the customers of IT', 'experimental', 'X-ExperimentalApi: opt-in'],
+      evidence: { error: { kind: 'precondition', status: 412 } },
+      remediationUrls: [customersPage],
+    },
+    {
+      name: 'customers forbidden (403)',
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: { customers: failed('forbidden', 'GET /rest/servicedeskapi/servicedesk/{id}/customer', 403) },
+      verdict: 'undecided',
+      summary: ['permission', 'agent or admin'],
+    },
+    {
+      name: 'project unavailable',
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: { unavailable: { kind: 'not_found', status: 404, endpoint: 'GET /rest/api/3/project/{key}', message: 'No project with key IT' } },
+      verdict: 'undecided',
+      summary: 'Could not read project IT',
+    },
+    {
+      name: 'an empty group leaves no one to compare',
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', []) } },
+      verdict: 'undecided',
+      summary: 'has no active members',
+      evidence: { endUsers: 0 },
+    },
+  ],
+});
+
+describe('coverage', () => {
+  it('stays linear: 20,000 members against 20,000 customers in well under a second', () => {
+    const customers = ids(users('u', 20000));
+    const start = Date.now();
+    const result = coverage([big, big], customers);
+    expect(Date.now() - start).toBeLessThan(1000);
+    expect(result).toEqual({ endUsers: 20000, covered: 20000, missingUsers: [] });
+  });
+
+  it('keeps a display name found in a later group', () => {
+    expect(coverage([[{ accountId: 'a' }], [{ accountId: 'a', displayName: 'Ann' }]], []).missingUsers).toEqual([{ accountId: 'a', displayName: 'Ann' }]);
+  });
+
+  it('is what CUST-COVERAGE reports for the builders\' default project (no customers)', () => {
+    const input = buildInput({ name: 'x', settings: { endUserGroups: ['g'] }, site: { endUserGroups: { g: group('g', staff) } } });
+    expect(custCoverage.evaluate(input).evidence).toMatchObject({ endUsers: 3, covered: 0, missing: 3 });
+  });
+});

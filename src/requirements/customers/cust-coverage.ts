@@ -1,0 +1,157 @@
+/**
+ * CUST-COVERAGE: every end user who will use the bot is a Customer of the service desk,
+ * because the bot can only create, update and query tickets for customers.
+ * End users = the active members of the configured group(s), compared by accountId.
+ * Linear in members + customers (Sets), so groups of tens of thousands are fine.
+ */
+import type { FetchError, ProjectSnapshot, UserRef } from '../../gather/snapshot';
+import type { CheckOutcome, ProjectCheck } from '../check';
+import { DOCS, siteLinks } from '../links';
+import { fetchReason } from '../service-account/fetch-reason';
+
+export const ADD_MISSING_CUSTOMERS_FIX = 'add-missing-customers';
+/** Evidence lists this many missing users; the counts cover all of them. */
+export const MISSING_USERS_SHOWN = 50;
+
+export function configuredEndUserGroups(groups: readonly string[]): string[] {
+  return [...new Set(groups.map((g) => g.trim()).filter((g) => g !== ''))];
+}
+
+function customersReason(error: FetchError): string {
+  if (error.kind === 'precondition') return 'Jira refused the experimental customers API (it requires the "X-ExperimentalApi: opt-in" header)';
+  if (error.kind === 'forbidden') return `${fetchReason(error)}; listing customers needs agent or admin permission on the service desk`;
+  return fetchReason(error);
+}
+
+export interface Coverage {
+  endUsers: number;
+  covered: number;
+  missingUsers: { accountId: string; displayName: string | null }[];
+}
+
+/** Union of the groups' members (by accountId) compared with the desk's customers. */
+export function coverage(memberLists: readonly (readonly UserRef[])[], customerIds: readonly string[]): Coverage {
+  const members = new Map<string, string | undefined>();
+  for (const list of memberLists) {
+    for (const m of list) if (!members.has(m.accountId) || members.get(m.accountId) === undefined) members.set(m.accountId, m.displayName);
+  }
+  const customers = new Set(customerIds);
+  const missingUsers: Coverage['missingUsers'] = [];
+  for (const [accountId, displayName] of members) {
+    if (!customers.has(accountId)) missingUsers.push({ accountId, displayName: displayName ?? null });
+  }
+  return { endUsers: members.size, covered: members.size - missingUsers.length, missingUsers };
+}
+
+function customersSteps(project: ProjectSnapshot, baseUrl: string) {
+  return {
+    page: { text: `Open ${project.name}'s Customers page, click Add customers and add the missing users.`, url: siteLinks(baseUrl).customers(project.key) },
+    docs: { text: 'Atlassian\'s guide to adding customers', url: DOCS.customers },
+  };
+}
+
+export const custCoverage: ProjectCheck = {
+  meta: {
+    id: 'CUST-COVERAGE',
+    title: 'Every end user is a customer',
+    failureTitle: 'Some end users are not customers',
+    description:
+      'All end users are required to exist as Customers in the Jira Service Desk project in order to create, update and query tickets through the bot. The end users are the active members of the configured end-user group(s).',
+    severity: 'required',
+    group: 'customers',
+    scope: 'project',
+    docsUrl: DOCS.customers,
+  },
+  requires: ['endUserGroups', 'customers'],
+  evaluate({ snapshot, settings, project }): CheckOutcome {
+    const steps = customersSteps(project, snapshot.baseUrl);
+    const groups = configuredEndUserGroups(settings.endUserGroups);
+    if (groups.length === 0) {
+      return {
+        verdict: 'manual',
+        summary: `No end-user group is configured: attest that everyone who will use the bot is a customer of ${project.key}, or set the end-user group(s) to check it.`,
+        remediation: [
+          { text: 'Set the end-user group(s) in this app\'s Settings (or pass --end-user-group to mw-readiness) so their members are compared with the customers.' },
+          steps.page,
+          steps.docs,
+        ],
+      };
+    }
+
+    const unread = groups
+      .map((name) => {
+        const fetched = snapshot.endUserGroups[name];
+        if (!fetched) return `${name}: not read in this run`;
+        return fetched.ok ? null : `${name}: ${fetchReason(fetched.error)}`;
+      })
+      .filter((x): x is string => x !== null);
+    if (unread.length > 0) {
+      return {
+        verdict: 'undecided',
+        summary: `Could not read the members of the end-user group${unread.length > 1 ? 's' : ''} ${unread.join('; ')}.`,
+        evidence: { groups, unreadable: unread },
+        remediation: [
+          { text: 'Check the group names in Settings (they must match exactly) and that the account running the checks can browse users and groups.', url: siteLinks(snapshot.baseUrl).groups() },
+        ],
+      };
+    }
+    if (project.unavailable) {
+      return {
+        verdict: 'undecided',
+        summary: `Could not read project ${project.key}: ${fetchReason(project.unavailable)}.`,
+        evidence: { groups, error: project.unavailable },
+        remediation: [steps.page],
+      };
+    }
+    if (!project.customers.ok) {
+      return {
+        verdict: 'undecided',
+        summary: `Could not list the customers of ${project.key}: ${customersReason(project.customers.error)}.`,
+        evidence: { groups, error: project.customers.error },
+        remediation: [
+          { text: 'Make sure the account running the checks is an agent or admin of this service desk, then run the checks again.', url: steps.page.url },
+        ],
+      };
+    }
+
+    const memberLists = groups.map((name) => {
+      const fetched = snapshot.endUserGroups[name];
+      return fetched?.ok ? fetched.value.members : [];
+    });
+    const result = coverage(memberLists, project.customers.value);
+    const groupList = groups.join(', ');
+    if (result.endUsers === 0) {
+      return {
+        verdict: 'undecided',
+        summary: `The end-user group${groups.length > 1 ? 's' : ''} ${groupList} ${groups.length > 1 ? 'have' : 'has'} no active members, so there is no one to compare with the customers of ${project.key}.`,
+        evidence: { groups, endUsers: 0, covered: 0, missing: 0 },
+        remediation: [{ text: 'Configure the group(s) whose members will use the bot in Settings.', url: siteLinks(snapshot.baseUrl).groups() }],
+      };
+    }
+    const missing = result.missingUsers.length;
+    if (missing === 0) {
+      return {
+        verdict: 'holds',
+        summary: `All ${result.endUsers} end users of ${groupList} are customers of ${project.key}.`,
+        evidence: { groups, endUsers: result.endUsers, covered: result.covered, missing: 0 },
+      };
+    }
+    return {
+      verdict: 'violated',
+      summary: `${missing} of ${result.endUsers} end users of ${groupList} are not customers of ${project.key}.`,
+      evidence: {
+        groups,
+        endUsers: result.endUsers,
+        covered: result.covered,
+        missing,
+        missingUsers: result.missingUsers.slice(0, MISSING_USERS_SHOWN),
+        fix: ADD_MISSING_CUSTOMERS_FIX,
+      },
+      remediation: [
+        { text: `Click "Add the missing users as customers" in this app: it adds all ${missing} of them to ${project.key} as you, in batches, and reports the result for each user.` },
+        steps.page,
+        steps.docs,
+      ],
+    };
+  },
+};
