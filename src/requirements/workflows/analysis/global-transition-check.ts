@@ -22,7 +22,7 @@ export function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflow
   if (global.length > 0) {
     return { verdict: 'holds', summary: `has a global transition to ${label}: ${global.map(transitionLabel).join(', ')}`, details };
   }
-  const why = targets.length === 0 ? `has no ${label} status at all, so no global transition to one` : `has no global transition to a ${label} status (${targets.map((s) => `“${s}”`).join(', ')})`;
+  const why = targets.length === 0 ? `has no ${label} status at all, so no global transition to one` : `has no global transition to ${article(label)} ${label} status (${targets.map((s) => `“${s}”`).join(', ')})`;
   return {
     verdict: 'violated',
     summary: why,
@@ -31,7 +31,7 @@ export function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflow
       {
         text:
           targets.length === 0
-            ? `Add a ${label} status to workflow “${view.name}” (or map one in the app’s status-bucket settings), then a transition into it with “Allow all statuses to transition to this one”.`
+            ? `Add ${article(label)} ${label} status to workflow “${view.name}” (or map one in the app’s status-bucket settings), then a transition into it with “Allow all statuses to transition to this one”.`
             : `In workflow “${view.name}”, add a transition into “${targets[0]}” and tick “Allow all statuses to transition to this one” (a global transition).`,
         url: workflowUrl,
       },
@@ -40,3 +40,7 @@ export function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflow
 }
 
 export const GLOBAL_TRANSITION_DOCS = [{ text: 'How to add a transition from any status.', url: DOCS.workflows }];
+
+function article(label: string): string {
+  return /^[aeiou]/i.test(label) ? 'an' : 'a';
+}

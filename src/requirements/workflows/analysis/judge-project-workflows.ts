@@ -173,12 +173,8 @@ export function judgeProjectWorkflows(input: ProjectCheckInput, spec: WorkflowFo
   const shown = (notable.length > 0 ? notable : entries).map((e) => e.evidence);
   const label = (e: WorkflowEvidence) => (e.workflow === null ? e.summary : `“${e.workflow}” ${e.summary}`);
   const named = shown.slice(0, MAX_NAMED).map(label).join('; ') + (shown.length > MAX_NAMED ? `; and ${shown.length - MAX_NAMED} more` : '');
-  const summary =
-    entries.length === 1
-      ? shown[0].workflow === null
-        ? capitalise(named)
-        : `Workflow ${named}`
-      : `${notable.length > 0 ? notable.length : entries.length} of ${entries.length} workflows: ${named}`;
+  const counted = entries.length > 1 && shown.every((e) => e.workflow !== null);
+  const summary = counted ? `${shown.length} of ${groups.size} workflows: ${named}` : shown[0].workflow === null ? capitalise(named) : `Workflow ${named}`;
 
   if (verdict === 'not_applicable') return withSeverity({ verdict, summary, evidence });
 
