@@ -90,7 +90,7 @@ describeCheck(saProjectRole, {
       verdict: 'violated',
       summary: ['"Service Desk Team" role is missing from IT', 'Agents'],
       evidence: { roles: ['Service Desk Customers', 'Agents'] },
-      remediationUrls: [DOCS.projectRoles],
+      remediationUrls: [companyRoles, DOCS.projectRoles],
     },
     {
       name: 'team-managed project with no recognisable agent role is not guessed',

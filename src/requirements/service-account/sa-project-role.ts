@@ -113,7 +113,8 @@ export const saProjectRole: ProjectCheck = {
         summary: `The "${SERVICE_DESK_TEAM_ROLE}" role is missing from ${project.key} (roles: ${roleNames.join(', ') || 'none'}).`,
         evidence: { roles: roleNames, style: project.style },
         remediation: [
-          { text: `Ask a Jira admin to restore the ${SERVICE_DESK_TEAM_ROLE} role (Settings > System > Project roles) and add it to the project's permission scheme, then add ${who} to it.` },
+          { text: `Ask a Jira admin to restore the ${SERVICE_DESK_TEAM_ROLE} role (Settings > System > Project roles) and grant it in the project's permission scheme.` },
+          { text: `Then open ${project.name}'s Project settings > People, click Add people, choose ${who} and pick the role ${SERVICE_DESK_TEAM_ROLE}.`, url: rolesPage },
           { text: 'Atlassian\'s guide to project roles', url: DOCS.projectRoles },
         ],
       };

@@ -95,7 +95,7 @@ export const saTimezone: SiteCheck = {
     if (zone === siteDefault) {
       return {
         verdict: 'undecided',
-        summary: `The time zone of ${who} reads ${zone}, the site default: it cannot be told apart from the site default that Jira shows for a hidden or unset zone; run the CLI with the account's own token or check the profile.`,
+        summary: `The time zone of ${who} reads ${zone}, which is what Jira shows when the profile hides the zone or none is set, so it cannot be told apart from the site default; run the CLI with the account's own token or check the profile.`,
         evidence,
         remediation: [PROVE_STEP, ...fixSteps(account)],
       };
