@@ -1,5 +1,5 @@
 import { diffReports } from '../engine/diff';
-import type { CheckResult, Report } from '../engine/types';
+import type { CheckResult, Report, ReportDiff } from '../engine/types';
 import { composeReportEmail, shouldSend } from './compose';
 import { MAX_BLOCKING_ITEMS, MAX_CHANGE_ITEMS } from './email-content';
 import { check, HOSTILE, project, report } from './testing/report-fixtures';
@@ -184,14 +184,14 @@ describe('large sites', () => {
 });
 
 describe('shouldSend', () => {
-  const none = { newlyFailing: [], fixed: [], stillFailing: ['site:SA-TIMEZONE'], newlyErroring: [] };
-  const some = { ...none, fixed: ['IT:CUST-COVERAGE'] };
-  test.each<[Parameters<typeof shouldSend>[0], typeof none | null, boolean, boolean]>([
+  const none: ReportDiff = { newlyFailing: [], fixed: [], stillFailing: ['site:SA-TIMEZONE'], newlyErroring: [] };
+  const some: ReportDiff = { ...none, fixed: ['IT:CUST-COVERAGE'] };
+  test.each<[Parameters<typeof shouldSend>[0], ReportDiff | null, boolean, boolean]>([
     ['always', none, false, true],
     ['changes', none, false, false],
     ['changes', some, false, true],
     ['changes', none, true, true],
     ['changes', null, false, true],
     [undefined, none, false, true],
-  ])('sendWhen %s, diff %j, test %s → %s', (sendWhen, diff, isTest, expected) => expect(shouldSend(sendWhen, diff, isTest)).toBe(expected));
+  ])('sendWhen %s, test %s: %#', (sendWhen, diff, isTest, expected) => expect(shouldSend(sendWhen, diff, isTest)).toBe(expected));
 });
