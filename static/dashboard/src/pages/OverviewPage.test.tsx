@@ -1,0 +1,69 @@
+/** @jest-environment jsdom */
+import React from 'react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { OverviewPage } from './OverviewPage';
+import { ResolverClientProvider } from '../api/client-context';
+import { fakeClient } from '../testing/fake-client';
+import { check, project, report } from '../testing/report-fixtures';
+import type { OverviewData, RunProgress } from '../../../../src/shared/resolver-api';
+
+const itsd = project('ITSD', 'IT Service Desk', true, [check('CUST-COVERAGE', 'pass')]);
+const hr = project('HR', 'HR Help Desk', false, [check('CUST-COVERAGE', 'fail')]);
+
+function renderWith(client: ReturnType<typeof fakeClient>, onOpenProject = jest.fn()) {
+  render(
+    <ResolverClientProvider client={client}>
+      <OverviewPage onOpenProject={onOpenProject} onOpenSettings={jest.fn()} />
+    </ResolverClientProvider>,
+  );
+  return onOpenProject;
+}
+
+describe('OverviewPage', () => {
+  it('shows the site gate and one matrix row per desk with its own gate', async () => {
+    const client = fakeClient({ getOverview: { report: report([itsd, hr]), progress: null, settingsConfigured: true } });
+    const open = renderWith(client);
+    expect((await screen.findByTestId('site-gate')).textContent).toContain('Not ready');
+    expect((screen.getByTestId('gate-ITSD')).textContent).toBe('Ready');
+    expect((screen.getByTestId('gate-HR')).textContent).toContain('Not ready');
+    fireEvent.click(within(screen.getByTestId('matrix')).getByText('HR Help Desk (HR)'));
+    expect(open).toHaveBeenCalledWith('HR');
+  });
+
+  it('designs the first-run state instead of an empty page', async () => {
+    renderWith(fakeClient({ getOverview: { report: null, progress: null, settingsConfigured: false } }));
+    expect(await screen.findByText('No readiness report yet')).toBeTruthy();
+    expect(screen.getByText('Open settings')).toBeTruthy();
+  });
+
+  it('shows permission denied for UNAUTHORISED, not a generic error', async () => {
+    renderWith(fakeClient({ getOverview: { errors: [{ errorType: 'UNAUTHORISED', message: 'Site admins only.' }] } }));
+    expect(await screen.findByText('You do not have access')).toBeTruthy();
+  });
+
+  it('refreshes the matrix as projects finish during a re-check', async () => {
+    jest.useFakeTimers();
+    try {
+      let overview: OverviewData = { report: report([itsd]), progress: null, settingsConfigured: true };
+      const running: RunProgress = { runId: 'r1', startedAt: 'now', projectsTotal: 2, projectsDone: 0, pending: ['ITSD', 'HR'], failed: [], state: 'running' };
+      let progress: RunProgress = running;
+      const client = fakeClient({ getOverview: () => overview, startRecheck: () => running, getProgress: () => progress });
+      renderWith(client);
+      await screen.findByTestId('matrix');
+      await act(async () => {
+        fireEvent.click(screen.getByTestId('recheck'));
+      });
+      expect(screen.getByText('0 of 2 projects checked')).toBeTruthy();
+
+      overview = { ...overview, report: report([itsd, hr]) };
+      progress = { ...running, projectsDone: 1, pending: ['HR'] };
+      await act(async () => {
+        await jest.advanceTimersByTimeAsync(1100);
+      });
+      await waitFor(() => expect((screen.getByTestId('gate-HR')).textContent).toContain('Not ready'));
+      expect(screen.getByText('1 of 2 projects checked')).toBeTruthy();
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+});
