@@ -1,0 +1,59 @@
+/**
+ * A KeyValueStore that keeps one JSON file per key under a folder (the preview uses
+ * .preview-data/), so the preview's settings and reports survive a restart. Writes go
+ * through a temporary file and a rename so a crash never leaves half a value.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { KeyValueStore } from '../../src/forge/deps';
+
+const SUFFIX = '.json';
+
+// Keys hold ':' and '/' (e.g. "report:project:HR"); encode them into safe file names.
+const fileNameOf = (key: string) => encodeURIComponent(key).replace(/\*/g, '%2A') + SUFFIX;
+const keyOf = (file: string) => decodeURIComponent(file.slice(0, -SUFFIX.length));
+
+export function createFileStore(dir: string): KeyValueStore {
+  let ready: Promise<unknown> | undefined;
+  const ensureDir = () => (ready ??= fs.mkdir(dir, { recursive: true }));
+  let counter = 0;
+
+  async function readFile<T>(file: string): Promise<T | undefined> {
+    try {
+      return JSON.parse(await fs.readFile(path.join(dir, file), 'utf8')) as T;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw e;
+    }
+  }
+
+  return {
+    async get<T>(key: string) {
+      await ensureDir();
+      return readFile<T>(fileNameOf(key));
+    },
+    async set<T>(key: string, value: T) {
+      await ensureDir();
+      const target = path.join(dir, fileNameOf(key));
+      const tmp = `${target}.${process.pid}.${++counter}.tmp`;
+      await fs.writeFile(tmp, JSON.stringify(value), 'utf8');
+      await fs.rename(tmp, target);
+    },
+    async delete(key: string) {
+      await ensureDir();
+      await fs.rm(path.join(dir, fileNameOf(key)), { force: true });
+    },
+    async list<T>(prefix: string) {
+      await ensureDir();
+      const files = (await fs.readdir(dir)).filter((f) => f.endsWith(SUFFIX)).sort();
+      const out: { key: string; value: T }[] = [];
+      for (const file of files) {
+        const key = keyOf(file);
+        if (!key.startsWith(prefix)) continue;
+        const value = await readFile<T>(file);
+        if (value !== undefined) out.push({ key, value });
+      }
+      return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+  };
+}
