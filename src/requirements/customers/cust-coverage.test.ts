@@ -66,7 +66,7 @@ describeCheck(custCoverage, {
         fix: 'add-missing-customers',
       },
       remediationUrls: [customersPage, DOCS.customers],
-      remediationText: ['Add the missing users as customers', 'Add customers'],
+      remediationText: ['"Add missing customers"', 'all 3 of them', 'Add customers'],
     },
     {
       name: '20,000 members: counts are exact, the list is capped at 50',

@@ -148,7 +148,7 @@ export const custCoverage: ProjectCheck = {
         fix: ADD_MISSING_CUSTOMERS_FIX,
       },
       remediation: [
-        { text: `Click "Add the missing users as customers" in this app: it adds all ${missing} of them to ${project.key} as you, in batches, and reports the result for each user.` },
+        { text: `In the Moveworks Readiness app, click "Add missing customers": it adds all ${missing} of them to ${project.key} as you, in batches, and reports the result for each user.` },
         steps.page,
         steps.docs,
       ],

@@ -75,7 +75,7 @@ describeCheck(saProjectRole, {
       summary: 'does not hold the Service Desk Team role in IT',
       evidence: { role: { id: '10101', name: 'Service Desk Team' }, actors: 2, fix: 'add-service-account-to-role' },
       remediationUrls: [companyRoles, DOCS.projectRoles],
-      remediationText: ['one click', 'Project settings > People'],
+      remediationText: ['"Add the service account to Service Desk Team"', 'one click', 'Project settings > People'],
     },
     {
       name: 'a group of the same groupId but the account is not in it does not count',
@@ -104,9 +104,14 @@ describeCheck(saProjectRole, {
       name: 'team-managed project, not in the agent role',
       project: { style: 'team-managed', roles: roles(team([], 'Agent', '2')) },
       verdict: 'violated',
-      evidence: { role: { name: 'Agent' }, fix: 'add-service-account-to-role' },
+      evidence: { role: { name: 'Agent' } },
       remediationUrls: [teamAccess],
       remediationText: 'Project settings > Access',
+      assert: (o) => {
+        // The one-click fix only knows the role named Service Desk Team.
+        expect(o.evidence).not.toHaveProperty('fix');
+        expect(o.remediation?.some((s) => s.text.includes('one click'))).toBe(false);
+      },
     },
   ],
 });

@@ -43,12 +43,12 @@ export function membershipOf(role: ProjectRole, account: ServiceAccountInfo): Ro
   return { via: 'group', group: group?.name ?? viaGroup.groupName ?? viaGroup.groupId ?? 'unknown group' };
 }
 
-function addSteps(project: ProjectSnapshot, baseUrl: string, roleName: string, who: string): RemediationStep[] {
+function addSteps(project: ProjectSnapshot, baseUrl: string, roleName: string, who: string, oneClick: boolean): RemediationStep[] {
   const page = project.style === 'team-managed' ? 'Project settings > Access' : 'Project settings > People';
   return [
-    { text: `Click "Add the service account to the role" in this app to add ${who} to ${roleName} in one click.` },
+    ...(oneClick ? [{ text: `In the Moveworks Readiness app, click "Add the service account to Service Desk Team" to add ${who} in one click.` }] : []),
     {
-      text: `Or by hand: open ${project.name}'s ${page}, click Add people, choose ${who}, pick the role ${roleName} and click Add.`,
+      text: `${oneClick ? 'Or by hand: open' : 'Open'} ${project.name}'s ${page}, click Add people, choose ${who}, pick the role ${roleName} and click Add.`,
       url: siteLinks(baseUrl).projectRoles(project.key, project.style),
     },
     { text: 'Atlassian\'s guide to project roles', url: DOCS.projectRoles },
@@ -133,6 +133,9 @@ export const saProjectRole: ProjectCheck = {
     }
 
     const role = candidates[0];
+    // The one-click fix adds to the role named "Service Desk Team" only; offering it for a
+    // team-managed "Agent" role would promise something it cannot do.
+    const oneClick = sameName(role.name, SERVICE_DESK_TEAM_ROLE);
     return {
       verdict: 'violated',
       summary: `${who} does not hold the ${role.name} role in ${project.key}, neither directly nor through a group.`,
@@ -140,9 +143,9 @@ export const saProjectRole: ProjectCheck = {
         role: { id: role.id, name: role.name },
         ...(candidates.length > 1 ? { alsoChecked: candidates.slice(1).map((r) => ({ id: r.id, name: r.name })) } : {}),
         actors: role.actors.length,
-        fix: ADD_TO_ROLE_FIX,
+        ...(oneClick ? { fix: ADD_TO_ROLE_FIX } : {}),
       },
-      remediation: addSteps(project, snapshot.baseUrl, role.name, who),
+      remediation: addSteps(project, snapshot.baseUrl, role.name, who, oneClick),
     };
   },
 };
