@@ -42,6 +42,20 @@ describeCheck(saExists, {
       remediationUrls: [`${BASE_URL}/jira/people/search`],
     },
     {
+      name: 'e-mails hidden by Jira: configure the accountId instead',
+      site: { serviceAccount: failed('malformed', 'GET /rest/api/3/user/search', undefined, 'Jira hides the e-mail address of 1 user(s) matching moveworks-bot@acme.com, so the service account cannot be identified by e-mail. Configure its accountId instead.') },
+      verdict: 'undecided',
+      summary: 'Configure its accountId instead',
+      remediationText: 'by its accountId',
+    },
+    {
+      name: 'a passing fault: run again',
+      site: { serviceAccount: failed('server', 'GET /rest/api/3/user', 503) },
+      verdict: 'undecided',
+      summary: 'try again later',
+      remediationText: 'Run the checks again',
+    },
+    {
       name: 'configured but never looked up',
       site: { serviceAccount: undefined },
       verdict: 'undecided',

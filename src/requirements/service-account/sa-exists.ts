@@ -3,13 +3,14 @@
  * account. App and customer-only accounts cannot hold product access or project roles,
  * so Moveworks could not work as them.
  */
-import type { ServiceAccountInfo } from '../../gather/snapshot';
+import type { RemediationStep } from '../../engine/types';
+import type { FetchError, ServiceAccountInfo } from '../../gather/snapshot';
 import type { CheckOutcome, SiteCheck } from '../check';
 import { ATLASSIAN_PAGES, DOCS, siteLinks } from '../links';
 import { fetchReason } from './fetch-reason';
 import { accountLabel, configuredServiceAccount } from './service-account-found';
 
-const CONFIGURE_STEP = {
+const CONFIGURE_STEP: RemediationStep = {
   text: 'Set the Moveworks service account (its e-mail or accountId) in this app\'s Settings, or pass --service-account to mw-readiness.',
 };
 
@@ -32,6 +33,24 @@ function problemsOf(account: ServiceAccountInfo): string[] {
   else if (account.accountType === 'customer') problems.push('is a customer-only account, not an Atlassian user account');
   else if (account.accountType !== 'atlassian') problems.push(`has account type "${account.accountType}", not an Atlassian user account`);
   return problems;
+}
+
+/** What to do depends on why the lookup failed: permission, the setting itself, or a passing fault. */
+function lookupFailureSteps(error: FetchError, peoplePage: string): RemediationStep[] {
+  switch (error.kind) {
+    case 'unauthorized':
+    case 'forbidden':
+      return [{ text: 'Make sure the account running the checks can browse users (the "Browse users and groups" global permission), then run the checks again.', url: peoplePage }];
+    case 'bad_request':
+    case 'malformed':
+    case 'not_found':
+      return [
+        { text: 'Configure the service account by its accountId (open its profile from People; the id is the last part of the address), which works even when Jira hides e-mail addresses.', url: peoplePage },
+        CONFIGURE_STEP,
+      ];
+    default:
+      return [{ text: 'Run the checks again; Jira could not answer this time.' }];
+  }
 }
 
 export const saExists: SiteCheck = {
@@ -71,9 +90,7 @@ export const saExists: SiteCheck = {
         verdict: 'undecided',
         summary: `Could not look up the service account "${configured}": ${fetchReason(fetched.error)}.`,
         evidence: { configured, error: fetched.error },
-        remediation: [
-          { text: 'Make sure the account running the checks can browse users (the "Browse users and groups" global permission), then run the checks again.', url: links.userManagement() },
-        ],
+        remediation: lookupFailureSteps(fetched.error, links.userManagement()),
       };
     }
     const account = fetched.value;
