@@ -1,0 +1,30 @@
+/**
+ * Every storage key the app uses, in one place. Keys carry the storage format
+ * version as a prefix so a migration can tell old entries from new ones.
+ * Project keys are Jira project keys (upper-case letters, digits, underscore),
+ * well under kvs's 500-character key limit.
+ */
+export const STORAGE_FORMAT_VERSION = 1;
+
+const V = `v${STORAGE_FORMAT_VERSION}`;
+
+export const KEYS = {
+  /** { formatVersion, siteUrl? } */
+  meta: 'meta',
+  settings: `${V}:settings`,
+  attestationPrefix: `${V}:attest:`,
+  attestation: (checkId: string) => `${V}:attest:${checkId}`,
+  acknowledgementPrefix: `${V}:ack:`,
+  /** scope = project key or 'site', as the engine keys acknowledgements. */
+  acknowledgement: (scope: string, checkId: string) => `${V}:ack:${scope}:${checkId}`,
+  siteReport: `${V}:report:site`,
+  projectReportPrefix: `${V}:report:project:`,
+  projectReport: (projectKey: string) => `${V}:report:project:${projectKey}`,
+  progress: `${V}:progress`,
+  jobOutcomePrefix: (runId: string) => `${V}:run:${runId}:job:`,
+  jobOutcome: (runId: string, projectKey: string) => `${V}:run:${runId}:job:${projectKey}`,
+  runPrefix: `${V}:run:`,
+  historyPrefix: `${V}:history:`,
+  deliveryPrefix: `${V}:delivery:`,
+  scheduledPeriod: `${V}:schedule:last-period`,
+} as const;

@@ -1,0 +1,40 @@
+/**
+ * An in-memory KeyValueStore for tests (and any caller that needs no persistence).
+ * Values are deep-copied on the way in and out so callers cannot mutate stored
+ * state by accident, as with the real @forge/kvs.
+ */
+import type { KeyValueStore } from '../deps';
+
+export class MemoryStore implements KeyValueStore {
+  private readonly data = new Map<string, string>();
+
+  async get<T>(key: string): Promise<T | undefined> {
+    const raw = this.data.get(key);
+    return raw === undefined ? undefined : (JSON.parse(raw) as T);
+  }
+
+  async set<T>(key: string, value: T): Promise<void> {
+    this.data.set(key, JSON.stringify(value));
+  }
+
+  async delete(key: string): Promise<void> {
+    this.data.delete(key);
+  }
+
+  async list<T>(prefix: string): Promise<{ key: string; value: T }[]> {
+    return [...this.data.keys()]
+      .filter((k) => k.startsWith(prefix))
+      .sort()
+      .map((key) => ({ key, value: JSON.parse(this.data.get(key)!) as T }));
+  }
+
+  /** Serialised size in bytes of one value (tests assert on the 240 KiB limit). */
+  sizeOf(key: string): number {
+    const raw = this.data.get(key);
+    return raw === undefined ? 0 : Buffer.byteLength(raw, 'utf8');
+  }
+
+  keys(): string[] {
+    return [...this.data.keys()].sort();
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Storage format migrations. `meta.formatVersion` records the format the stored
+ * entries use; `migrateStorage` brings older formats up to STORAGE_FORMAT_VERSION
+ * step by step, and is safe to run again (each step is idempotent).
+ *
+ * Format 0 was the pre-release layout: unversioned keys, one `settings` entry holding
+ * attestations and acknowledgements inline, and the whole report in one `report`
+ * entry (which could exceed kvs's 240 KiB on large sites).
+ */
+import type { Acknowledgement, Attestation } from '../../engine/types';
+import type { KeyValueStore, Logger } from '../deps';
+import { KEYS, STORAGE_FORMAT_VERSION } from './keys';
+import { putAcknowledgement, putAttestation } from './decisions-repo';
+
+export interface StorageMeta {
+  formatVersion: number;
+  siteUrl?: string;
+}
+
+type LegacySettings = Record<string, unknown> & {
+  attestations?: Record<string, Attestation>;
+  acknowledgements?: Record<string, Acknowledgement>;
+};
+
+async function fromFormat0(store: KeyValueStore): Promise<void> {
+  const legacy = await store.get<LegacySettings>('settings');
+  if (legacy) {
+    const { attestations = {}, acknowledgements = {}, ...settings } = legacy;
+    if (!(await store.get(KEYS.settings))) await store.set(KEYS.settings, { settings, version: 1, updatedAt: undefined, updatedBy: 'migration' });
+    for (const [checkId, a] of Object.entries(attestations)) await putAttestation(store, checkId, a);
+    for (const [key, ack] of Object.entries(acknowledgements)) {
+      const i = key.indexOf(':');
+      if (i > 0) await putAcknowledgement(store, key.slice(0, i), key.slice(i + 1), ack);
+    }
+    await store.delete('settings');
+  }
+  // The single-entry report cannot be split without its run; the next re-check rebuilds it.
+  await store.delete('report');
+}
+
+const STEPS: Record<number, (store: KeyValueStore) => Promise<void>> = { 0: fromFormat0 };
+
+export async function migrateStorage(store: KeyValueStore, log?: Logger): Promise<StorageMeta> {
+  const meta = (await store.get<StorageMeta>(KEYS.meta)) ?? { formatVersion: 0 };
+  if (meta.formatVersion > STORAGE_FORMAT_VERSION) {
+    // Written by a newer app version (e.g. during a rollback): never rewrite what we do not understand.
+    log?.warn('Storage format is newer than this app version; leaving it as is', { formatVersion: meta.formatVersion });
+    return meta;
+  }
+  let version = meta.formatVersion;
+  while (version < STORAGE_FORMAT_VERSION) {
+    await STEPS[version](store);
+    version += 1;
+    log?.info('Storage migrated', { formatVersion: version });
+  }
+  const next = { ...meta, formatVersion: version };
+  if (next.formatVersion !== meta.formatVersion || !(await store.get(KEYS.meta))) await store.set(KEYS.meta, next);
+  return next;
+}
+
+/** Remembers the site's base URL (the queue consumer has no invocation context to read it from). */
+export async function rememberSiteUrl(store: KeyValueStore, siteUrl: string): Promise<void> {
+  const meta = (await store.get<StorageMeta>(KEYS.meta)) ?? { formatVersion: STORAGE_FORMAT_VERSION };
+  if (meta.siteUrl !== siteUrl) await store.set(KEYS.meta, { ...meta, siteUrl });
+}
+
+export async function storedSiteUrl(store: KeyValueStore): Promise<string | undefined> {
+  return (await store.get<StorageMeta>(KEYS.meta))?.siteUrl;
+}

@@ -1,0 +1,78 @@
+/**
+ * Run progress. The run's header is one entry; each project job writes its own
+ * outcome entry, so concurrent queue consumers never overwrite each other's
+ * progress (kvs has no atomic increment on plain keys). Progress is assembled on read.
+ */
+import type { RunProgress } from '../../shared/resolver-api';
+import type { KeyValueStore } from '../deps';
+import { KEYS } from './keys';
+
+/** A job not heard from in this long is reported as failed, so a run cannot look "running" forever. */
+export const STALE_AFTER_MS = 30 * 60 * 1000;
+
+export interface RunHeader {
+  runId: string;
+  startedAt: string;
+  projectKeys: string[];
+  reason: 'recheck' | 'scheduled' | 'fix';
+}
+
+export interface JobOutcome {
+  state: 'done' | 'failed';
+  at: string;
+  message?: string;
+}
+
+export async function startRun(store: KeyValueStore, header: RunHeader): Promise<void> {
+  // Outcomes of earlier runs are no longer shown; drop them so storage does not grow.
+  for (const e of await store.list(KEYS.runPrefix)) await store.delete(e.key);
+  await store.set(KEYS.progress, header);
+}
+
+export async function recordJobOutcome(store: KeyValueStore, runId: string, projectKey: string, outcome: JobOutcome): Promise<void> {
+  await store.set(KEYS.jobOutcome(runId, projectKey), outcome);
+}
+
+export async function currentRun(store: KeyValueStore): Promise<RunHeader | undefined> {
+  return store.get<RunHeader>(KEYS.progress);
+}
+
+export function summariseProgress(header: RunHeader, outcomes: Record<string, JobOutcome>, now: Date): RunProgress {
+  const stale = now.getTime() - Date.parse(header.startedAt) > STALE_AFTER_MS;
+  const pending: string[] = [];
+  const failed: { key: string; message: string }[] = [];
+  let done = 0;
+  let lastAt = header.startedAt;
+  for (const key of header.projectKeys) {
+    const o = outcomes[key];
+    if (!o) {
+      if (stale) failed.push({ key, message: 'The check did not finish within 30 minutes; the previous result is kept.' });
+      else pending.push(key);
+      continue;
+    }
+    if (o.at > lastAt) lastAt = o.at;
+    if (o.state === 'done') done += 1;
+    else failed.push({ key, message: o.message ?? 'The check failed.' });
+  }
+  const finished = pending.length === 0;
+  const progress: RunProgress = {
+    runId: header.runId,
+    startedAt: header.startedAt,
+    projectsTotal: header.projectKeys.length,
+    projectsDone: done + failed.length,
+    pending,
+    failed,
+    state: !finished ? 'running' : failed.length > 0 && done === 0 ? 'failed' : 'done',
+  };
+  if (finished) progress.finishedAt = lastAt;
+  return progress;
+}
+
+export async function loadProgress(store: KeyValueStore, now: Date): Promise<RunProgress | null> {
+  const header = await currentRun(store);
+  if (!header) return null;
+  const entries = await store.list<JobOutcome>(KEYS.jobOutcomePrefix(header.runId));
+  const prefix = KEYS.jobOutcomePrefix(header.runId);
+  const outcomes = Object.fromEntries(entries.map((e) => [e.key.slice(prefix.length), e.value]));
+  return summariseProgress(header, outcomes, now);
+}

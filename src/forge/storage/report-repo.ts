@@ -1,0 +1,104 @@
+/**
+ * The latest report, stored split per project so each kvs value stays small:
+ * one entry for the site part (site checks, service account) and one per project.
+ * Stored results are the engine's raw judgement (no attestations or
+ * acknowledgements applied) plus the fingerprint of their full evidence, taken
+ * before the evidence lists were capped; decisions are overlaid on read
+ * (apply-decisions.ts), so attesting or acknowledging shows at once, without a re-run.
+ */
+import type { CheckResult, ProjectReport, Report, RunStats, ServiceAccountSummary } from '../../engine/types';
+import { evidenceHash } from '../../engine/evidence-hash';
+import type { KeyValueStore } from '../deps';
+import { KEYS } from './keys';
+import { capLists, fitToBudget } from './trim-evidence';
+
+export type StoredCheck = CheckResult & { evidenceHash: string };
+
+export interface StoredProjectReport extends Omit<ProjectReport, 'checks'> {
+  runId: string;
+  checks: StoredCheck[];
+}
+
+export interface StoredSiteReport {
+  runId: string;
+  generatedAt: string;
+  baseUrl: string;
+  serviceAccount: ServiceAccountSummary | null;
+  checks: StoredCheck[];
+  stats?: RunStats;
+  projectListingError?: unknown;
+}
+
+function toStored(check: CheckResult, maxItems: number): StoredCheck {
+  const { attestation: _a, acknowledgement: _k, ...raw } = check;
+  const stored: StoredCheck = { ...raw, evidenceHash: evidenceHash(check.evidence) };
+  if (check.evidence !== undefined) stored.evidence = capLists(check.evidence, maxItems);
+  return stored;
+}
+
+function withoutEvidence(check: StoredCheck): StoredCheck {
+  const { evidence: _e, ...rest } = check;
+  return { ...rest, evidence: { omitted: 'The evidence was too large to store; run the CLI for the full list.' } };
+}
+
+export function storableProject(project: ProjectReport, runId: string): StoredProjectReport {
+  const build = (cap: number): StoredProjectReport => ({ ...project, runId, checks: project.checks.map((c) => toStored(c, cap)) });
+  return fitToBudget(build, () => {
+    const smallest = build(0);
+    return { ...smallest, checks: smallest.checks.map(withoutEvidence) };
+  });
+}
+
+export function storableSite(report: Report, runId: string): StoredSiteReport {
+  const build = (cap: number): StoredSiteReport => {
+    const site: StoredSiteReport = {
+      runId,
+      generatedAt: report.generatedAt,
+      baseUrl: report.site.baseUrl,
+      serviceAccount: report.serviceAccount,
+      checks: report.checks.map((c) => toStored(c, cap)),
+    };
+    if (report.stats) site.stats = report.stats;
+    const listingError = (report as Report & { projectListingError?: unknown }).projectListingError;
+    if (listingError !== undefined) site.projectListingError = listingError;
+    return site;
+  };
+  return fitToBudget(build, () => {
+    const smallest = build(0);
+    return { ...smallest, checks: smallest.checks.map(withoutEvidence) };
+  });
+}
+
+/** Stores the site part and every project of one run's report. */
+export async function storeReport(store: KeyValueStore, report: Report, runId: string): Promise<void> {
+  await store.set(KEYS.siteReport, storableSite(report, runId));
+  for (const project of report.projects) await store.set(KEYS.projectReport(project.key), storableProject(project, runId));
+}
+
+export async function loadSite(store: KeyValueStore): Promise<StoredSiteReport | undefined> {
+  return store.get<StoredSiteReport>(KEYS.siteReport);
+}
+
+export async function loadProject(store: KeyValueStore, projectKey: string): Promise<StoredProjectReport | undefined> {
+  return store.get<StoredProjectReport>(KEYS.projectReport(projectKey));
+}
+
+export async function loadProjects(store: KeyValueStore): Promise<StoredProjectReport[]> {
+  const entries = await store.list<StoredProjectReport>(KEYS.projectReportPrefix);
+  return entries.map((e) => e.value).sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Drops reports of projects that left the scope, so the overview shows only desks in scope. */
+export async function pruneProjects(store: KeyValueStore, keepKeys: readonly string[]): Promise<string[]> {
+  const keep = new Set(keepKeys);
+  const stored = await store.list<StoredProjectReport>(KEYS.projectReportPrefix);
+  const dropped: string[] = [];
+  for (const e of stored) {
+    const key = e.key.slice(KEYS.projectReportPrefix.length);
+    if (!keep.has(key)) {
+      await store.delete(e.key);
+      dropped.push(key);
+    }
+  }
+  return dropped;
+}

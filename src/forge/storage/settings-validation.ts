@@ -1,0 +1,170 @@
+/**
+ * Validates settings sent by the UI, with one clear message per field, and returns
+ * a normalised copy holding only known fields (attestations and acknowledgements
+ * are managed by their own resolvers, so a settings save never touches them).
+ */
+import { ALL_SKILLS, type MoveworksSkill, type StatusBucket } from '../../engine/types';
+import type { AppSettings, ResolverError, Weekday } from '../../shared/resolver-api';
+
+const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]*$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** Atlassian accountIds: "557058:uuid", 24 hex digits, or "qm:…" for some legacy ones. */
+const ACCOUNT_ID = /^[A-Za-z0-9:_-]{6,128}$/;
+const BUCKETS: readonly StatusBucket[] = ['new', 'in_progress', 'waiting', 'resolved'];
+const WEEKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const MAX_LIST = 500;
+
+export type ValidationResult = { ok: true; settings: Omit<AppSettings, 'attestations' | 'acknowledgements'> } | { ok: false; errors: ResolverError[] };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+class Collector {
+  readonly errors: ResolverError[] = [];
+  add(field: string, message: string): void {
+    this.errors.push({ errorType: 'VALIDATION', field, message });
+  }
+}
+
+function stringList(c: Collector, field: string, value: unknown, label: string, test?: (s: string) => string | null): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    c.add(field, `${label} must be a list.`);
+    return [];
+  }
+  if (value.length > MAX_LIST) c.add(field, `${label}: at most ${MAX_LIST} entries.`);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const item of value) {
+    if (typeof item !== 'string' || item.trim() === '') {
+      c.add(field, `${label}: every entry must be non-empty text.`);
+      continue;
+    }
+    const s = item.trim();
+    const problem = test?.(s);
+    if (problem) {
+      c.add(field, problem);
+      continue;
+    }
+    if (seen.has(s)) {
+      c.add(field, `${label}: "${s}" is listed twice.`);
+      continue;
+    }
+    seen.add(s);
+    out.push(s);
+  }
+  return out;
+}
+
+function oneOf<T extends string>(c: Collector, field: string, value: unknown, allowed: readonly T[], fallback: T, label: string): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  c.add(field, `${label} must be one of ${allowed.join(', ')}.`);
+  return fallback;
+}
+
+export function validateSettings(input: unknown): ValidationResult {
+  const c = new Collector();
+  if (!isObject(input)) return { ok: false, errors: [{ errorType: 'VALIDATION', message: 'Settings must be an object.' }] };
+
+  let serviceAccount: string | undefined;
+  if (input.serviceAccount !== undefined && input.serviceAccount !== null && input.serviceAccount !== '') {
+    if (typeof input.serviceAccount !== 'string') c.add('serviceAccount', 'The service account must be an e-mail address or an Atlassian accountId.');
+    else {
+      const s = input.serviceAccount.trim();
+      if (s.length > 254 || !(EMAIL.test(s) || (!s.includes('@') && ACCOUNT_ID.test(s)))) {
+        c.add('serviceAccount', `"${s.slice(0, 80)}" is neither an e-mail address nor an Atlassian accountId.`);
+      } else serviceAccount = s;
+    }
+  }
+
+  const endUserGroups = stringList(c, 'endUserGroups', input.endUserGroups, 'End-user groups', (s) =>
+    s.length > 255 ? `End-user group names are at most 255 characters.` : null,
+  );
+  const projectKeys = stringList(c, 'projectKeys', input.projectKeys, 'Projects in scope', (s) =>
+    PROJECT_KEY.test(s) ? null : `"${s.slice(0, 40)}" is not a Jira project key (capital letters, digits and _ starting with a letter).`,
+  );
+
+  const issueTypesInScope: Record<string, string[]> = {};
+  if (input.issueTypesInScope !== undefined) {
+    if (!isObject(input.issueTypesInScope)) c.add('issueTypesInScope', 'Issue types in scope must map project keys to lists.');
+    else
+      for (const [key, list] of Object.entries(input.issueTypesInScope)) {
+        if (!PROJECT_KEY.test(key)) {
+          c.add('issueTypesInScope', `"${key.slice(0, 40)}" is not a Jira project key.`);
+          continue;
+        }
+        const items = stringList(c, 'issueTypesInScope', list, `Issue types of ${key}`);
+        if (items.length > 0) issueTypesInScope[key] = items;
+      }
+  }
+
+  let skills: MoveworksSkill[] = [...ALL_SKILLS];
+  if (input.skills !== undefined) {
+    skills = stringList(c, 'skills', input.skills, 'Skills', (s) =>
+      (ALL_SKILLS as readonly string[]).includes(s) ? null : `"${s.slice(0, 40)}" is not a Moveworks skill (${ALL_SKILLS.join(', ')}).`,
+    ) as MoveworksSkill[];
+  }
+
+  const statusBucketOverrides: Record<string, StatusBucket> = {};
+  if (input.statusBucketOverrides !== undefined) {
+    if (!isObject(input.statusBucketOverrides)) c.add('statusBucketOverrides', 'Status bucket overrides must map statuses to buckets.');
+    else
+      for (const [status, bucket] of Object.entries(input.statusBucketOverrides)) {
+        if (status.trim() === '' || status.length > 255) c.add('statusBucketOverrides', 'Every overridden status needs an id or a name.');
+        else if (typeof bucket !== 'string' || !(BUCKETS as readonly string[]).includes(bucket))
+          c.add('statusBucketOverrides', `The bucket for "${status.slice(0, 40)}" must be one of ${BUCKETS.join(', ')}.`);
+        else statusBucketOverrides[status] = bucket as StatusBucket;
+      }
+  }
+
+  const schedule = oneOf(c, 'schedule', input.schedule, ['off', 'daily', 'weekly'] as const, 'weekly', 'The schedule');
+  const weekday = oneOf(c, 'weekday', input.weekday, WEEKDAYS, 'MON', 'The weekday');
+  const sendWhen = oneOf(c, 'sendWhen', input.sendWhen, ['always', 'changes'] as const, 'changes', '"Send when"');
+
+  let recipients = { users: [] as string[], groups: [] as string[] };
+  if (input.recipients !== undefined) {
+    if (!isObject(input.recipients)) c.add('recipients', 'Recipients must list users and groups.');
+    else
+      recipients = {
+        users: stringList(c, 'recipients', input.recipients.users, 'Recipient users', (s) =>
+          ACCOUNT_ID.test(s) ? null : `Recipient "${s.slice(0, 40)}" is not an Atlassian accountId.`,
+        ),
+        groups: stringList(c, 'recipients', input.recipients.groups, 'Recipient groups'),
+      };
+  }
+  if (recipients.users.length + recipients.groups.length > 100) c.add('recipients', 'At most 100 recipients (users and groups together).');
+
+  const optionalKey = (field: 'reportIssueKey' | 'reportProjectKey', pattern: RegExp, label: string): string | undefined => {
+    const v = input[field];
+    if (v === undefined || v === null || v === '') return undefined;
+    if (typeof v !== 'string' || !pattern.test(v.trim())) {
+      c.add(field, `${label} "${String(v).slice(0, 40)}" is not valid.`);
+      return undefined;
+    }
+    return v.trim();
+  };
+  const reportIssueKey = optionalKey('reportIssueKey', ISSUE_KEY, 'The report issue key');
+  const reportProjectKey = optionalKey('reportProjectKey', PROJECT_KEY, 'The report project key');
+
+  if (c.errors.length > 0) return { ok: false, errors: c.errors };
+  return {
+    ok: true,
+    settings: {
+      ...(serviceAccount ? { serviceAccount } : {}),
+      endUserGroups,
+      projectKeys,
+      issueTypesInScope,
+      skills,
+      statusBucketOverrides,
+      schedule,
+      weekday,
+      sendWhen,
+      recipients,
+      ...(reportIssueKey ? { reportIssueKey } : {}),
+      ...(reportProjectKey ? { reportProjectKey } : {}),
+    },
+  };
+}
