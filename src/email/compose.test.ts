@@ -193,5 +193,5 @@ describe('shouldSend', () => {
     ['changes', none, true, true],
     ['changes', null, false, true],
     [undefined, none, false, true],
-  ])('sendWhen %s, test %s: %#', (sendWhen, diff, isTest, expected) => expect(shouldSend(sendWhen, diff, isTest)).toBe(expected));
+  ])('%#: sendWhen %s', (sendWhen, diff, isTest, expected) => expect(shouldSend(sendWhen, diff, isTest)).toBe(expected));
 });
