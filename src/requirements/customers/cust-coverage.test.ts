@@ -37,6 +37,13 @@ describeCheck(custCoverage, {
       project: { customers: ok(ids(staff)) },
       evidence: { groups: ['all-staff'], endUsers: 3 },
     },
+    {
+      name: 'a snapshot keyed by the untrimmed configured name is still found',
+      settings: { endUserGroups: ['all-staff '] },
+      site: { endUserGroups: { 'all-staff ': group('all-staff', staff) } },
+      project: { customers: ok(ids(staff)) },
+      evidence: { groups: ['all-staff'], endUsers: 3 },
+    },
   ],
   invalid: [
     {

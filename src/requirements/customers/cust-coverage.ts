@@ -4,7 +4,7 @@
  * End users = the active members of the configured group(s), compared by accountId.
  * Linear in members + customers (Sets), so groups of tens of thousands are fine.
  */
-import type { FetchError, ProjectSnapshot, UserRef } from '../../gather/snapshot';
+import type { Fetched, FetchError, GroupMembers, ProjectSnapshot, SiteSnapshot, UserRef } from '../../gather/snapshot';
 import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
 import { fetchReason } from '../service-account/fetch-reason';
@@ -15,6 +15,11 @@ export const MISSING_USERS_SHOWN = 50;
 
 export function configuredEndUserGroups(groups: readonly string[]): string[] {
   return [...new Set(groups.map((g) => g.trim()).filter((g) => g !== ''))];
+}
+
+/** The snapshot keys groups by the name as configured; tolerate stray spaces there. */
+function groupFetched(snapshot: SiteSnapshot, name: string): Fetched<GroupMembers> | undefined {
+  return snapshot.endUserGroups[name] ?? Object.entries(snapshot.endUserGroups).find(([key]) => key.trim() === name)?.[1];
 }
 
 function customersReason(error: FetchError): string {
@@ -80,7 +85,7 @@ export const custCoverage: ProjectCheck = {
 
     const unread = groups
       .map((name) => {
-        const fetched = snapshot.endUserGroups[name];
+        const fetched = groupFetched(snapshot, name);
         if (!fetched) return `${name}: not read in this run`;
         return fetched.ok ? null : `${name}: ${fetchReason(fetched.error)}`;
       })
@@ -115,7 +120,7 @@ export const custCoverage: ProjectCheck = {
     }
 
     const memberLists = groups.map((name) => {
-      const fetched = snapshot.endUserGroups[name];
+      const fetched = groupFetched(snapshot, name);
       return fetched?.ok ? fetched.value.members : [];
     });
     const result = coverage(memberLists, project.customers.value);
