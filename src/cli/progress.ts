@@ -1,37 +1,30 @@
 /**
  * Progress lines on standard error, so standard output carries nothing but the
- * document. Accepts the engine's progress events loosely: whatever stage name
- * and project counts it reports are shown, one line per change.
+ * document. A big site reports thousands of steps, so within a stage a line is
+ * written at most once a second (and always for the stage's first and last step).
  */
+import type { GatherProgress } from '../gather/progress';
 import { stripControlChars } from '../report/escape';
 import type { Writable } from './redact';
 
-export interface ProgressEvent {
-  stage?: string;
-  message?: string;
-  projectsDone?: number;
-  projectsTotal?: number;
-  projectKey?: string;
+export type ProgressEvent = GatherProgress;
+
+export function formatProgress(event: ProgressEvent): string {
+  const count = event.total > 0 ? ` (${event.stage} ${event.done}/${event.total})` : '';
+  const message = stripControlChars(event.message || event.stage).replace(/[\r\n]+/g, ' ');
+  return `${message}${count}`;
 }
 
-export function formatProgress(event: ProgressEvent): string | null {
-  const parts: string[] = [];
-  if (event.stage) parts.push(stripControlChars(event.stage));
-  if (typeof event.projectsTotal === 'number') {
-    parts.push(`projects ${event.projectsDone ?? 0}/${event.projectsTotal}`);
-  }
-  if (event.projectKey) parts.push(stripControlChars(event.projectKey));
-  if (event.message) parts.push(stripControlChars(event.message));
-  return parts.length ? parts.join(': ') : null;
-}
-
-export function progressReporter(stderr: Writable): (event: ProgressEvent) => void {
-  let last = '';
+export function progressReporter(stderr: Writable, now: () => number = Date.now, intervalMs = 1000): (event: ProgressEvent) => void {
+  let lastStage: string | undefined;
+  let lastAt = -Infinity;
   return (event) => {
-    const line = formatProgress(event);
-    if (line && line !== last) {
-      last = line;
-      stderr.write(`… ${line}\n`);
-    }
+    const t = now();
+    const stageChanged = event.stage !== lastStage;
+    const stageDone = event.total > 0 && event.done >= event.total;
+    if (!stageChanged && !stageDone && t - lastAt < intervalMs) return;
+    lastStage = event.stage;
+    lastAt = t;
+    stderr.write(`… ${formatProgress(event)}\n`);
   };
 }
