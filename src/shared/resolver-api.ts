@@ -103,6 +103,10 @@ export interface FixResult {
   items: FixItemResult[];
   /** The affected checks, re-run after the fix. */
   rechecked: CheckResult[];
+  /** Set when the fix stopped before every item was handled (time ran out, Jira refused a listing); says what is left. */
+  incomplete?: string;
+  /** Set when re-running the checks did not fit in this request: a re-check of the project was queued instead. */
+  recheckQueued?: boolean;
 }
 
 export interface ConnectorValues {

@@ -1,4 +1,5 @@
 /** AppDeps for tests: memory store, a recording queue, the fake Jira, a settable clock, a silent recording logger. */
+import { createHash } from 'node:crypto';
 import type { AppDeps, JobQueue, Logger, ProjectJob } from '../../../src/forge/deps';
 import { MemoryStore } from '../../../src/forge/storage/memory-store';
 import { FakeJira } from './fake-jira';
@@ -44,8 +45,8 @@ export function testDeps(jira = new FakeJira(), start = new Date('2026-11-30T09:
   };
 }
 
-/** Every stored key and value, to prove a call changed nothing. */
+/** A fingerprint of every stored key and value, to prove a call changed nothing. */
 export async function storeSnapshot(store: MemoryStore): Promise<string> {
   const entries = await store.list('');
-  return JSON.stringify(entries);
+  return createHash('sha256').update(JSON.stringify(entries)).digest('hex');
 }

@@ -1,0 +1,2 @@
+export { processProjectJob, type JobResult } from './process-project-job';
+export { finaliseRunIfComplete } from './finalise-run';

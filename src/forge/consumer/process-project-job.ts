@@ -1,0 +1,66 @@
+/**
+ * The queue consumer's work: `processProjectJob(deps, job)` checks one service desk
+ * as the app (engine runReadiness with projectKeys = [job.projectKey]), stores that
+ * project's report and the site checks, and records the job's outcome in the run's
+ * progress. A job that fails records why and leaves the previous report untouched;
+ * it never throws, so the queue does not retry a run that would fail the same way.
+ * When the last job of the current run finishes, the run is added to the history.
+ *
+ * Used by src/index.ts (Forge @forge/events consumer) and by the local preview's
+ * in-process queue.
+ */
+import type { AppDeps, ProjectJob } from '../deps';
+import { runChecks } from '../run/readiness-runner';
+import { getSettings } from '../storage/settings-repo';
+import { migrateStorage } from '../storage/migrate';
+import { storeReport } from '../storage/report-repo';
+import { appendProjectHistory } from '../storage/history-repo';
+import { loadDecoratedProject } from '../storage/load-report';
+import { currentRun, loadProgress, recordJobOutcome } from '../storage/progress-repo';
+import { finaliseRunIfComplete } from './finalise-run';
+
+export interface JobResult {
+  projectKey: string;
+  state: 'done' | 'failed';
+  message?: string;
+}
+
+/** A reason for the progress view: the error's own sentence, bounded, never a stack. */
+function reasonOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return (message || 'The check failed for an unknown reason.').slice(0, 300);
+}
+
+export async function processProjectJob(deps: AppDeps, job: ProjectJob): Promise<JobResult> {
+  const startedAt = deps.now();
+  let result: JobResult;
+  try {
+    await migrateStorage(deps.storage, deps.log);
+    const { settings } = await getSettings(deps.storage);
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now });
+    if (!report.projects.some((p) => p.key === job.projectKey)) {
+      throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
+    }
+    const own = { ...report, projects: report.projects.filter((p) => p.key === job.projectKey) };
+    await storeReport(deps.storage, own, job.runId);
+    const decorated = await loadDecoratedProject(deps.storage, job.projectKey, deps.now());
+    if (decorated.project) await appendProjectHistory(deps.storage, { ...own, projects: [decorated.project] }, job.projectKey, job.runId);
+    result = { projectKey: job.projectKey, state: 'done' };
+  } catch (error) {
+    result = { projectKey: job.projectKey, state: 'failed', message: reasonOf(error) };
+    deps.log.error('Readiness check of a project failed; previous report kept', { projectKey: job.projectKey, runId: job.runId, reason: result.message });
+  }
+
+  const run = await currentRun(deps.storage);
+  if (run?.runId === job.runId) {
+    await recordJobOutcome(deps.storage, job.runId, job.projectKey, {
+      state: result.state,
+      at: deps.now().toISOString(),
+      ...(result.message ? { message: result.message } : {}),
+    });
+    const progress = await loadProgress(deps.storage, deps.now());
+    if (progress && progress.state !== 'running') await finaliseRunIfComplete(deps, progress);
+  }
+  deps.log.info('Project job finished', { projectKey: job.projectKey, runId: job.runId, state: result.state, ms: deps.now().getTime() - startedAt.getTime() });
+  return result;
+}

@@ -1,0 +1,48 @@
+/**
+ * After a one-click fix, re-runs the checks for that one project as the app and
+ * stores the result, so the admin sees the check turn green at once. When the run
+ * does not finish within the time left in the request, a queued job for the project
+ * takes over (outside any run's progress) and the caller is told.
+ */
+import type { CheckResult } from '../../engine/types';
+import type { AppDeps } from '../deps';
+import { runChecks } from '../run/readiness-runner';
+import { getSettings } from '../storage/settings-repo';
+import { storeReport } from '../storage/report-repo';
+import { loadDecoratedProject } from '../storage/load-report';
+
+export async function recheckAfterFix(
+  deps: AppDeps,
+  projectKey: string,
+  checkIds: readonly string[],
+  timeLeftMs: number,
+): Promise<{ rechecked: CheckResult[]; recheckQueued: boolean }> {
+  const { settings } = await getSettings(deps.storage);
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), Math.max(0, timeLeftMs));
+  });
+  try {
+    const outcome = await Promise.race([
+      runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [projectKey], log: deps.log, now: deps.now }),
+      timeout,
+    ]);
+    if (outcome === 'timeout') throw new Error('The re-check did not finish in time.');
+    const project = outcome.projects.find((p) => p.key === projectKey);
+    if (!project) throw new Error(`Jira did not return project ${projectKey}.`);
+    await storeReport(deps.storage, { ...outcome, projects: [project] }, `fix-${deps.now().toISOString()}`);
+    const view = await loadDecoratedProject(deps.storage, projectKey, deps.now());
+    return { rechecked: (view.project?.checks ?? []).filter((c) => checkIds.includes(c.id)), recheckQueued: false };
+  } catch (e) {
+    deps.log.warn('Re-check after fix did not finish in the request; queued', { projectKey, reason: e instanceof Error ? e.message : String(e) });
+    // Outside the run's progress: a run in flight keeps its own progress; this job only refreshes the project.
+    try {
+      await deps.queue.push([{ runId: `fix-${deps.now().toISOString()}`, projectKey, reason: 'fix' }]);
+      return { rechecked: [], recheckQueued: true };
+    } catch {
+      return { rechecked: [], recheckQueued: false };
+    }
+  } finally {
+    if (timer) clearTimeout(timer);
+  }
+}

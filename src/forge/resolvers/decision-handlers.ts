@@ -1,0 +1,103 @@
+/**
+ * Attestations of manual checks (site-wide, Jira administrators) and
+ * acknowledgements of a non-passing check (site: administrators; project: that
+ * project's administrators). An acknowledgement records the fingerprint of the
+ * evidence it was given for; it lapses when the evidence changes or it expires.
+ */
+import type { Acknowledgement, Attestation } from '../../engine/types';
+import { findCheck } from '../../requirements/catalogue';
+import { ResolverFailure } from '../errors';
+import { callJira } from '../jira/call-jira';
+import type { AppDeps } from '../deps';
+import type { Caller } from '../authz/authorise';
+import { deleteAcknowledgement, deleteAttestation, putAcknowledgement, putAttestation } from '../storage/decisions-repo';
+import { loadProject, loadSite, type StoredCheck } from '../storage/report-repo';
+import { scopeProject, type Handler } from './handler';
+import { asObject, checkIdOf, optionalProjectKey, text } from './payload';
+
+/** The caller's display name for "attested by", best effort (one bounded call). */
+async function displayNameOf(deps: AppDeps, accountId: string): Promise<string | undefined> {
+  try {
+    const me = await callJira<{ displayName?: string }>(deps.jiraAsUser(accountId), 'GET', '/rest/api/3/myself');
+    return me.ok ? me.body?.displayName : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const attest: Handler<'attest'> = async (deps, caller, payload) => {
+  const p = asObject(payload);
+  const checkId = checkIdOf(p.checkId);
+  const note = text(p.note, 'note', 'The note');
+  const check = findCheck(checkId);
+  if (!check || check.meta.scope !== 'site') throw ResolverFailure.of('NOT_FOUND', `${checkId} is not a site check of this app.`);
+  const stored = (await loadSite(deps.storage))?.checks.find((c) => c.id === checkId);
+  if (!check.meta.manual && stored?.status !== 'manual') {
+    throw ResolverFailure.of('VALIDATION', `${checkId} is decided from Jira's data; only manual checks can be attested.`, 'checkId');
+  }
+  const byName = await displayNameOf(deps, caller.accountId);
+  const attestation: Attestation = { by: caller.accountId, ...(byName ? { byName } : {}), at: deps.now().toISOString(), ...(note ? { note } : {}) };
+  await putAttestation(deps.storage, checkId, attestation);
+  deps.log.info('Check attested', { checkId, by: caller.accountId });
+  return attestation;
+};
+
+export const revokeAttestation: Handler<'revokeAttestation'> = async (deps, caller, payload) => {
+  const checkId = checkIdOf(asObject(payload).checkId);
+  await deleteAttestation(deps.storage, checkId);
+  deps.log.info('Attestation revoked', { checkId, by: caller.accountId });
+  return { checkId };
+};
+
+/** Site-scope decisions belong to Jira administrators on the admin page. */
+function decisionScope(caller: Caller, payload: Record<string, unknown>): string {
+  const projectKey = scopeProject(caller, optionalProjectKey(payload.projectKey));
+  if (projectKey) return projectKey;
+  if (caller.surface !== 'admin') throw ResolverFailure.of('UNAUTHORISED', 'Only Jira administrators can acknowledge site checks.');
+  return 'site';
+}
+
+async function storedCheck(deps: AppDeps, scope: string, checkId: string): Promise<StoredCheck | undefined> {
+  if (scope === 'site') return (await loadSite(deps.storage))?.checks.find((c) => c.id === checkId);
+  return (await loadProject(deps.storage, scope))?.checks.find((c) => c.id === checkId);
+}
+
+export const acknowledge: Handler<'acknowledge'> = async (deps, caller, payload) => {
+  const p = asObject(payload);
+  const scope = decisionScope(caller, p);
+  const checkId = checkIdOf(p.checkId);
+  const reason = text(p.reason, 'reason', 'The reason', { required: true })!;
+  let expiresAt: string | undefined;
+  if (p.expiresAt !== undefined && p.expiresAt !== null && p.expiresAt !== '') {
+    const t = typeof p.expiresAt === 'string' ? Date.parse(p.expiresAt) : NaN;
+    if (Number.isNaN(t)) throw ResolverFailure.of('VALIDATION', 'The expiry must be a date.', 'expiresAt');
+    if (t <= deps.now().getTime()) throw ResolverFailure.of('VALIDATION', 'The expiry must be in the future.', 'expiresAt');
+    expiresAt = new Date(t).toISOString();
+  }
+  const check = await storedCheck(deps, scope, checkId);
+  if (!check) throw ResolverFailure.of('NOT_FOUND', `There is no result of ${checkId}${scope === 'site' ? '' : ` for ${scope}`} yet; run a check first.`);
+  if (check.status === 'pass' || check.status === 'not_applicable') {
+    throw ResolverFailure.of('VALIDATION', `${checkId} does not need acknowledging: it is ${check.status === 'pass' ? 'passing' : 'not applicable'}.`, 'checkId');
+  }
+  const byName = await displayNameOf(deps, caller.accountId);
+  const ack: Acknowledgement = {
+    by: caller.accountId,
+    ...(byName ? { byName } : {}),
+    at: deps.now().toISOString(),
+    reason,
+    ...(expiresAt ? { expiresAt } : {}),
+    evidenceHash: check.evidenceHash,
+  };
+  await putAcknowledgement(deps.storage, scope, checkId, ack);
+  deps.log.info('Check acknowledged', { scope, checkId, by: caller.accountId });
+  return ack;
+};
+
+export const removeAcknowledgement: Handler<'removeAcknowledgement'> = async (deps, caller, payload) => {
+  const p = asObject(payload);
+  const scope = decisionScope(caller, p);
+  const checkId = checkIdOf(p.checkId);
+  await deleteAcknowledgement(deps.storage, scope, checkId);
+  deps.log.info('Acknowledgement removed', { scope, checkId, by: caller.accountId });
+  return { checkId };
+};

@@ -1,0 +1,43 @@
+/** Reading the stored state: context, overview, one project, progress; and starting a re-check. */
+import { ResolverFailure } from '../errors';
+import { startReadinessRun } from '../run/start-run';
+import { loadDecoratedProject, loadDecoratedReport } from '../storage/load-report';
+import { loadProgress } from '../storage/progress-repo';
+import { settingsConfigured } from '../storage/settings-repo';
+import type { Handler } from './handler';
+import { asObject, projectKeyOf, projectKeysOf } from './payload';
+
+export const getContext: Handler<'getContext'> = async (deps, caller) => ({
+  accountId: caller.accountId,
+  surface: caller.surface,
+  ...(caller.limitedToProject ? { projectKey: caller.limitedToProject } : {}),
+  isSiteAdmin: caller.siteAdmin,
+  siteBaseUrl: deps.jiraAsApp().baseUrl,
+});
+
+/** Answers from storage only, so the dashboard opens at once however large the site. */
+export const getOverview: Handler<'getOverview'> = async (deps) => {
+  const now = deps.now();
+  const [report, progress, configured] = await Promise.all([
+    loadDecoratedReport(deps.storage, now),
+    loadProgress(deps.storage, now),
+    settingsConfigured(deps.storage),
+  ]);
+  return { report, progress, settingsConfigured: configured };
+};
+
+export const getProjectView: Handler<'getProjectView'> = async (deps, caller, payload) => {
+  const projectKey = caller.limitedToProject ?? projectKeyOf(asObject(payload).projectKey);
+  const now = deps.now();
+  const [view, progress] = await Promise.all([loadDecoratedProject(deps.storage, projectKey, now), loadProgress(deps.storage, now)]);
+  return { ...view, progress };
+};
+
+export const getProgress: Handler<'getProgress'> = async (deps) => loadProgress(deps.storage, deps.now());
+
+export const startRecheck: Handler<'startRecheck'> = async (deps, caller, payload) => {
+  const requested = projectKeysOf(asObject(payload).projectKeys);
+  const projectKeys = caller.limitedToProject ? [caller.limitedToProject] : requested;
+  if (projectKeys.length > 500) throw ResolverFailure.of('VALIDATION', 'At most 500 projects per re-check.', 'projectKeys');
+  return startReadinessRun(deps, { projectKeys, reason: 'recheck' });
+};

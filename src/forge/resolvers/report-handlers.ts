@@ -1,0 +1,90 @@
+/** Connector values, exports and history: all answered from storage. */
+import type { Report } from '../../engine/types';
+import { gate, score } from '../../engine/score';
+import { AUTHENTICATION_TYPE, ACCOUNT_ID_SETTING, CONNECTION_NAME, PASSWORD_HINT } from '../../requirements/moveworks/mw-connector';
+import { renderReportCsv } from '../../report/csv';
+import { buildHandoffBundle, renderHandoffJson } from '../../report/handoff';
+import { renderReportHtml } from '../../report/html';
+import { renderReportJson } from '../../report/json';
+import type { DeliveryRecord, ExportFile } from '../../shared/resolver-api';
+import { ResolverFailure } from '../errors';
+import { lastDiff, listHistory } from '../storage/history-repo';
+import { KEYS } from '../storage/keys';
+import { loadDecoratedReport } from '../storage/load-report';
+import { loadSite } from '../storage/report-repo';
+import { getSettings } from '../storage/settings-repo';
+import { scopeProject, type Handler } from './handler';
+import { asObject, optionalProjectKey } from './payload';
+
+/** The values to type into Moveworks Setup; the token itself is never known to the app. */
+export const getConnectorValues: Handler<'getConnectorValues'> = async (deps) => {
+  const [site, { settings }] = await Promise.all([loadSite(deps.storage), getSettings(deps.storage)]);
+  const configured = settings.serviceAccount?.trim();
+  const username = site?.serviceAccount?.emailAddress || (configured && configured.includes('@') ? configured : null);
+  return {
+    connectionName: CONNECTION_NAME,
+    baseUrl: (site?.baseUrl ?? deps.jiraAsApp().baseUrl).replace(/\/+$/, ''),
+    authenticationType: AUTHENTICATION_TYPE,
+    username,
+    passwordHint: PASSWORD_HINT,
+    accountIdSetting: ACCOUNT_ID_SETTING,
+  };
+};
+
+/** The report narrowed to one desk: its checks and the site checks, gate and score over those. */
+function narrow(report: Report, projectKey: string): Report {
+  const projects = report.projects.filter((p) => p.key === projectKey);
+  if (projects.length === 0) throw ResolverFailure.of('NOT_FOUND', `There is no result for ${projectKey} yet; run a check first.`);
+  const all = [...report.checks, ...projects[0].checks];
+  return { ...report, projects, ready: gate(all), score: score(all) };
+}
+
+const FORMATS = ['json', 'csv', 'html', 'handoff'] as const;
+
+export const exportReport: Handler<'exportReport'> = async (deps, caller, payload) => {
+  const p = asObject(payload);
+  const format = p.format;
+  if (typeof format !== 'string' || !(FORMATS as readonly string[]).includes(format)) {
+    throw ResolverFailure.of('VALIDATION', `The format must be one of ${FORMATS.join(', ')}.`, 'format');
+  }
+  const projectKey = scopeProject(caller, optionalProjectKey(p.projectKey));
+  const full = await loadDecoratedReport(deps.storage, deps.now());
+  if (!full) throw ResolverFailure.of('NOT_FOUND', 'There is no report yet; run a check first.');
+  const report = projectKey ? narrow(full, projectKey) : full;
+  const stamp = report.generatedAt.slice(0, 10);
+  const base = `moveworks-readiness-${projectKey ? `${projectKey}-` : ''}${stamp}`;
+  const files: Record<(typeof FORMATS)[number], () => ExportFile> = {
+    json: () => ({ filename: `${base}.json`, mimeType: 'application/json', content: renderReportJson(report) }),
+    csv: () => ({ filename: `${base}.csv`, mimeType: 'text/csv', content: renderReportCsv(report) }),
+    html: () => ({ filename: `${base}.html`, mimeType: 'text/html', content: renderReportHtml(report, { mode: 'export' }) }),
+    handoff: () => ({
+      filename: `${base}-handoff.json`,
+      mimeType: 'application/json',
+      content: renderHandoffJson(buildHandoffBundle(report, projectKey ? { projectKey } : {})),
+    }),
+  };
+  return files[format as (typeof FORMATS)[number]]();
+};
+
+export const getHistory: Handler<'getHistory'> = async (deps, caller, payload) => {
+  const projectKey = scopeProject(caller, optionalProjectKey(asObject(payload).projectKey));
+  const [entries, diff, deliveries] = await Promise.all([
+    listHistory(deps.storage, projectKey),
+    lastDiff(deps.storage, projectKey),
+    // Deliveries concern the site-wide e-mail; a project page does not see them.
+    projectKey ? Promise.resolve([]) : deps.storage.list<DeliveryRecord>(KEYS.deliveryPrefix),
+  ]);
+  return {
+    entries,
+    deliveries: (deliveries as { value: DeliveryRecord }[]).map((d) => d.value).sort((a, b) => b.at.localeCompare(a.at)),
+    lastDiff: diff,
+  };
+};
+
+/** The e-mail report is built by a later part of the app; until then a test send says so instead of pretending. */
+export const sendTestReport: Handler<'sendTestReport'> = async (deps) => ({
+  runId: 'test',
+  at: deps.now().toISOString(),
+  outcome: 'skipped',
+  message: 'The e-mail report is not available in this version of the app yet.',
+});

@@ -1,0 +1,32 @@
+/**
+ * Settings. Jira administrators change everything; a project administrator, from
+ * the project settings page, may change only that project's issue types in scope:
+ * a save that differs anywhere else is refused and nothing is stored.
+ */
+import type { AppSettings } from '../../shared/resolver-api';
+import { ResolverFailure } from '../errors';
+import { getSettings as readSettings, saveSettings as writeSettings } from '../storage/settings-repo';
+import { validateSettings } from '../storage/settings-validation';
+import type { Handler } from './handler';
+import { asObject } from './payload';
+
+export const getSettings: Handler<'getSettings'> = async (deps) => readSettings(deps.storage);
+
+function withoutProject(settings: Omit<AppSettings, 'attestations' | 'acknowledgements'>, projectKey: string): string {
+  const { [projectKey]: _own, ...others } = settings.issueTypesInScope;
+  return JSON.stringify({ ...settings, issueTypesInScope: Object.fromEntries(Object.entries(others).sort()) });
+}
+
+export const saveSettings: Handler<'saveSettings'> = async (deps, caller, payload) => {
+  const p = asObject(payload);
+  if (caller.limitedToProject) {
+    const key = caller.limitedToProject;
+    const proposed = validateSettings(p.settings);
+    if (!proposed.ok) throw new ResolverFailure(proposed.errors);
+    const current = validateSettings((await readSettings(deps.storage)).settings);
+    if (!current.ok || withoutProject(proposed.settings, key) !== withoutProject(current.settings, key)) {
+      throw ResolverFailure.of('UNAUTHORISED', `From the settings of project ${key} you can change only its issue types in scope; ask a Jira administrator for the rest.`);
+    }
+  }
+  return writeSettings(deps.storage, { settings: p.settings, version: p.version }, caller.accountId, deps.now());
+};

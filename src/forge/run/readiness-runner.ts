@@ -1,0 +1,34 @@
+/**
+ * The one place the Forge backend runs the engine (engineer C's runReadiness):
+ * gather + judge for the given projects, as the app. Results are stored raw:
+ * attestations and acknowledgements are overlaid on read (storage/apply-decisions.ts),
+ * so they are not passed to the engine here.
+ */
+import { runReadiness } from '../../engine/run-readiness';
+import type { EngineSettings, Report } from '../../engine/types';
+import type { JiraTransport } from '../../jira/transport';
+import type { AppSettings } from '../../shared/resolver-api';
+import type { Logger } from '../deps';
+
+export function engineSettingsFor(settings: AppSettings, projectKeys: string[]): EngineSettings {
+  return {
+    ...(settings.serviceAccount ? { serviceAccount: settings.serviceAccount } : {}),
+    endUserGroups: settings.endUserGroups,
+    projectKeys,
+    issueTypesInScope: settings.issueTypesInScope,
+    skills: settings.skills,
+    statusBucketOverrides: settings.statusBucketOverrides,
+    attestations: {},
+    acknowledgements: {},
+  };
+}
+
+export async function runChecks(args: { transport: JiraTransport; settings: AppSettings; projectKeys: string[]; log: Logger; now: () => Date }): Promise<Report> {
+  const { report } = await runReadiness({
+    transport: args.transport,
+    settings: engineSettingsFor(args.settings, args.projectKeys),
+    logger: args.log,
+    now: args.now,
+  });
+  return report;
+}

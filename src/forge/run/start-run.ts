@@ -1,0 +1,77 @@
+/**
+ * Starts a readiness run: decides the projects in scope, stores the run's progress,
+ * and enqueues one job per project; the work happens in the queue consumer. Answers
+ * at once. A click while a run is still going returns that run instead of starting
+ * a second one.
+ */
+import { randomUUID } from 'node:crypto';
+import type { RunProgress } from '../../shared/resolver-api';
+import type { AppDeps, ProjectJob } from '../deps';
+import { ResolverFailure } from '../errors';
+import { listServiceDesks } from '../jira/service-desks';
+import { getSettings } from '../storage/settings-repo';
+import { loadProjects, pruneProjects } from '../storage/report-repo';
+import { loadProgress, recordJobOutcome, startRun } from '../storage/progress-repo';
+
+export interface StartRunOptions {
+  /** Explicit projects (a project page, or a fix's follow-up); empty: the whole scope. */
+  projectKeys?: string[];
+  reason: ProjectJob['reason'];
+  /** Spread scheduled jobs: each job gets a random delay in [0, maxDelaySeconds]. */
+  maxDelaySeconds?: number;
+  random?: () => number;
+}
+
+/** The projects in scope: settings first, else every service desk, else the last report's desks. */
+async function scopeKeys(deps: AppDeps): Promise<{ keys: string[]; authoritative: boolean }> {
+  const { settings } = await getSettings(deps.storage);
+  if (settings.projectKeys.length > 0) return { keys: [...settings.projectKeys], authoritative: true };
+  try {
+    const desks = await listServiceDesks(deps.jiraAsApp());
+    return { keys: desks.map((d) => d.key), authoritative: true };
+  } catch (e) {
+    deps.log.warn('Could not list service desks; using the last report', { reason: e instanceof Error ? e.message : String(e) });
+    const stored = await loadProjects(deps.storage);
+    if (stored.length === 0) {
+      throw ResolverFailure.of('JIRA', `The app could not list this site's service desks: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    return { keys: stored.map((p) => p.key), authoritative: false };
+  }
+}
+
+export async function startReadinessRun(deps: AppDeps, options: StartRunOptions): Promise<RunProgress> {
+  const now = deps.now();
+  const running = await loadProgress(deps.storage, now);
+  if (running?.state === 'running') {
+    const wanted = options.projectKeys ?? [];
+    if (wanted.length === 0 || wanted.every((k) => running.pending.includes(k))) return running;
+  }
+
+  let keys: string[];
+  if (options.projectKeys && options.projectKeys.length > 0) keys = [...new Set(options.projectKeys)];
+  else {
+    const scope = await scopeKeys(deps);
+    keys = scope.keys;
+    if (scope.authoritative) await pruneProjects(deps.storage, keys);
+  }
+
+  const runId = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
+  await startRun(deps.storage, { runId, startedAt: now.toISOString(), projectKeys: keys, reason: options.reason });
+  if (keys.length === 0) return (await loadProgress(deps.storage, now))!;
+
+  const jobs: ProjectJob[] = keys.map((projectKey) => ({ runId, projectKey, reason: options.reason }));
+  try {
+    if (options.maxDelaySeconds && options.maxDelaySeconds > 0) {
+      const random = options.random ?? Math.random;
+      // One push per job so each gets its own random delay (jitter spreads the load on Jira).
+      for (const job of jobs) await deps.queue.push([job], { delaySeconds: Math.floor(random() * options.maxDelaySeconds) });
+    } else {
+      for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50));
+    }
+  } catch (e) {
+    const message = `The app could not queue the check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
+    deps.log.error('Queueing project jobs failed', { runId, reason: message });
+    for (const key of keys) await recordJobOutcome(deps.storage, runId, key, { state: 'failed', at: now.toISOString(), message });
+  }
+  return (await loadProgress(deps.storage, deps.now()))!;
+}

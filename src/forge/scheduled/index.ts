@@ -1,0 +1,1 @@
+export { runScheduledTrigger, MAX_JITTER_SECONDS, type ScheduledOutcome } from './scheduled-run';

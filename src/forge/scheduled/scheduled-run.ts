@@ -1,0 +1,45 @@
+/**
+ * The hourly scheduled trigger's work: `runScheduledTrigger(deps)` decides from the
+ * settings whether this period's run is due (src/history/report-schedule.ts: daily
+ * or weekly, by UTC period) and, if so, enqueues one job per project with a random
+ * delay so many sites' runs do not hit Jira at once. Idempotent per period: the
+ * period is recorded before enqueueing, so a trigger that fires twice in an hour, or
+ * every hour of the day, starts the run once. It only enqueues; the work and the
+ * e-mail happen after the jobs finish (consumer/finalise-run.ts).
+ */
+import { isReportDue, reportPeriodKey } from '../../history/report-schedule';
+import type { AppDeps } from '../deps';
+import { startReadinessRun } from '../run/start-run';
+import { KEYS } from '../storage/keys';
+import { migrateStorage } from '../storage/migrate';
+import { getSettings } from '../storage/settings-repo';
+
+/** Forge queues accept delays up to 900 s; stay below so every job starts within the hour. */
+export const MAX_JITTER_SECONDS = 600;
+
+export interface ScheduledPeriod {
+  period: string;
+  at: string;
+}
+
+export type ScheduledOutcome =
+  | { enqueued: true; period: string; runId: string; projects: number }
+  | { enqueued: false; reason: 'schedule-off' | 'not-due' | 'already-run' | 'not-configured' };
+
+export async function runScheduledTrigger(deps: AppDeps, options: { random?: () => number } = {}): Promise<ScheduledOutcome> {
+  await migrateStorage(deps.storage, deps.log);
+  const now = deps.now();
+  const { settings } = await getSettings(deps.storage);
+  const period = reportPeriodKey(settings, now);
+  if (period === null) return { enqueued: false, reason: 'schedule-off' };
+  if (!settings.serviceAccount) return { enqueued: false, reason: 'not-configured' };
+
+  const last = await deps.storage.get<ScheduledPeriod>(KEYS.scheduledPeriod);
+  if (last?.period === period) return { enqueued: false, reason: 'already-run' };
+  if (!isReportDue(settings, now, last?.at)) return { enqueued: false, reason: 'not-due' };
+
+  await deps.storage.set<ScheduledPeriod>(KEYS.scheduledPeriod, { period, at: now.toISOString() });
+  const progress = await startReadinessRun(deps, { reason: 'scheduled', maxDelaySeconds: MAX_JITTER_SECONDS, random: options.random });
+  deps.log.info('Scheduled readiness run enqueued', { period, runId: progress.runId, projects: progress.projectsTotal });
+  return { enqueued: true, period, runId: progress.runId, projects: progress.projectsTotal };
+}
