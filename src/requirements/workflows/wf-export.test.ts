@@ -1,5 +1,5 @@
 import { describeCheck, buildInput } from '../testing/table';
-import { failed } from '../testing/snapshot-builder';
+import { failed, ok } from '../testing/snapshot-builder';
 import { buildHandoff, handoffComplete, wfExport } from './wf-export';
 import { commonInvalidCases, commonValidCases, twoWorkflowProject } from './testing/common-cases';
 import { drop, workflowSite } from './testing/workflow-builder';
@@ -49,6 +49,27 @@ describeCheck(wfExport, {
       project: twoWorkflowProject(),
       evidence: { workflows: [{ name: 'IT Support Workflow' }], unreadable: [{ workflow: 'Access Workflow', issueTypes: [{ id: '10002' }] }] },
       remediationText: 'export the workflow XML',
+    },
+    {
+      name: 'the mapping failed: the evidence is still a bundle, with the gap and its reason',
+      verdict: 'undecided',
+      site: workflowSite(),
+      project: { workflowByIssueType: failed('forbidden', 'GET /rest/api/3/workflowscheme/project', 403) },
+      evidence: { workflows: [], unreadable: [{ workflow: null, issueTypes: [{ id: '10001' }], reason: expect.stringContaining('403') }] },
+    },
+    {
+      name: 'the project could not be read: the bundle says so',
+      verdict: 'undecided',
+      site: workflowSite(),
+      project: { unavailable: { kind: 'forbidden', status: 403, endpoint: 'GET /rest/api/3/project/{key}', message: 'Forbidden' } },
+      evidence: { workflows: [], unreadable: [{ reason: expect.stringContaining('project could not be read') }] },
+    },
+    {
+      name: 'nothing in scope: an empty, complete bundle',
+      verdict: 'not_applicable',
+      site: workflowSite(),
+      project: { requestTypes: ok([]), issueTypes: [], workflowByIssueType: ok({}) },
+      evidence: { workflows: [], unreadable: [] },
     },
   ],
 });

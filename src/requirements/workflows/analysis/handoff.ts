@@ -64,7 +64,15 @@ export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, p
     workflows: [],
     unreadable: [],
   };
-  if (project.issueTypes.length === 0) return handoff;
+  if (project.unavailable) {
+    handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: `the project could not be read: ${describeFetchError(project.unavailable)}` });
+    return handoff;
+  }
+  if (project.issueTypes.length === 0) {
+    // Nothing in scope is complete, unless the request types that decide the scope could not be read.
+    if (!project.requestTypes.ok) handoff.unreadable.push({ workflow: null, issueTypes: [], reason: `the request types could not be read: ${describeFetchError(project.requestTypes.error)}` });
+    return handoff;
+  }
   if (!project.workflowByIssueType.ok) {
     handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: describeFetchError(project.workflowByIssueType.error) });
     return handoff;

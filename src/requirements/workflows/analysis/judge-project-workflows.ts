@@ -50,14 +50,14 @@ export interface ProjectWorkflowsEvidence {
 export interface WorkflowFoldSpec {
   meta: CheckMeta;
   judge(ctx: WorkflowJudgeContext): WorkflowJudgement;
-  /** One line when every workflow holds, given how many there are. */
+  /** One line when every workflow holds (or has nothing to judge), given how many hold. */
   holdsSummary(count: number): string;
   /** Documentation steps appended after the per-workflow ones when something is wrong. */
   generalRemediation?: RemediationStep[];
   /** A project-wide severity (e.g. WF-ANY-TO-RESOLVED by skills), reported whatever the verdict. */
   severity?(input: ProjectCheckInput): Severity;
-  /** Replaces the default evidence (WF-EXPORT hands off its bundle). */
-  evidence?(input: ProjectCheckInput, standard: ProjectWorkflowsEvidence): unknown;
+  /** Replaces the evidence of every outcome, early ones included (WF-EXPORT hands off its bundle). */
+  evidence?(input: ProjectCheckInput): unknown;
 }
 
 const MAX_NAMED = 3;
@@ -68,8 +68,10 @@ export function judgeProjectWorkflows(input: ProjectCheckInput, spec: WorkflowFo
   const teamManaged = project.style === 'team-managed';
   const projectWorkflowsUrl = links.projectWorkflows(project.key, project.style);
   const severity = spec.severity?.(input);
-  const withSeverity = (outcome: CheckOutcome): CheckOutcome =>
-    severity !== undefined && severity !== spec.meta.severity ? { ...outcome, severity } : outcome;
+  const withSeverity = (outcome: CheckOutcome): CheckOutcome => {
+    const withEvidence = spec.evidence ? { ...outcome, evidence: spec.evidence(input) } : outcome;
+    return severity !== undefined && severity !== spec.meta.severity ? { ...withEvidence, severity } : withEvidence;
+  };
   const readSteps = (what: string): RemediationStep[] => [
     { text: `Make sure the app (or the CLI's account) can administer project ${project.key} and read ${what}, then run the check again.`, url: projectWorkflowsUrl },
     ...(teamManaged ? [{ text: 'Team-managed projects keep one workflow per work type; open it from the project settings.', url: DOCS.teamManagedWorkflows }] : []),
@@ -162,10 +164,11 @@ export function judgeProjectWorkflows(input: ProjectCheckInput, spec: WorkflowFo
     workflows: entries.map((e) => e.evidence),
     byIssueType,
   };
-  const evidence = spec.evidence ? spec.evidence(input, standard) : standard;
-  const workflowCount = groups.size;
+  const evidence = spec.evidence ? spec.evidence(input) : standard;
+  // Workflows with nothing to judge (not_applicable) are left out of the count.
+  const holdingCount = entries.filter((e) => e.evidence.verdict === 'holds').length;
 
-  if (verdict === 'holds') return withSeverity({ verdict, summary: spec.holdsSummary(workflowCount), evidence });
+  if (verdict === 'holds') return withSeverity({ verdict, summary: spec.holdsSummary(holdingCount), evidence });
 
   const notable = entries
     .filter((e) => e.evidence.verdict !== 'holds' && e.evidence.verdict !== 'not_applicable')
