@@ -11,7 +11,7 @@ export function fakeClient(script: Script): ResolverClient & { calls: { name: Re
     calls,
     async call(name, payload) {
       calls.push({ name, payload });
-      const answer = script[name] as Answer<typeof name> | undefined;
+      const answer: unknown = (script as Record<string, unknown>)[name];
       if (answer === undefined) throw new ResolverCallError(name, [{ errorType: 'INTERNAL', message: `unscripted ${name}` }]);
       if (typeof answer === 'function') return (answer as (p: unknown) => unknown)(payload) as never;
       if (answer && typeof answer === 'object' && 'errors' in (answer as object) && Array.isArray((answer as { errors: unknown }).errors)) {

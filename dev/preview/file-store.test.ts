@@ -1,0 +1,39 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { createFileStore } from './file-store';
+
+describe('file-backed KeyValueStore', () => {
+  const dir = () => mkdtempSync(path.join(os.tmpdir(), 'mw-store-'));
+
+  it('keeps values across store instances, like a restarted preview', async () => {
+    const d = dir();
+    await createFileStore(d).set('report:project:HR', { ready: false, n: 3 });
+    expect(await createFileStore(d).get('report:project:HR')).toEqual({ ready: false, n: 3 });
+    expect(await createFileStore(d).get('missing')).toBeUndefined();
+  });
+
+  it('lists by prefix in key order, with keys that hold separators', async () => {
+    const store = createFileStore(dir());
+    await store.set('ack:site:SA-EXISTS', 1);
+    await store.set('ack:HR:CUST-COVERAGE', 2);
+    await store.set('ack/odd*key', 3);
+    await store.set('settings', 4);
+    expect(await store.list('ack:')).toEqual([
+      { key: 'ack:HR:CUST-COVERAGE', value: 2 },
+      { key: 'ack:site:SA-EXISTS', value: 1 },
+    ]);
+    expect((await store.list('ack')).map((e) => e.key)).toContain('ack/odd*key');
+  });
+
+  it('deletes, and leaves no temporary files behind', async () => {
+    const d = dir();
+    const store = createFileStore(d);
+    await Promise.all([store.set('a', 1), store.set('a', 2), store.set('b', 3)]);
+    await store.delete('b');
+    await store.delete('never-there');
+    expect(await store.get('b')).toBeUndefined();
+    expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect([1, 2]).toContain(await store.get('a'));
+  });
+});
