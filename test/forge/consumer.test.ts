@@ -1,0 +1,138 @@
+/**
+ * The queue consumer and the run it belongs to: startRecheck enqueues one job per
+ * project and answers at once; each job stores its project's report and the site
+ * checks, updates progress; a failing job keeps the previous report and says why;
+ * the last job turns the run into a history entry.
+ */
+import { processProjectJob } from '../../src/forge/consumer/process-project-job';
+import { buildResolvers } from '../../src/forge/resolvers';
+import { runChecks } from '../../src/forge/run/readiness-runner';
+import { loadProgress } from '../../src/forge/storage/progress-repo';
+import { loadProject } from '../../src/forge/storage/report-repo';
+import { lastDiff, listHistory } from '../../src/forge/storage/history-repo';
+import type { InvocationContext } from '../../src/forge/deps';
+import type { RunProgress } from '../../src/shared/resolver-api';
+import { reportFor } from './helpers/reports';
+import { seededSite } from './helpers/seeded-site';
+
+jest.mock('../../src/forge/run/readiness-runner', () => ({ runChecks: jest.fn() }));
+const mockedRun = runChecks as jest.MockedFunction<typeof runChecks>;
+const ADMIN: InvocationContext = { accountId: 'site-admin', surface: 'admin' };
+
+beforeEach(() => mockedRun.mockReset());
+
+async function startRun(deps: Awaited<ReturnType<typeof seededSite>>['deps']): Promise<RunProgress> {
+  const started = await buildResolvers(deps).startRecheck({}, ADMIN);
+  if (!started.success) throw new Error(JSON.stringify(started.errors));
+  return started.data;
+}
+
+it('enqueues one job per service desk and answers at once, without running checks', async () => {
+  const { deps } = await seededSite();
+  const progress = await startRun(deps);
+  expect(progress).toMatchObject({ state: 'running', projectsTotal: 2, projectsDone: 0, pending: ['IT', 'HR'], failed: [] });
+  expect(deps.queue.jobs()).toEqual([
+    { runId: progress.runId, projectKey: 'IT', reason: 'recheck' },
+    { runId: progress.runId, projectKey: 'HR', reason: 'recheck' },
+  ]);
+  expect(mockedRun).not.toHaveBeenCalled();
+
+  // A second click while the run is going returns the same run.
+  const again = await startRun(deps);
+  expect(again.runId).toBe(progress.runId);
+  expect(deps.queue.jobs()).toHaveLength(2);
+});
+
+it('stores each project report and the site checks, counts progress, and records the finished run in history', async () => {
+  const { deps } = await seededSite();
+  const progress = await startRun(deps);
+  mockedRun.mockImplementation(async ({ projectKeys }) =>
+    reportFor(projectKeys.map((key) => ({ key, name: `${key} desk`, serviceDeskId: key === 'IT' ? '1' : '2' })), { now: deps.now() }),
+  );
+
+  const it1 = await processProjectJob(deps, { runId: progress.runId, projectKey: 'IT', reason: 'recheck' });
+  expect(it1).toEqual({ projectKey: 'IT', state: 'done' });
+  expect(mockedRun).toHaveBeenCalledWith(expect.objectContaining({ projectKeys: ['IT'] }));
+  expect((await loadProject(deps.storage, 'IT'))!).toMatchObject({ name: 'IT desk', runId: progress.runId });
+  expect((await loadProject(deps.storage, 'HR'))!.runId).toBe('run-0');
+  expect(await loadProgress(deps.storage, deps.now())).toMatchObject({ state: 'running', projectsDone: 1, pending: ['HR'] });
+  expect(await listHistory(deps.storage)).toEqual([]);
+
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'HR', reason: 'recheck' });
+  const done = (await loadProgress(deps.storage, deps.now()))!;
+  expect(done).toMatchObject({ state: 'done', projectsDone: 2, pending: [], failed: [] });
+  expect(done.finishedAt).toBeDefined();
+  const history = await listHistory(deps.storage);
+  expect(history).toHaveLength(1);
+  expect(history[0].runId).toBe(progress.runId);
+  expect((await listHistory(deps.storage, 'IT'))[0].runId).toBe(progress.runId);
+});
+
+it('marks a failing job in progress and keeps the previous report of that project', async () => {
+  const { deps } = await seededSite();
+  const before = JSON.stringify(await loadProject(deps.storage, 'HR'));
+  const progress = await startRun(deps);
+  mockedRun.mockImplementation(async ({ projectKeys }) => {
+    if (projectKeys[0] === 'HR') throw new Error('Jira answered 503 for GET /rest/servicedeskapi/servicedesk/{id}/customer');
+    return reportFor(projectKeys.map((key) => ({ key, serviceDeskId: '1' })));
+  });
+
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'IT', reason: 'recheck' });
+  const failed = await processProjectJob(deps, { runId: progress.runId, projectKey: 'HR', reason: 'recheck' });
+  expect(failed.state).toBe('failed');
+  expect(JSON.stringify(await loadProject(deps.storage, 'HR'))).toBe(before);
+  const summary = (await loadProgress(deps.storage, deps.now()))!;
+  expect(summary.state).toBe('done');
+  expect(summary.failed).toEqual([{ key: 'HR', message: 'Jira answered 503 for GET /rest/servicedeskapi/servicedesk/{id}/customer' }]);
+  expect(deps.logged.some((l) => l.level === 'error' && l.fields?.projectKey === 'HR')).toBe(true);
+});
+
+it('reports a run as failed when every job failed, and adds nothing to history', async () => {
+  const { deps } = await seededSite();
+  const progress = await startRun(deps);
+  mockedRun.mockRejectedValue(new Error('down'));
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'IT', reason: 'recheck' });
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'HR', reason: 'recheck' });
+  expect((await loadProgress(deps.storage, deps.now()))!.state).toBe('failed');
+  expect(await listHistory(deps.storage)).toEqual([]);
+});
+
+it('treats jobs not heard from in 30 minutes as failed, so a run cannot look running forever', async () => {
+  const { deps } = await seededSite();
+  await startRun(deps);
+  deps.clock.now = new Date(deps.clock.now.getTime() + 31 * 60 * 1000);
+  const p = (await loadProgress(deps.storage, deps.now()))!;
+  expect(p.state).toBe('failed');
+  expect(p.failed.map((f) => f.key)).toEqual(['IT', 'HR']);
+});
+
+it('records why when the queue refuses the jobs', async () => {
+  const { deps } = await seededSite();
+  deps.queue.fail = new Error('Too many events');
+  const progress = await startRun(deps);
+  expect(progress.state).toBe('failed');
+  expect(progress.failed[0].message).toContain('Too many events');
+});
+
+it('says what changed between two finished runs', async () => {
+  const { deps } = await seededSite();
+  const members = ['557058:a'];
+  mockedRun.mockImplementation(async ({ projectKeys }) =>
+    reportFor(projectKeys.map((key) => ({ key, serviceDeskId: '1', customers: { ok: true, value: [...customers] } })), { endUserGroups: ['all-staff'], members }),
+  );
+  let customers: string[] = [];
+  const first = await startRun(deps);
+  for (const key of ['IT', 'HR']) await processProjectJob(deps, { runId: first.runId, projectKey: key, reason: 'recheck' });
+  customers = ['557058:a'];
+  deps.clock.now = new Date(deps.clock.now.getTime() + 60_000);
+  const second = await startRun(deps);
+  expect(second.runId).not.toBe(first.runId);
+  for (const key of ['IT', 'HR']) await processProjectJob(deps, { runId: second.runId, projectKey: key, reason: 'recheck' });
+
+  const diff = (await lastDiff(deps.storage))!;
+  expect(diff.fixed.sort()).toEqual(['HR:CUST-COVERAGE', 'IT:CUST-COVERAGE']);
+  expect(diff.newlyFailing).toEqual([]);
+  expect((await lastDiff(deps.storage, 'IT'))!.fixed).toEqual(['IT:CUST-COVERAGE']);
+  const history = await buildResolvers(deps).getHistory({}, ADMIN);
+  expect(history.success && history.data.entries.map((e) => e.runId)).toEqual([second.runId, first.runId]);
+});
