@@ -1,0 +1,461 @@
+/**
+ * The simulated Jira Cloud site: users, groups, projects, service desks, workflows,
+ * screens. Every lookup a request needs is a Map, so a site of 200 desks and 20,000
+ * users answers as cheaply as the demo site. Route handlers read it; the write
+ * endpoints (customers, role actors, issues) change it through the methods here.
+ */
+import type { JiraWorkflow, JiraWorkflowStatus } from '../../src/gather/snapshot';
+
+export type AccountType = 'atlassian' | 'app' | 'customer';
+
+export interface SimUser {
+  accountId: string;
+  accountType: AccountType;
+  active: boolean;
+  displayName: string;
+  email?: string;
+  /** Profile visibility: Jira then omits emailAddress for everyone but the user. */
+  emailHidden?: boolean;
+  /** Unset means the user never chose one: Jira answers the site default. */
+  timeZone?: string;
+  /** Profile visibility: Jira then answers the site default for everyone but the user. */
+  timeZoneHidden?: boolean;
+  locale?: string;
+}
+
+export interface SimGroup {
+  groupId: string;
+  name: string;
+}
+
+export interface ApplicationRoleDef {
+  key: string;
+  name: string;
+  /** Membership of any of these groups grants the role (Jira's product access). */
+  groupIds: string[];
+}
+
+export type SimRoleActor = { type: 'user'; accountId: string; actorId: number } | { type: 'group'; groupId: string; actorId: number };
+
+export interface SimProjectRole {
+  id: number;
+  name: string;
+  description: string;
+  actors: SimRoleActor[];
+}
+
+export interface SimIssueType {
+  id: string;
+  name: string;
+  description?: string;
+  /** Team-managed issue types belong to one project. */
+  projectId?: string;
+}
+
+export interface SimRequestType {
+  id: string;
+  name: string;
+  description: string;
+  issueTypeId: string;
+}
+
+export type ProjectStyleKey = 'classic' | 'next-gen';
+
+export interface SimProject {
+  id: string;
+  key: string;
+  name: string;
+  style: ProjectStyleKey;
+  projectTypeKey: 'service_desk' | 'software' | 'business';
+  serviceDeskId?: string;
+  leadAccountId?: string;
+  roles: SimProjectRole[];
+  requestTypes: SimRequestType[];
+  /** Issue types available in the project (request types point at some of them). */
+  issueTypeIds: string[];
+  /** Company-managed: the scheme that maps issue types to workflows. */
+  workflowSchemeId?: number;
+  /** Team-managed: issue type id → workflow id, kept by the project itself. */
+  teamManagedWorkflows?: Record<string, string>;
+}
+
+export interface SimWorkflowScheme {
+  id: number;
+  name: string;
+  description: string;
+  defaultWorkflow: string;
+  /** issue type id → workflow name */
+  issueTypeMappings: Record<string, string>;
+}
+
+export interface SimScreenField {
+  id: string;
+  name: string;
+}
+
+export interface SimScreenTab {
+  id: number;
+  name: string;
+  fields: SimScreenField[];
+}
+
+export interface SimScreen {
+  id: number;
+  name: string;
+  tabs: SimScreenTab[];
+}
+
+export interface SimIssue {
+  id: string;
+  key: string;
+  projectId: string;
+  issueTypeId: string;
+  summary: string;
+  description?: unknown;
+  reporterAccountId: string;
+  assigneeAccountId?: string;
+  created: string;
+  fields: Record<string, unknown>;
+}
+
+export interface SiteSettings {
+  title: string;
+  /** serverInfo.serverTimeZone, and what /user answers when a zone is hidden or unset. */
+  serverTimeZone: string;
+}
+
+export class SiteModel {
+  readonly settings: SiteSettings;
+
+  private readonly users = new Map<string, SimUser>();
+  private readonly usersByEmail = new Map<string, SimUser>();
+  private readonly groups = new Map<string, SimGroup>();
+  private readonly groupsByName = new Map<string, SimGroup>();
+  /** groupId → members in insertion order (Jira pages them in a stable order). */
+  private readonly members = new Map<string, string[]>();
+  private readonly memberSets = new Map<string, Set<string>>();
+  private readonly userGroupIds = new Map<string, Set<string>>();
+  readonly applicationRoles: ApplicationRoleDef[] = [];
+  /** Groups holding the ADMINISTER global permission (jira-admins, site-admins). */
+  readonly adminGroupIds = new Set<string>();
+
+  private readonly projects = new Map<string, SimProject>();
+  private readonly projectsByKey = new Map<string, SimProject>();
+  private readonly projectsByDesk = new Map<string, SimProject>();
+  private readonly projectOrder: SimProject[] = [];
+  /** projectId → customer accountIds in the order they were added. */
+  private readonly customers = new Map<string, string[]>();
+  private readonly customerSets = new Map<string, Set<string>>();
+
+  private readonly issueTypes = new Map<string, SimIssueType>();
+  private readonly statuses = new Map<string, JiraWorkflowStatus>();
+  private readonly workflows = new Map<string, JiraWorkflow>();
+  private readonly workflowsByName = new Map<string, JiraWorkflow>();
+  private readonly workflowSchemes = new Map<number, SimWorkflowScheme>();
+  private readonly screens = new Map<number, SimScreen>();
+  private readonly issues = new Map<string, SimIssue>();
+  private readonly issuesById = new Map<string, SimIssue>();
+  private readonly issueCounters = new Map<string, number>();
+  private nextIssueId = 20000;
+  private nextActorId = 30000;
+
+  /** API token → accountId. Tokens are fake and only ever compared, never logged. */
+  private readonly apiTokens = new Map<string, string>();
+
+  constructor(settings: SiteSettings) {
+    this.settings = { ...settings };
+  }
+
+  // ---- users and groups ----------------------------------------------------
+
+  addUser(user: SimUser): SimUser {
+    if (this.users.has(user.accountId)) throw new Error(`Duplicate accountId ${user.accountId}`);
+    const stored = { ...user };
+    this.users.set(stored.accountId, stored);
+    if (stored.email) this.usersByEmail.set(stored.email.toLowerCase(), stored);
+    return stored;
+  }
+
+  user(accountId: string): SimUser | undefined {
+    return this.users.get(accountId);
+  }
+
+  userByEmail(email: string): SimUser | undefined {
+    return this.usersByEmail.get(email.toLowerCase());
+  }
+
+  allUsers(): IterableIterator<SimUser> {
+    return this.users.values();
+  }
+
+  get userCount(): number {
+    return this.users.size;
+  }
+
+  addGroup(group: SimGroup): SimGroup {
+    const stored = { ...group };
+    this.groups.set(stored.groupId, stored);
+    this.groupsByName.set(stored.name.toLowerCase(), stored);
+    this.members.set(stored.groupId, []);
+    this.memberSets.set(stored.groupId, new Set());
+    return stored;
+  }
+
+  group(groupId: string): SimGroup | undefined {
+    return this.groups.get(groupId);
+  }
+
+  /** Jira group names are case-insensitive. */
+  groupByName(name: string): SimGroup | undefined {
+    return this.groupsByName.get(name.toLowerCase());
+  }
+
+  allGroups(): IterableIterator<SimGroup> {
+    return this.groups.values();
+  }
+
+  addToGroup(groupId: string, accountIds: Iterable<string>): void {
+    const list = this.members.get(groupId);
+    const set = this.memberSets.get(groupId);
+    if (!list || !set) throw new Error(`Unknown group ${groupId}`);
+    for (const accountId of accountIds) {
+      if (!this.users.has(accountId)) throw new Error(`Unknown user ${accountId}`);
+      if (set.has(accountId)) continue;
+      set.add(accountId);
+      list.push(accountId);
+      let mine = this.userGroupIds.get(accountId);
+      if (!mine) this.userGroupIds.set(accountId, (mine = new Set()));
+      mine.add(groupId);
+    }
+  }
+
+  groupMembers(groupId: string): readonly string[] {
+    return this.members.get(groupId) ?? [];
+  }
+
+  isMember(accountId: string, groupId: string): boolean {
+    return this.memberSets.get(groupId)?.has(accountId) ?? false;
+  }
+
+  groupsOf(accountId: string): SimGroup[] {
+    const ids = this.userGroupIds.get(accountId);
+    if (!ids) return [];
+    return [...ids].map((id) => this.groups.get(id)!).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  applicationRolesOf(accountId: string): ApplicationRoleDef[] {
+    const mine = this.userGroupIds.get(accountId);
+    if (!mine) return [];
+    return this.applicationRoles.filter((role) => role.groupIds.some((id) => mine.has(id)));
+  }
+
+  addApplicationRole(role: ApplicationRoleDef): void {
+    this.applicationRoles.push({ ...role, groupIds: [...role.groupIds] });
+  }
+
+  // ---- credentials and permissions ------------------------------------------
+
+  setApiToken(accountId: string, token: string): void {
+    if (!this.users.has(accountId)) throw new Error(`Unknown user ${accountId}`);
+    this.apiTokens.set(token, accountId);
+  }
+
+  /** Basic auth as Jira Cloud does it: the e-mail of a site user plus one of their API tokens. */
+  authenticate(email: string, token: string): SimUser | undefined {
+    const accountId = this.apiTokens.get(token);
+    if (!accountId) return undefined;
+    const user = this.users.get(accountId);
+    if (!user || !user.active || user.email?.toLowerCase() !== email.toLowerCase()) return undefined;
+    return user;
+  }
+
+  isSiteAdmin(accountId: string): boolean {
+    const mine = this.userGroupIds.get(accountId);
+    if (!mine) return false;
+    for (const id of this.adminGroupIds) if (mine.has(id)) return true;
+    return false;
+  }
+
+  /** Holds the role in the project directly or through one of its groups. */
+  hasProjectRole(accountId: string, project: SimProject, roleName: string): boolean {
+    const role = project.roles.find((r) => r.name === roleName);
+    if (!role) return false;
+    return role.actors.some((actor) => (actor.type === 'user' ? actor.accountId === accountId : this.isMember(accountId, actor.groupId)));
+  }
+
+  isProjectAdmin(accountId: string, project: SimProject): boolean {
+    return this.isSiteAdmin(accountId) || this.hasProjectRole(accountId, project, 'Administrators');
+  }
+
+  isAgent(accountId: string, project: SimProject): boolean {
+    return this.isProjectAdmin(accountId, project) || this.hasProjectRole(accountId, project, 'Service Desk Team');
+  }
+
+  // ---- projects, desks, customers -------------------------------------------
+
+  addProject(project: SimProject): SimProject {
+    const stored: SimProject = { ...project, roles: project.roles.map((r) => ({ ...r, actors: [...r.actors] })) };
+    this.projects.set(stored.id, stored);
+    this.projectsByKey.set(stored.key.toUpperCase(), stored);
+    if (stored.serviceDeskId) this.projectsByDesk.set(stored.serviceDeskId, stored);
+    this.projectOrder.push(stored);
+    this.customers.set(stored.id, []);
+    this.customerSets.set(stored.id, new Set());
+    return stored;
+  }
+
+  /** By id or key, as every `{projectIdOrKey}` path parameter is read. */
+  project(idOrKey: string): SimProject | undefined {
+    return this.projects.get(idOrKey) ?? this.projectsByKey.get(idOrKey.toUpperCase());
+  }
+
+  projectByDesk(serviceDeskId: string): SimProject | undefined {
+    return this.projectsByDesk.get(serviceDeskId);
+  }
+
+  allProjects(): readonly SimProject[] {
+    return this.projectOrder;
+  }
+
+  serviceDesks(): SimProject[] {
+    return this.projectOrder.filter((p) => p.serviceDeskId !== undefined);
+  }
+
+  /** Adds accounts as customers; already-present ones are skipped, as JSM does. Returns how many were new. */
+  addCustomers(projectId: string, accountIds: Iterable<string>): number {
+    const list = this.customers.get(projectId);
+    const set = this.customerSets.get(projectId);
+    if (!list || !set) throw new Error(`Unknown project ${projectId}`);
+    let added = 0;
+    for (const accountId of accountIds) {
+      if (set.has(accountId)) continue;
+      set.add(accountId);
+      list.push(accountId);
+      added++;
+    }
+    return added;
+  }
+
+  customersOf(projectId: string): readonly string[] {
+    return this.customers.get(projectId) ?? [];
+  }
+
+  isCustomer(projectId: string, accountId: string): boolean {
+    return this.customerSets.get(projectId)?.has(accountId) ?? false;
+  }
+
+  /** Adds a role actor unless it is already there; returns false for a duplicate. */
+  addRoleActor(project: SimProject, roleId: number, actor: { type: 'user'; accountId: string } | { type: 'group'; groupId: string }): boolean {
+    const role = project.roles.find((r) => r.id === roleId);
+    if (!role) throw new Error(`Project ${project.key} has no role ${roleId}`);
+    const duplicate = role.actors.some((a) =>
+      a.type === 'user' && actor.type === 'user' ? a.accountId === actor.accountId : a.type === 'group' && actor.type === 'group' && a.groupId === actor.groupId,
+    );
+    if (duplicate) return false;
+    role.actors.push({ ...actor, actorId: this.nextActorId++ } as SimRoleActor);
+    return true;
+  }
+
+  newActorId(): number {
+    return this.nextActorId++;
+  }
+
+  // ---- issue types, workflows, screens ---------------------------------------
+
+  addIssueType(issueType: SimIssueType): SimIssueType {
+    this.issueTypes.set(issueType.id, { ...issueType });
+    return issueType;
+  }
+
+  issueType(id: string): SimIssueType | undefined {
+    return this.issueTypes.get(id);
+  }
+
+  addStatus(status: JiraWorkflowStatus): void {
+    if (!status.id) throw new Error('A status needs an id');
+    this.statuses.set(status.id, status);
+  }
+
+  status(id: string): JiraWorkflowStatus | undefined {
+    return this.statuses.get(id);
+  }
+
+  addWorkflow(workflow: JiraWorkflow): void {
+    if (!workflow.id || !workflow.name) throw new Error('A workflow needs an id and a name');
+    for (const ref of workflow.statuses ?? []) {
+      if (!ref.statusReference || !this.statuses.has(ref.statusReference)) {
+        throw new Error(`Workflow ${workflow.name} uses unknown status ${ref.statusReference}`);
+      }
+    }
+    this.workflows.set(workflow.id, workflow);
+    this.workflowsByName.set(workflow.name, workflow);
+  }
+
+  workflow(id: string): JiraWorkflow | undefined {
+    return this.workflows.get(id);
+  }
+
+  workflowByName(name: string): JiraWorkflow | undefined {
+    return this.workflowsByName.get(name);
+  }
+
+  allWorkflows(): JiraWorkflow[] {
+    return [...this.workflows.values()];
+  }
+
+  /** The statuses a workflow references, in the shape of the response's `statuses`. */
+  statusesOf(workflows: JiraWorkflow[]): JiraWorkflowStatus[] {
+    const seen = new Map<string, JiraWorkflowStatus>();
+    for (const workflow of workflows) {
+      for (const ref of workflow.statuses ?? []) {
+        const status = ref.statusReference ? this.statuses.get(ref.statusReference) : undefined;
+        if (status?.id && !seen.has(status.id)) seen.set(status.id, status);
+      }
+    }
+    return [...seen.values()];
+  }
+
+  addWorkflowScheme(scheme: SimWorkflowScheme): void {
+    this.workflowSchemes.set(scheme.id, { ...scheme, issueTypeMappings: { ...scheme.issueTypeMappings } });
+  }
+
+  workflowScheme(id: number): SimWorkflowScheme | undefined {
+    return this.workflowSchemes.get(id);
+  }
+
+  /** The workflow an issue type of a project runs, whichever way the project keeps it. */
+  workflowFor(project: SimProject, issueTypeId: string): JiraWorkflow | undefined {
+    if (project.style === 'next-gen') {
+      const id = project.teamManagedWorkflows?.[issueTypeId];
+      return id ? this.workflows.get(id) : undefined;
+    }
+    const scheme = project.workflowSchemeId !== undefined ? this.workflowSchemes.get(project.workflowSchemeId) : undefined;
+    if (!scheme) return undefined;
+    return this.workflowsByName.get(scheme.issueTypeMappings[issueTypeId] ?? scheme.defaultWorkflow);
+  }
+
+  addScreen(screen: SimScreen): void {
+    this.screens.set(screen.id, screen);
+  }
+
+  screen(id: number): SimScreen | undefined {
+    return this.screens.get(id);
+  }
+
+  // ---- issues ------------------------------------------------------------------
+
+  createIssue(input: Omit<SimIssue, 'id' | 'key' | 'created'> & { created?: string }): SimIssue {
+    const project = this.projects.get(input.projectId);
+    if (!project) throw new Error(`Unknown project ${input.projectId}`);
+    const number = (this.issueCounters.get(project.id) ?? 0) + 1;
+    this.issueCounters.set(project.id, number);
+    const issue: SimIssue = { ...input, id: String(this.nextIssueId++), key: `${project.key}-${number}`, created: input.created ?? new Date().toISOString() };
+    this.issues.set(issue.key, issue);
+    this.issuesById.set(issue.id, issue);
+    return issue;
+  }
+
+  issue(idOrKey: string): SimIssue | undefined {
+    return this.issuesById.get(idOrKey) ?? this.issues.get(idOrKey.toUpperCase());
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * Matches "METHOD /path" against the route templates (the official OpenAPI paths)
+ * and pulls out the path parameters.
+ */
+import { issueRoutes } from './routes/issues';
+import { permissionRoutes } from './routes/permissions';
+import { projectRoutes } from './routes/projects';
+import type { Route } from './routes/route';
+import { serviceDeskRoutes } from './routes/servicedesk';
+import { userRoutes } from './routes/users';
+import { workflowRoutes } from './routes/workflows';
+
+export const ROUTES: readonly Route[] = [...userRoutes, ...projectRoutes, ...workflowRoutes, ...permissionRoutes, ...issueRoutes, ...serviceDeskRoutes];
+
+interface Compiled {
+  route: Route;
+  pattern: RegExp;
+  names: string[];
+}
+
+function compile(route: Route): Compiled {
+  const names: string[] = [];
+  const source = route.template
+    .split('/')
+    .map((segment) => {
+      const param = /^\{(\w+)\}$/.exec(segment);
+      if (!param) return segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      names.push(param[1]!);
+      return '([^/]+)';
+    })
+    .join('/');
+  return { route, pattern: new RegExp(`^${source}/?$`), names };
+}
+
+const COMPILED = ROUTES.map(compile);
+
+export type Match = { route: Route; params: Record<string, string> } | { methodNotAllowed: true; template: string } | undefined;
+
+export function matchRoute(method: string, path: string): Match {
+  let sameTemplate: string | undefined;
+  for (const { route, pattern, names } of COMPILED) {
+    const found = pattern.exec(path);
+    if (!found) continue;
+    if (route.method !== method) {
+      sameTemplate ??= route.template;
+      continue;
+    }
+    const params: Record<string, string> = {};
+    names.forEach((name, i) => {
+      params[name] = decodeURIComponent(found[i + 1]!);
+    });
+    return { route, params };
+  }
+  return sameTemplate ? { methodNotAllowed: true, template: sameTemplate } : undefined;
+}
