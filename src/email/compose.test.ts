@@ -138,6 +138,10 @@ describe('hostile text', () => {
     expect(text).toContain(`\u2068P2 — ${HOSTILE.rtl}\u2069`);
     expect(text).toContain(HOSTILE.emoji);
     expect(text).not.toContain('javascript:');
+    // Details stay a fixed step in, however long the desk name in front of them.
+    const detailIndents = text.split('\n').filter((l) => l.trimStart().startsWith('First step:')).map((l) => l.length - l.trimStart().length);
+    expect(detailIndents.length).toBeGreaterThan(0);
+    expect(Math.max(...detailIndents)).toBeLessThanOrEqual(8);
   });
 
   test('the subject stays one line and cannot inject headers', () => {

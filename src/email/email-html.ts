@@ -73,7 +73,7 @@ function changeSection(title: string, colour: string, section: EmailSection, wit
 function blockingGroup(group: BlockingGroup): string {
   const rows = group.items.map((i) => {
     const status = i.status ?? 'error';
-    return `<tr><td style="${CELL}width:1%;white-space:nowrap;">${lozenge(statusWords(i.status), STATUS_COLOURS[status])}</td>${itemCell(i, true)}</tr>`;
+    return `<tr><td style="${CELL}width:170px;white-space:nowrap;">${lozenge(statusWords(i.status), STATUS_COLOURS[status])}</td>${itemCell(i, true)}</tr>`;
   });
   return `<h3 style="${FONT}font-size:15px;color:${TEXT};margin:16px 0 4px 0;">${t(scopeWords(group.scope))}</h3>` + table(rows);
 }

@@ -19,7 +19,8 @@ function t(value: unknown): string {
 function itemLines(item: EmailItem, withDetail: boolean, prefix: string): string[] {
   const lines = [`${prefix}${t(item.title)} (${t(item.checkId)})`];
   if (!withDetail) return lines;
-  const indent = ' '.repeat(prefix.length);
+  // Details sit a fixed step in from the bullet: a long desk name must not push them off the screen.
+  const indent = `${prefix.match(/^ */)![0]}    `;
   if (item.summary !== null) lines.push(`${indent}${t(item.summary)}`);
   if (item.firstStep) {
     const url = safeHttpUrl(item.firstStep.url);
