@@ -5,7 +5,7 @@
  * any check is judged. Retries network faults and 5xx like every other call.
  */
 import { JiraClient, type JiraClientOptions } from '../jira/jira-client';
-import { isJiraError } from '../jira/jira-error';
+import { isJiraError, type JiraError } from '../jira/jira-error';
 import type { JiraTransport } from '../jira/transport';
 import { RunAbortedError } from './usage-error';
 
@@ -26,19 +26,24 @@ export async function preflight(transport: JiraTransport, clientOptions: JiraCli
     return me;
   } catch (error) {
     if (error instanceof RunAbortedError || !isJiraError(error)) throw error;
-    switch (error.kind) {
-      case 'network':
-      case 'timeout':
-        throw new RunAbortedError(`Could not reach ${host}: ${error.message.replace(/\.$/, '')}; check --site and the network.`);
-      case 'unauthorized':
-      case 'forbidden':
-        throw new RunAbortedError(
-          `Authentication refused by ${host} (HTTP ${error.status}): check the e-mail and API token (an API token, not the password).`,
-        );
-      case 'not_found':
-        throw new RunAbortedError(`${host} has no Jira REST API (HTTP 404 for /rest/api/3/myself); check --site.`);
-      default:
-        throw new RunAbortedError(`${host} could not start the run: ${error.message.replace(/\.$/, '')}.`);
-    }
+    throw abortFor(error, host);
+  }
+}
+
+/** The sentence for a Jira error that stops the run before it could start (or finish). */
+export function abortFor(error: JiraError, host: string): RunAbortedError {
+  switch (error.kind) {
+    case 'network':
+    case 'timeout':
+      return new RunAbortedError(`Could not reach ${host}: ${error.message.replace(/\.$/, '')}; check --site and the network.`);
+    case 'unauthorized':
+    case 'forbidden':
+      return new RunAbortedError(
+        `Authentication refused by ${host} (HTTP ${error.status}): check the e-mail and API token (an API token, not the password).`,
+      );
+    case 'not_found':
+      return new RunAbortedError(`${host} has no Jira REST API (HTTP 404 for ${error.endpoint.replace(/^GET /, '')}); check --site.`);
+    default:
+      return new RunAbortedError(`${host} could not start the run: ${error.message.replace(/\.$/, '')}.`);
   }
 }
