@@ -1,0 +1,291 @@
+/**
+ * gatherSnapshot: read everything the checks need from Jira once, into a
+ * serialisable SiteSnapshot. Every artifact is a Fetched, so one failure never
+ * aborts the run; only a first call that shows the site cannot be used at all
+ * (credentials refused, site unreachable) throws, so the CLI can exit 2.
+ *
+ * Order: serverInfo → (service account, groups, project listing) → per project
+ * (roles, customers, request types) → workflows (schemes, by name, team-managed
+ * pairs) → screens. Shared artifacts are read once: groups and screens through a
+ * per-run cache, workflows by taking the union of names before reading.
+ */
+import type { EngineSettings } from '../engine/types';
+import type { components } from '../jira/generated/jira-platform';
+import type { JiraClient } from '../jira/jira-client';
+import { JiraError } from '../jira/jira-error';
+import { mapWithConcurrency } from '../jira/concurrency';
+import type { ArtifactKind } from '../requirements/check';
+import { ArtifactCache } from './artifact-cache';
+import { failed, ok, toFetchError } from './fetched';
+import { gatherGroupMembers } from './group-members';
+import type { GatherProgress } from './progress';
+import { gatherCustomers, gatherProjectRoles, gatherRequestTypes, issueTypesInScope } from './project-details';
+import { listServiceDeskProjects, type ListedProject } from './project-listing';
+import { gatherScreen, resolveCandidateScreenIds } from './screens';
+import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
+import type { Fetched, FetchError, FetchErrorKind, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
+import { readTeamManagedWorkflow, readWorkflowSchemes, readWorkflowsByName, workflowsForIssueTypes, type WorkflowEntry } from './workflows';
+
+type ServerInformation = components['schemas']['ServerInformation'];
+
+export const SERVER_INFO = '/rest/api/3/serverInfo';
+export const DEFAULT_GATHER_CONCURRENCY = 6;
+
+/**
+ * A first call failing like this means nothing else can work either: wrong
+ * credentials, or a site that does not answer. Anything else is recorded and the
+ * run goes on.
+ */
+export const FATAL_FIRST_CALL_KINDS: readonly FetchErrorKind[] = ['unauthorized', 'forbidden', 'network', 'timeout'];
+
+export interface GatherOptions {
+  /** A client authenticated as the service account itself (CLI --service-account-token). */
+  serviceAccountClient?: JiraClient;
+  /** Requests in flight at once (default 6). */
+  concurrency?: number;
+  onProgress?: (event: GatherProgress) => void;
+  /** Artifacts the checks of this run need (default: all). Dependencies are added. */
+  requires?: readonly ArtifactKind[];
+  /** Clock for gatheredAt. */
+  now?: () => Date;
+}
+
+export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
+  'serverInfo',
+  'serviceAccount',
+  'serviceAccountSelf',
+  'endUserGroups',
+  'projectRoles',
+  'customers',
+  'requestTypes',
+  'workflows',
+  'screens',
+];
+
+/** Pure: the artifacts to fetch, with what they depend on (screens → workflows → request types). */
+export function artifactsToFetch(requires: readonly ArtifactKind[] | undefined): Set<ArtifactKind> {
+  const wanted = new Set<ArtifactKind>(requires ?? ALL_ARTIFACTS);
+  wanted.add('serverInfo');
+  if (wanted.has('screens')) wanted.add('workflows');
+  if (wanted.has('workflows')) wanted.add('requestTypes');
+  return wanted;
+}
+
+function notGathered<T>(endpoint: string): Fetched<T> {
+  return failed({ kind: 'bad_request', endpoint, message: 'Not read in this run: no check that ran needs it.' });
+}
+
+export async function gatherSnapshot(client: JiraClient, settings: EngineSettings, options: GatherOptions = {}): Promise<SiteSnapshot> {
+  const concurrency = options.concurrency ?? DEFAULT_GATHER_CONCURRENCY;
+  const jira = client.withConcurrency(concurrency);
+  const wants = artifactsToFetch(options.requires);
+  const cache = new ArtifactCache();
+  const emit = (event: GatherProgress): void => options.onProgress?.(event);
+  const host = hostOf(client.baseUrl);
+
+  emit({ stage: 'server', done: 0, total: 1, message: `Connecting to ${host}` });
+  const serverInfo = await readServerInfo(jira);
+  emit({ stage: 'server', done: 1, total: 1, message: `Connected to ${host}` });
+
+  const serviceAccountP =
+    wants.has('serviceAccount') && settings.serviceAccount?.trim() ? gatherServiceAccount(jira, settings.serviceAccount) : undefined;
+  const selfP =
+    wants.has('serviceAccountSelf') && options.serviceAccountClient ? gatherServiceAccountSelf(options.serviceAccountClient.withConcurrency(2)) : undefined;
+  const groupsP = wants.has('endUserGroups') ? gatherGroups(jira, cache, settings.endUserGroups, emit) : Promise.resolve({});
+
+  emit({ stage: 'projects', done: 0, total: 1, message: 'Listing service desks' });
+  const listing = await listServiceDeskProjects(jira, settings.projectKeys);
+  emit({ stage: 'projects', done: 1, total: 1, message: `${listing.projects.length} service desk(s) in scope` });
+
+  let projectsDone = 0;
+  const projects = await mapWithConcurrency(listing.projects, concurrency, async (listed) => {
+    const snapshot = await gatherProjectDetails(jira, listed, settings, wants);
+    projectsDone += 1;
+    emit({ stage: 'project-details', projectKey: listed.key, done: projectsDone, total: listing.projects.length, message: `Read ${listed.key}` });
+    return snapshot;
+  });
+
+  const workflows: SiteSnapshot['workflows'] = {};
+  if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit);
+
+  const screens: SiteSnapshot['screens'] = {};
+  if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit);
+
+  const snapshot: SiteSnapshot = {
+    baseUrl: client.baseUrl,
+    gatheredAt: (options.now?.() ?? new Date()).toISOString(),
+    serverInfo,
+    endUserGroups: await groupsP,
+    projectListing: listing.listing,
+    projects,
+    // Sorted so two runs over the same site serialise the same way.
+    workflows: sortedByKey(workflows),
+    screens: sortedByKey(screens),
+  };
+  if (serviceAccountP) snapshot.serviceAccount = await serviceAccountP;
+  if (selfP) snapshot.serviceAccountSelf = await selfP;
+  emit({ stage: 'done', done: 1, total: 1, message: 'Everything read' });
+  return snapshot;
+}
+
+async function readServerInfo(jira: JiraClient): Promise<SiteSnapshot['serverInfo']> {
+  try {
+    const info = await jira.get<ServerInformation>(SERVER_INFO);
+    const value: { baseUrl?: string; serverTimeZone?: string; deploymentType?: string } = {};
+    if (info?.baseUrl) value.baseUrl = info.baseUrl;
+    if (info?.serverTimeZone) value.serverTimeZone = info.serverTimeZone;
+    if (info?.deploymentType) value.deploymentType = info.deploymentType;
+    return ok(value);
+  } catch (error) {
+    if (error instanceof JiraError && FATAL_FIRST_CALL_KINDS.includes(error.kind)) throw error;
+    return failed(toFetchError(error, `GET ${SERVER_INFO}`));
+  }
+}
+
+async function gatherGroups(
+  jira: JiraClient,
+  cache: ArtifactCache,
+  names: readonly string[],
+  emit: (e: GatherProgress) => void,
+): Promise<Record<string, Fetched<GroupMembers>>> {
+  const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  let done = 0;
+  const read = await Promise.all(
+    unique.map(async (name) => {
+      const members = await cache.once(`group:${name}`, () => gatherGroupMembers(jira, name));
+      done += 1;
+      emit({ stage: 'end-user-groups', done, total: unique.length, message: `Read group ${name}` });
+      return [name, members] as const;
+    }),
+  );
+  return Object.fromEntries(read);
+}
+
+async function gatherProjectDetails(jira: JiraClient, listed: ListedProject, settings: EngineSettings, wants: Set<ArtifactKind>): Promise<ProjectSnapshot> {
+  const base = { id: listed.id, key: listed.key, name: listed.name, style: listed.style, ...(listed.serviceDeskId ? { serviceDeskId: listed.serviceDeskId } : {}) };
+  if (listed.unavailable) {
+    const reason = failed<never>(listed.unavailable);
+    return { ...base, unavailable: listed.unavailable, roles: reason, customers: reason, requestTypes: reason, issueTypes: [], workflowByIssueType: reason };
+  }
+  const [roles, customers, requestTypes] = await Promise.all([
+    wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : notGathered<never>('GET /rest/api/3/project/{projectIdOrKey}/role'),
+    wants.has('customers') ? gatherCustomers(jira, listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer'),
+    wants.has('requestTypes') ? gatherRequestTypes(jira, listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype'),
+  ]);
+  const issueTypes = requestTypes.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
+  // Filled in by gatherWorkflows; until then it says why it is unknown.
+  const workflowByIssueType: ProjectSnapshot['workflowByIssueType'] = requestTypes.ok
+    ? notGathered('POST /rest/api/3/workflows')
+    : failed(dependsOnRequestTypes(requestTypes.error));
+  return { ...base, roles, customers, requestTypes, issueTypes, workflowByIssueType };
+}
+
+function dependsOnRequestTypes(error: FetchError): FetchError {
+  return { ...error, message: `The request types could not be read, so the issue types and workflows in scope are unknown: ${error.message}` };
+}
+
+async function gatherWorkflows(
+  jira: JiraClient,
+  projects: ProjectSnapshot[],
+  workflows: SiteSnapshot['workflows'],
+  emit: (e: GatherProgress) => void,
+): Promise<void> {
+  const readable = projects.filter((p) => !p.unavailable && p.requestTypes.ok);
+  const company = readable.filter((p) => p.style === 'company-managed');
+  const team = readable.filter((p) => p.style === 'team-managed');
+  emit({ stage: 'workflows', done: 0, total: readable.length, message: 'Reading workflow schemes' });
+
+  const schemes = await readWorkflowSchemes(
+    jira,
+    company.map((p) => p.id),
+  );
+  const names = new Set<string>();
+  for (const project of company) {
+    const scheme = schemes.get(project.id)!;
+    if (!scheme.ok) {
+      project.workflowByIssueType = scheme;
+      continue;
+    }
+    const mapping = workflowsForIssueTypes(
+      scheme.value,
+      project.issueTypes.map((t) => t.id),
+    );
+    for (const name of Object.values(mapping)) names.add(name);
+    project.workflowByIssueType = ok(mapping);
+  }
+
+  emit({ stage: 'workflows', done: 0, total: names.size, message: `Reading ${names.size} workflow(s)` });
+  Object.assign(workflows, await readWorkflowsByName(jira, [...names].sort()));
+
+  await Promise.all(
+    team.map(async (project) => {
+      const mapping: Record<string, string> = {};
+      const entries = await Promise.all(project.issueTypes.map((type) => readTeamManagedWorkflow(jira, project.id, type.id)));
+      project.issueTypes.forEach((type, i) => {
+        mapping[type.id] = storeTeamManaged(workflows, entries[i], project.key, type.id);
+      });
+      project.workflowByIssueType = ok(mapping);
+    }),
+  );
+  emit({ stage: 'workflows', done: Object.keys(workflows).length, total: Object.keys(workflows).length, message: `Read ${Object.keys(workflows).length} workflow(s)` });
+}
+
+/**
+ * Files a team-managed workflow under its name. Names are only unique per project
+ * there, so a clash with a different workflow gets the project key appended; a
+ * read that failed is filed under a key naming the project and issue type.
+ */
+export function storeTeamManaged(workflows: SiteSnapshot['workflows'], entry: WorkflowEntry, projectKey: string, issueTypeId: string): string {
+  if (!entry.ok) {
+    const key = `${projectKey} issue type ${issueTypeId} (team-managed)`;
+    workflows[key] = entry;
+    return key;
+  }
+  const name = entry.value.workflow.name ?? `${projectKey} issue type ${issueTypeId}`;
+  for (const key of [name, `${name} (${projectKey})`]) {
+    const existing = workflows[key];
+    if (!existing) {
+      workflows[key] = entry;
+      return key;
+    }
+    if (existing.ok && existing.value.workflow.id !== undefined && existing.value.workflow.id === entry.value.workflow.id) return key;
+  }
+  const key = `${name} (${projectKey} ${issueTypeId})`;
+  workflows[key] = entry;
+  return key;
+}
+
+async function gatherScreens(
+  jira: JiraClient,
+  cache: ArtifactCache,
+  workflows: SiteSnapshot['workflows'],
+  settings: EngineSettings,
+  screens: Record<string, Fetched<ScreenFields>>,
+  emit: (e: GatherProgress) => void,
+): Promise<void> {
+  const ids = new Set<string>();
+  for (const entry of Object.values(workflows)) {
+    if (!entry.ok) continue;
+    for (const id of resolveCandidateScreenIds(entry.value.workflow, entry.value.statuses, settings.statusBucketOverrides)) ids.add(id);
+  }
+  let done = 0;
+  await Promise.all(
+    [...ids].sort().map(async (id) => {
+      screens[id] = await cache.once(`screen:${id}`, () => gatherScreen(jira, id));
+      done += 1;
+      emit({ stage: 'screens', done, total: ids.size, message: `Read screen ${id}` });
+    }),
+  );
+}
+
+function sortedByKey<T>(record: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
+}

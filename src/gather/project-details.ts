@@ -1,0 +1,118 @@
+/**
+ * Per-project artifacts: the roles SA-PROJECT-ROLE needs (with their actors), the
+ * desk's customers (account ids only, streamed page by page) and its request types.
+ */
+import type { ProjectStyle } from '../engine/types';
+import type { components as Platform } from '../jira/generated/jira-platform';
+import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
+import type { JiraClient } from '../jira/jira-client';
+import { jsmPages } from '../jira/paging';
+import { failed, settle, shapeError } from './fetched';
+import type { Fetched, IssueTypeRef, ProjectRole, RequestTypeRef, RoleActor } from './snapshot';
+
+type JiraProjectRole = Platform['schemas']['ProjectRole'];
+type JiraRoleActor = Platform['schemas']['RoleActor'];
+type UserDTO = ServiceDesk['schemas']['UserDTO'];
+type RequestTypeDTO = ServiceDesk['schemas']['RequestTypeDTO'];
+
+export const PROJECT_ROLES = '/rest/api/3/project/{projectIdOrKey}/role';
+export const PROJECT_ROLE = '/rest/api/3/project/{projectIdOrKey}/role/{id}';
+export const DESK_CUSTOMERS = '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
+export const DESK_REQUEST_TYPES = '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype';
+
+/** JSM caps customer and request type pages at 50. */
+const JSM_PAGE_SIZE = 50;
+
+/**
+ * The roles worth reading in full: 'Service Desk Team'; team-managed projects name
+ * their roles freely, so also any role that reads like a team or agent role.
+ */
+export function rolesToRead(roleNames: readonly string[], style: ProjectStyle): string[] {
+  return roleNames.filter((name) => {
+    const n = name.trim().toLowerCase();
+    if (n === 'service desk team') return true;
+    return style === 'team-managed' && (n.includes('team') || n.includes('agent'));
+  });
+}
+
+/** Role id from the role's URL in GET …/role, e.g. ".../project/IT/role/10002" → "10002". */
+export function roleIdFromUrl(url: string): string | undefined {
+  const match = /\/role\/(\d+)\/?(?:\?.*)?$/.exec(url);
+  return match?.[1];
+}
+
+export function toRoleActor(actor: JiraRoleActor): RoleActor | undefined {
+  if (actor.type === 'atlassian-user-role-actor' || actor.actorUser) {
+    const accountId = actor.actorUser?.accountId;
+    if (!accountId) return undefined;
+    return { type: 'user', accountId, ...(actor.displayName ? { displayName: actor.displayName } : {}) };
+  }
+  if (actor.type === 'atlassian-group-role-actor' || actor.actorGroup) {
+    const groupName = actor.actorGroup?.name ?? actor.name;
+    const groupId = actor.actorGroup?.groupId;
+    if (!groupName && !groupId) return undefined;
+    const displayName = actor.actorGroup?.displayName ?? actor.displayName;
+    return { type: 'group', ...(groupName ? { groupName } : {}), ...(groupId ? { groupId } : {}), ...(displayName ? { displayName } : {}) };
+  }
+  return undefined;
+}
+
+export function gatherProjectRoles(client: JiraClient, projectKey: string, style: ProjectStyle): Promise<Fetched<ProjectRole[]>> {
+  return settle(`GET ${PROJECT_ROLES}`, async () => {
+    const map = await client.get<Record<string, string>>(PROJECT_ROLES, { path: { projectIdOrKey: projectKey } });
+    if (!map || typeof map !== 'object' || Array.isArray(map)) throw shapeError(`GET ${PROJECT_ROLES}`, `Jira's answer for GET ${PROJECT_ROLES} is not a map of role names`);
+    const wanted = rolesToRead(Object.keys(map), style);
+    return Promise.all(
+      wanted.map(async (name) => {
+        const id = roleIdFromUrl(String(map[name]));
+        if (!id) throw shapeError(`GET ${PROJECT_ROLES}`, `Jira's role URL for "${name}" has no role id`);
+        const role = await client.get<JiraProjectRole>(PROJECT_ROLE, { path: { projectIdOrKey: projectKey, id } });
+        const actors = (role.actors ?? []).map(toRoleActor).filter((a): a is RoleActor => a !== undefined);
+        return { id: role.id !== undefined ? String(role.id) : id, name: role.name ?? name, actors };
+      }),
+    );
+  });
+}
+
+/** Account ids of every customer of the desk; listing customers is experimental in JSM. */
+export function gatherCustomers(client: JiraClient, serviceDeskId: string | undefined): Promise<Fetched<string[]>> {
+  if (!serviceDeskId) return Promise.resolve(noDesk(DESK_CUSTOMERS));
+  return settle(`GET ${DESK_CUSTOMERS}`, async () => {
+    const ids: string[] = [];
+    const pages = jsmPages<UserDTO>(client, DESK_CUSTOMERS, { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE });
+    for await (const page of pages) for (const user of page) if (user.accountId) ids.push(user.accountId);
+    return ids;
+  });
+}
+
+export function gatherRequestTypes(client: JiraClient, serviceDeskId: string | undefined): Promise<Fetched<RequestTypeRef[]>> {
+  if (!serviceDeskId) return Promise.resolve(noDesk(DESK_REQUEST_TYPES));
+  return settle(`GET ${DESK_REQUEST_TYPES}`, async () => {
+    const refs: RequestTypeRef[] = [];
+    for await (const page of jsmPages<RequestTypeDTO>(client, DESK_REQUEST_TYPES, { path: { serviceDeskId }, pageSize: JSM_PAGE_SIZE })) {
+      for (const rt of page) {
+        if (!rt.id || !rt.issueTypeId) throw shapeError(`GET ${DESK_REQUEST_TYPES}`, `A request type in Jira's answer has no id or issue type`);
+        refs.push({ id: rt.id, name: rt.name ?? rt.id, issueTypeId: rt.issueTypeId });
+      }
+    }
+    return refs;
+  });
+}
+
+function noDesk<T>(endpoint: string): Fetched<T> {
+  return failed({ kind: 'not_found', endpoint: `GET ${endpoint}`, message: 'Jira lists no service desk for this project, so its desk settings cannot be read.' });
+}
+
+/**
+ * Issue types in scope: those behind the request types, narrowed by the admin's
+ * list (ids or names, names case-insensitive) when there is one.
+ */
+export function issueTypesInScope(requestTypes: readonly RequestTypeRef[], names: Record<string, string>, configured: readonly string[] | undefined): IssueTypeRef[] {
+  const ids = [...new Set(requestTypes.map((rt) => rt.issueTypeId))];
+  const wanted = (configured ?? []).map((v) => v.trim()).filter(Boolean);
+  const keep =
+    wanted.length === 0
+      ? ids
+      : ids.filter((id) => wanted.includes(id) || (names[id] !== undefined && wanted.some((w) => w.toLowerCase() === names[id].toLowerCase())));
+  return keep.map((id) => (names[id] ? { id, name: names[id] } : { id }));
+}

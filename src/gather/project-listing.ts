@@ -1,0 +1,113 @@
+/**
+ * Which service desks are in scope: JSM's service desk list (desk id ↔ project) joined
+ * with project search (style, issue type names), filtered by the configured keys.
+ * A configured key Jira does not know stays in the list as `unavailable` so the
+ * checks can say so instead of silently skipping it.
+ */
+import type { ProjectStyle } from '../engine/types';
+import type { components as Platform } from '../jira/generated/jira-platform';
+import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
+import type { JiraClient } from '../jira/jira-client';
+import { collectPages, jsmPages, startAtPages } from '../jira/paging';
+import { failed, ok, toFetchError } from './fetched';
+import type { Fetched, FetchError } from './snapshot';
+
+type Project = Platform['schemas']['Project'];
+type ServiceDeskDTO = ServiceDesk['schemas']['ServiceDeskDTO'];
+
+export const SERVICE_DESKS = '/rest/servicedeskapi/servicedesk';
+export const PROJECT_SEARCH = '/rest/api/3/project/search';
+
+/** A project in scope before its details are read. */
+export interface ListedProject {
+  id: string;
+  key: string;
+  name: string;
+  style: ProjectStyle;
+  serviceDeskId?: string;
+  /** issueTypeId → name, from project search's issueTypes expand. */
+  issueTypeNames: Record<string, string>;
+  unavailable?: FetchError;
+}
+
+export interface ProjectListing {
+  listing: Fetched<true>;
+  projects: ListedProject[];
+}
+
+export function styleOf(project: Pick<Project, 'style' | 'simplified'>): ProjectStyle {
+  return project.style === 'next-gen' || project.simplified === true ? 'team-managed' : 'company-managed';
+}
+
+export async function listServiceDeskProjects(client: JiraClient, projectKeys: readonly string[]): Promise<ProjectListing> {
+  let desks: ServiceDeskDTO[];
+  let projects: Project[];
+  try {
+    [desks, projects] = await Promise.all([
+      collectPages(jsmPages<ServiceDeskDTO>(client, SERVICE_DESKS, { pageSize: 50 })),
+      collectPages(startAtPages<Project>(client, PROJECT_SEARCH, { query: { typeKey: 'service_desk', expand: 'issueTypes' }, pageSize: 50 })),
+    ]);
+  } catch (error) {
+    const reason = toFetchError(error, `GET ${SERVICE_DESKS}`);
+    // Keys the admin named still appear, each saying why it could not be read.
+    return { listing: failed(reason), projects: projectKeys.map((key) => unavailableProject(key, reason)) };
+  }
+  return { listing: ok(true), projects: joinListing(desks, projects, projectKeys) };
+}
+
+/** Pure: desks ⋈ projects, narrowed to `projectKeys` (all when empty), sorted by key. */
+export function joinListing(desks: readonly ServiceDeskDTO[], projects: readonly Project[], projectKeys: readonly string[]): ListedProject[] {
+  const byId = new Map(projects.filter((p) => p.id && p.key).map((p) => [p.id!, p]));
+  const listed: ListedProject[] = [];
+  const seen = new Set<string>();
+  for (const desk of desks) {
+    if (!desk.projectId || !desk.projectKey) continue;
+    const project = byId.get(desk.projectId);
+    seen.add(desk.projectId);
+    if (!project) {
+      listed.push({
+        ...unavailableProject(desk.projectKey, {
+          kind: 'malformed',
+          endpoint: `GET ${PROJECT_SEARCH}`,
+          message: `Jira lists service desk ${desk.id} for project ${desk.projectKey}, but project search did not return that project.`,
+        }),
+        id: desk.projectId,
+        name: desk.projectName ?? desk.projectKey,
+        serviceDeskId: desk.id,
+      });
+      continue;
+    }
+    listed.push(fromProject(project, desk.id));
+  }
+  for (const project of byId.values()) {
+    // A service project without a desk in JSM's list: still in scope, but its desk cannot be read.
+    if (!seen.has(project.id!)) listed.push(fromProject(project, undefined));
+  }
+
+  const wanted = projectKeys.map((k) => k.trim().toUpperCase()).filter(Boolean);
+  const inScope = wanted.length === 0 ? listed : listed.filter((p) => wanted.includes(p.key.toUpperCase()));
+  for (const key of wanted) {
+    if (!inScope.some((p) => p.key.toUpperCase() === key)) {
+      inScope.push(
+        unavailableProject(key, {
+          kind: 'not_found',
+          endpoint: `GET ${SERVICE_DESKS}`,
+          message: `No service desk project with key ${key} exists on this site, or the app cannot see it.`,
+        }),
+      );
+    }
+  }
+  return inScope.sort((a, b) => a.key.localeCompare(b.key));
+}
+
+function fromProject(project: Project, serviceDeskId: string | undefined): ListedProject {
+  const issueTypeNames: Record<string, string> = {};
+  for (const t of project.issueTypes ?? []) if (t.id && t.name) issueTypeNames[t.id] = t.name;
+  const listed: ListedProject = { id: project.id!, key: project.key!, name: project.name ?? project.key!, style: styleOf(project), issueTypeNames };
+  if (serviceDeskId) listed.serviceDeskId = serviceDeskId;
+  return listed;
+}
+
+export function unavailableProject(key: string, reason: FetchError): ListedProject {
+  return { id: '', key, name: key, style: 'company-managed', issueTypeNames: {}, unavailable: reason };
+}
