@@ -136,3 +136,51 @@ it('says what changed between two finished runs', async () => {
   const history = await buildResolvers(deps).getHistory({}, ADMIN);
   expect(history.success && history.data.entries.map((e) => e.runId)).toEqual([second.runId, first.runId]);
 });
+
+describe('report e-mail at the end of a scheduled run', () => {
+  async function scheduledSite() {
+    const { deps } = await seededSite();
+    const { saveSettings } = jest.requireActual('../../src/forge/storage/settings-repo');
+    await saveSettings(
+      deps.storage,
+      { settings: { serviceAccount: 'moveworks-bot@acme.com', endUserGroups: ['all-staff'], schedule: 'daily', sendWhen: 'always', reportIssueKey: 'IT-1', recipients: { users: ['557058:boss'], groups: [] } }, version: 1 },
+      'x',
+      deps.now(),
+    );
+    deps.jira.on('POST', /^\/rest\/api\/3\/issue\/IT-1\/notify$/, () => ({ status: 204 }));
+    mockedRun.mockImplementation(async ({ projectKeys }) => reportFor(projectKeys.map((key) => ({ key, serviceDeskId: '1' }))));
+    return deps;
+  }
+
+  it('sends once through Jira notify as the app and records the delivery', async () => {
+    const deps = await scheduledSite();
+    const { runScheduledTrigger } = jest.requireActual('../../src/forge/scheduled/scheduled-run');
+    const started = await runScheduledTrigger(deps, { random: () => 0 });
+    expect(started.enqueued).toBe(true);
+    for (const job of deps.queue.jobs()) await processProjectJob(deps, job);
+    // A repeated completion (a retried last job) does not send again.
+    await processProjectJob(deps, deps.queue.jobs()[1]);
+
+    const notifies = deps.jira.requests.filter((r) => r.path === '/rest/api/3/issue/IT-1/notify');
+    expect(notifies).toHaveLength(1);
+    expect(notifies[0].as).toBe('app');
+    expect(notifies[0].body).toMatchObject({ to: { users: [{ accountId: '557058:boss' }] } });
+    const history = await buildResolvers(deps).getHistory({}, ADMIN);
+    expect(history.success && history.data.deliveries).toEqual([expect.objectContaining({ runId: started.runId, outcome: 'sent', issueKey: 'IT-1' })]);
+  });
+
+  it('does not e-mail after a re-check an admin started', async () => {
+    const deps = await scheduledSite();
+    const progress = await startRun(deps);
+    for (const key of ['IT', 'HR']) await processProjectJob(deps, { runId: progress.runId, projectKey: key, reason: 'recheck' });
+    expect(deps.jira.requests.filter((r) => r.path.endsWith('/notify'))).toHaveLength(0);
+  });
+
+  it('sends a test report on request, marked as a test', async () => {
+    const deps = await scheduledSite();
+    const result = await buildResolvers(deps).sendTestReport({}, ADMIN);
+    expect(result.success && result.data.outcome).toBe('sent');
+    const notify = deps.jira.requests.find((r) => r.path.endsWith('/notify'))!;
+    expect((notify.body as { subject: string }).subject).toMatch(/^\[Test\] /);
+  });
+});

@@ -1,19 +1,31 @@
 /**
  * Once every job of a run has reported, the run becomes one site history entry
- * (score, gate, failing checks) for the trend and the "what changed" diff. Runs where
- * every project failed add nothing: there is no new result to compare.
- * This is also the hook for the scheduled e-mail report: a run whose header says
- * reason 'scheduled' has just produced the report to send.
+ * (score, gate, failing checks) for the trend and the "what changed" diff, and a
+ * scheduled run sends its report e-mail. Runs where every project failed add
+ * nothing: there is no new result to compare or send.
+ *
+ * Two jobs finishing at the same moment may both get here: the history append is
+ * idempotent per run, and the e-mail is sent only when no delivery is recorded for
+ * the run yet (a near-simultaneous double finish could still send twice; kvs offers
+ * no compare-and-set on plain keys).
  */
 import type { RunProgress } from '../../shared/resolver-api';
 import type { AppDeps } from '../deps';
-import { loadDecoratedReport } from '../storage/load-report';
+import { findDelivery } from '../storage/delivery-repo';
 import { appendSiteHistory } from '../storage/history-repo';
+import { loadDecoratedReport } from '../storage/load-report';
+import { currentRun } from '../storage/progress-repo';
+import { sendReport } from './send-report';
 
 export async function finaliseRunIfComplete(deps: AppDeps, progress: RunProgress): Promise<boolean> {
   if (progress.state === 'running' || progress.projectsDone - progress.failed.length === 0) return false;
   const report = await loadDecoratedReport(deps.storage, deps.now());
   if (!report) return false;
-  await appendSiteHistory(deps.storage, { ...report, generatedAt: progress.finishedAt ?? report.generatedAt }, progress.runId);
+  const finished = { ...report, generatedAt: progress.finishedAt ?? report.generatedAt };
+  await appendSiteHistory(deps.storage, finished, progress.runId);
+  const header = await currentRun(deps.storage);
+  if (header?.runId === progress.runId && header.reason === 'scheduled' && !(await findDelivery(deps.storage, progress.runId))) {
+    await sendReport(deps, progress.runId, finished);
+  }
   return true;
 }

@@ -6,10 +6,11 @@ import { renderReportCsv } from '../../report/csv';
 import { buildHandoffBundle, renderHandoffJson } from '../../report/handoff';
 import { renderReportHtml } from '../../report/html';
 import { renderReportJson } from '../../report/json';
-import type { DeliveryRecord, ExportFile } from '../../shared/resolver-api';
+import type { ExportFile } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
 import { lastDiff, listHistory } from '../storage/history-repo';
-import { KEYS } from '../storage/keys';
+import { listDeliveries } from '../storage/delivery-repo';
+import { sendReport } from '../consumer/send-report';
 import { loadDecoratedReport } from '../storage/load-report';
 import { loadSite } from '../storage/report-repo';
 import { getSettings } from '../storage/settings-repo';
@@ -72,19 +73,14 @@ export const getHistory: Handler<'getHistory'> = async (deps, caller, payload) =
     listHistory(deps.storage, projectKey),
     lastDiff(deps.storage, projectKey),
     // Deliveries concern the site-wide e-mail; a project page does not see them.
-    projectKey ? Promise.resolve([]) : deps.storage.list<DeliveryRecord>(KEYS.deliveryPrefix),
+    projectKey ? Promise.resolve([]) : listDeliveries(deps.storage),
   ]);
-  return {
-    entries,
-    deliveries: (deliveries as { value: DeliveryRecord }[]).map((d) => d.value).sort((a, b) => b.at.localeCompare(a.at)),
-    lastDiff: diff,
-  };
+  return { entries, deliveries, lastDiff: diff };
 };
 
-/** The e-mail report is built by a later part of the app; until then a test send says so instead of pretending. */
-export const sendTestReport: Handler<'sendTestReport'> = async (deps) => ({
-  runId: 'test',
-  at: deps.now().toISOString(),
-  outcome: 'skipped',
-  message: 'The e-mail report is not available in this version of the app yet.',
-});
+/** Sends the current report now, subject marked as a test, to the configured recipients. */
+export const sendTestReport: Handler<'sendTestReport'> = async (deps) => {
+  const report = await loadDecoratedReport(deps.storage, deps.now());
+  if (!report) throw ResolverFailure.of('NOT_FOUND', 'There is no report to send yet; run a check first.');
+  return sendReport(deps, `test-${deps.now().toISOString()}`, report, { isTest: true });
+};

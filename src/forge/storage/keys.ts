@@ -26,5 +26,7 @@ export const KEYS = {
   runPrefix: `${V}:run:`,
   historyPrefix: `${V}:history:`,
   deliveryPrefix: `${V}:delivery:`,
+  /** The report issue the app created when settings named none. */
+  reportIssue: `${V}:report-issue`,
   scheduledPeriod: `${V}:schedule:last-period`,
 } as const;
