@@ -28,7 +28,7 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   if (transitions.length === 0) {
     return {
       verdict: 'not_applicable',
-      summary: 'has no global transition for the bot to restrict (see WF-ANY-TO-RESOLVED, -IN-PROGRESS, -REOPENED)',
+      summary: 'no global transition for the bot to restrict (see WF-ANY-TO-RESOLVED, -IN-PROGRESS, -REOPENED)',
       details: { botTransitions: [] },
     };
   }
@@ -41,7 +41,7 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   const visible = rows.filter((r) => !r.row.hiddenFromPeople).map((r) => r.t);
   const details = { botTransitions: rows.map((r) => r.row) };
   if (blocked.length === 0 && visible.length === 0) {
-    return { verdict: 'holds', summary: `hides ${transitions.map(transitionLabel).join(', ')} from people`, details };
+    return { verdict: 'holds', summary: `${transitions.map(transitionLabel).join(', ')} hidden from people`, details };
   }
   const problems: string[] = [];
   const remediation: RemediationStep[] = [];
@@ -59,7 +59,7 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
       url: workflowUrl,
     });
   }
-  return { verdict: 'violated', summary: problems.join('; '), details, remediation };
+  return { verdict: 'violated', summary: problems.join(' and '), details, remediation };
 }
 
 export const wfBotTransitionsRestricted: ProjectCheck = {

@@ -31,7 +31,7 @@ export const wfExport: ProjectCheck = {
       meta,
       judge: ({ view }) => ({
         verdict: 'holds',
-        summary: `was read: ${view.statuses.length} statuses, ${view.transitions.length} transitions`,
+        summary: `read: ${view.statuses.length} statuses, ${view.transitions.length} transitions`,
       }),
       holdsSummary: (n) => `Hand-off bundle ready: ${n} workflow${n === 1 ? '' : 's'} with status buckets and transition ids`,
       generalRemediation: [{ text: 'Alternatively, export the workflow XML by hand and send it to your Moveworks team.', url: DOCS.exportWorkflows }],

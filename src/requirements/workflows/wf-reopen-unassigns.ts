@@ -27,7 +27,7 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   if (chosen.transitions.length === 0) {
     return {
       verdict: 'violated',
-      summary: 'has no transition back into a New / Reopened status to unassign on',
+      summary: 'no transition back into a New / Reopened status to unassign on',
       details: { reopenTransitions: [] },
       remediation: [{ text: `Add a Reopen transition (from any status into a New / Reopened status) to workflow “${view.name}” with a post function that sets Assignee to Unassigned.`, url: workflowUrl }],
     };
@@ -35,7 +35,7 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   const rows = chosen.transitions.map((t) => ({ t, row: { ...transitionRef(t), global: chosen.global, unassigns: (t.raw.actions ?? []).some((a) => unassigns(a)) } }));
   const keep = rows.filter((r) => !r.row.unassigns).map((r) => r.t);
   const details = { reopenTransitions: rows.map((r) => r.row) };
-  if (keep.length === 0) return { verdict: 'holds', summary: `unassigns on ${chosen.transitions.map(transitionLabel).join(', ')}`, details };
+  if (keep.length === 0) return { verdict: 'holds', summary: `unassigned by ${chosen.transitions.map(transitionLabel).join(', ')}`, details };
   const remediation: RemediationStep[] = [
     {
       text: `In workflow “${view.name}”, add a post function to ${keep.map((t) => `“${t.name}”`).join(', ')}: Assign a request → Unassigned (or Update Issue Field → Assignee → Unassigned).`,

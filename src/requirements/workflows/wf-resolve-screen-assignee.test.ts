@@ -1,4 +1,5 @@
 import { describeCheck } from '../testing/table';
+import { DOCS } from '../links';
 import { BASE_URL, failed, ok } from '../testing/snapshot-builder';
 import { wfResolveScreenAssignee } from './wf-resolve-screen-assignee';
 import { commonInvalidCases, commonValidCases } from './testing/common-cases';
@@ -79,7 +80,8 @@ describeCheck(wfResolveScreenAssignee, {
       verdict: 'violated',
       project: { style: 'team-managed' },
       site: workflowSite({ transitions: patch('11', { transitionScreen: undefined }) }),
-      remediationUrls: ['https://acme.atlassian.net/jira/servicedesk/projects/IT/settings/issuetypes'],
+      remediationUrls: ['https://acme.atlassian.net/jira/servicedesk/projects/IT/settings/issuetypes', DOCS.teamManagedWorkflows],
+      remediationText: 'team-managed project',
     },
   ],
 });

@@ -9,7 +9,7 @@ import type { ProjectCheck, Verdict } from '../check';
 import { DOCS } from '../links';
 import { resolveTransitions } from './analysis/bot-transitions';
 import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
-import { screenHasField, transitionScreen } from './analysis/transition-screen';
+import { screenHasField, teamManagedScreenNote, transitionScreen } from './analysis/transition-screen';
 import { transitionLabel, transitionRef } from './analysis/workflow-view';
 
 const meta = {
@@ -29,7 +29,7 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
   if (chosen.transitions.length === 0) {
     return {
       verdict: 'violated',
-      summary: 'has no transition into a Resolved / Closed status, so no Resolve transition to carry Assignee',
+      summary: 'no transition into a Resolved / Closed status, so no Resolve transition to carry Assignee',
       details: { resolveTransitions: [] },
       remediation: [{ text: `Add a Resolve transition (from any status into a Resolved / Closed status) with a screen that has Assignee to workflow “${view.name}”.`, url: workflowUrl }],
     };
@@ -44,6 +44,7 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
       verdicts.push('violated');
       problems.push(`${transitionLabel(t)} has no screen`);
       remediation.push({ text: `In workflow “${view.name}”, give transition “${t.name}” a screen that includes Assignee (a copy of the Resolve Issue screen will do).`, url: workflowUrl });
+      remediation.push(...teamManagedScreenNote(input.project));
       return { ...base, screenId: null, hasAssignee: false };
     }
     if (screen.kind === 'unread') {
@@ -63,9 +64,9 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
   const verdict = worstVerdict(verdicts);
   const details = { resolveTransitions: rows };
   if (verdict === 'holds') {
-    return { verdict, summary: `has Assignee on the screen of ${chosen.transitions.map(transitionLabel).join(', ')}`, details };
+    return { verdict, summary: `Assignee is on the screen of ${chosen.transitions.map(transitionLabel).join(', ')}`, details };
   }
-  return { verdict, summary: problems.join('; '), details, remediation };
+  return { verdict, summary: problems.join(' and '), details, remediation };
 }
 
 export const wfResolveScreenAssignee: ProjectCheck = {

@@ -10,7 +10,7 @@ import { DOCS } from '../links';
 import { resolveTransitions } from './analysis/bot-transitions';
 import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
 import { fieldsToSetOnResolve } from './analysis/resolution-fields';
-import { fieldLabel, screenHasField, transitionScreen } from './analysis/transition-screen';
+import { fieldLabel, screenHasField, teamManagedScreenNote, transitionScreen } from './analysis/transition-screen';
 import { transitionLabel, transitionRef } from './analysis/workflow-view';
 
 const meta = {
@@ -30,7 +30,7 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
   if (chosen.transitions.length === 0) {
     return {
       verdict: 'violated',
-      summary: 'has no transition into a Resolved / Closed status, so Moveworks cannot set the fields resolution needs',
+      summary: 'no transition into a Resolved / Closed status, so Moveworks cannot set the fields resolution needs',
       details: { resolveTransitions: [] },
       remediation: [{ text: `Add a Resolve transition (from any status into a Resolved / Closed status) with a screen that has Assignee and Resolution to workflow “${view.name}”.`, url: workflowUrl }],
     };
@@ -51,6 +51,7 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
       verdicts.push('violated');
       problems.push(`${transitionLabel(t)} has no screen for ${labels(fields.all)}`);
       remediation.push({ text: `In workflow “${view.name}”, give transition “${t.name}” a screen with ${labels(fields.all)}.`, url: workflowUrl });
+      remediation.push(...teamManagedScreenNote(input.project));
       return { ...base, screenId: null, missing: fields.all };
     }
     if (screen.kind === 'unread') {
@@ -73,11 +74,11 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
     const needed = [...new Set(rows.flatMap((r) => r.fieldsToSet))];
     return {
       verdict,
-      summary: needed.length === 0 ? 'needs no field set on resolution' : `has ${needed.map((f) => fieldLabel(f)).join(', ')} on the Resolve screen`,
+      summary: needed.length === 0 ? 'no field must be set on resolution' : `${needed.map((f) => fieldLabel(f)).join(', ')} on the Resolve screen`,
       details,
     };
   }
-  return { verdict, summary: problems.join('; '), details, remediation };
+  return { verdict, summary: problems.join(' and '), details, remediation };
 }
 
 export const wfResolveScreenFields: ProjectCheck = {

@@ -30,7 +30,7 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
   if (chosen.transitions.length === 0) {
     return {
       verdict: 'violated',
-      summary: 'has no transition into a Resolved / Closed status to set Resolution',
+      summary: 'no transition into a Resolved / Closed status to set Resolution',
       details: { resolveTransitions: [] },
       remediation: [{ text: `Add a Resolve transition into a Resolved / Closed status to workflow “${view.name}”, with a post function that sets Resolution.`, url: workflowUrl }],
     };
@@ -62,8 +62,8 @@ function judge({ view, input, workflowUrl, screenUrl }: WorkflowJudgeContext): W
   });
   const verdict = worstVerdict(verdicts);
   const details = { resolveTransitions: rows };
-  if (verdict === 'holds') return { verdict, summary: `sets Resolution on ${chosen.transitions.map(transitionLabel).join(', ')}`, details };
-  return { verdict, summary: notes.join('; '), details, remediation };
+  if (verdict === 'holds') return { verdict, summary: `Resolution set on ${chosen.transitions.map(transitionLabel).join(', ')}`, details };
+  return { verdict, summary: notes.join(' and '), details, remediation };
 }
 
 export const wfResolveSetsResolution: ProjectCheck = {

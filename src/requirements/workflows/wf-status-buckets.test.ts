@@ -89,7 +89,7 @@ describeCheck(wfStatusBuckets, {
       verdict: 'violated',
       site: workflowSite({ extraWorkflows: { 'Access Workflow': ok(workflowData(undefined, [open, inProgress, waiting])) } }),
       project: twoWorkflowProject(),
-      summary: ['1 of 2 workflows', '“Access Workflow” has no Resolved / Closed status'],
+      summary: ['1 of 2 workflows', '“Access Workflow”: no Resolved / Closed status'],
       evidence: { byIssueType: { '10001': 'holds', '10002': 'violated' } },
     },
     {

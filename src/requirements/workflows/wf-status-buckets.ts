@@ -30,11 +30,11 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   const details = { statuses: table, missingBuckets: missing, unbucketed: unbucketed.map((s) => s.name) };
 
   if (unbucketed.length === 0 && missing.length === 0) {
-    return { verdict: 'holds', summary: `maps its ${view.statuses.length} statuses to all four buckets`, details };
+    return { verdict: 'holds', summary: `all four buckets covered by its ${view.statuses.length} statuses`, details };
   }
 
   const problems: string[] = [];
-  if (missing.length > 0) problems.push(`has no ${missing.map((b) => BUCKET_LABELS[b]).join(', ')} status`);
+  if (missing.length > 0) problems.push(`no ${missing.map((b) => BUCKET_LABELS[b]).join(', ')} status`);
   if (unbucketed.length > 0) {
     problems.push(`${unbucketed.map((s) => `“${s.name}”`).join(', ')} ${unbucketed.length > 1 ? 'have' : 'has'} no known status category`);
   }
@@ -52,7 +52,7 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
       ? [{ text: `Give ${unbucketed.map((s) => `“${s.name}”`).join(', ')} a status category, or map ${unbucketed.length > 1 ? 'them' : 'it'} to a bucket in the app’s status-bucket settings.`, url: workflowUrl }]
       : []),
   ];
-  return { verdict: 'violated', summary: problems.join('; '), details, severity, remediation };
+  return { verdict: 'violated', summary: problems.join(' and '), details, severity, remediation };
 }
 
 export const wfStatusBuckets: ProjectCheck = {

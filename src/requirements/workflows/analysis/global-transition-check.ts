@@ -20,9 +20,9 @@ export function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflow
     otherTransitionsInto: others.map(transitionRef),
   };
   if (global.length > 0) {
-    return { verdict: 'holds', summary: `has a global transition to ${label}: ${global.map(transitionLabel).join(', ')}`, details };
+    return { verdict: 'holds', summary: `global transition to ${label}: ${global.map(transitionLabel).join(', ')}`, details };
   }
-  const why = targets.length === 0 ? `has no ${label} status at all, so no global transition to one` : `has no global transition to ${article(label)} ${label} status (${targets.map((s) => `“${s}”`).join(', ')})`;
+  const why = targets.length === 0 ? `no ${label} status at all, so no global transition to one` : `no global transition to ${article(label)} ${label} status (${targets.map((s) => `“${s}”`).join(', ')})`;
   return {
     verdict: 'violated',
     summary: why,

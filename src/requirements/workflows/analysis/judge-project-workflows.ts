@@ -15,7 +15,7 @@ import { viewWorkflow, type WorkflowView } from './workflow-view';
 
 export interface WorkflowJudgement {
   verdict: Verdict;
-  /** About this one workflow, without its name (the fold adds it). */
+  /** About this one workflow, without its name (the fold prefixes “name”:), e.g. "no global transition to …". */
   summary: string;
   details?: Record<string, unknown>;
   /** This workflow's severity when it is violated (e.g. a missing Resolved bucket is required). */
@@ -174,7 +174,7 @@ export function judgeProjectWorkflows(input: ProjectCheckInput, spec: WorkflowFo
     .filter((e) => e.evidence.verdict !== 'holds' && e.evidence.verdict !== 'not_applicable')
     .sort((a, b) => rank(a.evidence.verdict) - rank(b.evidence.verdict));
   const shown = (notable.length > 0 ? notable : entries).map((e) => e.evidence);
-  const label = (e: WorkflowEvidence) => (e.workflow === null ? e.summary : `“${e.workflow}” ${e.summary}`);
+  const label = (e: WorkflowEvidence) => (e.workflow === null ? e.summary : `“${e.workflow}”: ${e.summary}`);
   const named = shown.slice(0, MAX_NAMED).map(label).join('; ') + (shown.length > MAX_NAMED ? `; and ${shown.length - MAX_NAMED} more` : '');
   const counted = entries.length > 1 && shown.every((e) => e.workflow !== null);
   const summary = counted ? `${shown.length} of ${groups.size} workflows: ${named}` : shown[0].workflow === null ? capitalise(named) : `Workflow ${named}`;

@@ -2,7 +2,9 @@
  * The screen a transition shows, as the snapshot holds it: none configured, not
  * readable (with the reason), or its fields over every tab.
  */
-import type { ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
+import type { RemediationStep } from '../../../engine/types';
+import type { ProjectSnapshot, ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
+import { DOCS } from '../../links';
 import { describeFetchError } from './fetch-error';
 import { normaliseFieldId, ruleParameters } from './rule-vocabulary';
 import type { TransitionView } from './workflow-view';
@@ -24,6 +26,20 @@ export function transitionScreen(t: TransitionView, snapshot: SiteSnapshot): Tra
   if (!fetched) return { kind: 'unread', screenId, reason: 'it was not read in this run' };
   if (!fetched.ok) return { kind: 'unread', screenId, reason: describeFetchError(fetched.error) };
   return { kind: 'read', screenId, screen: fetched.value };
+}
+
+/**
+ * Team-managed workflows may offer no transition screens at all, so "add a screen"
+ * may be impossible there: say so rather than send the admin looking for a menu.
+ */
+export function teamManagedScreenNote(project: ProjectSnapshot): RemediationStep[] {
+  if (project.style !== 'team-managed') return [];
+  return [
+    {
+      text: 'This is a team-managed project: if its workflow editor offers no transition screens, discuss with your Moveworks team how to set these fields, or move the desk to a company-managed project.',
+      url: DOCS.teamManagedWorkflows,
+    },
+  ];
 }
 
 export function screenHasField(screen: ScreenFields, fieldId: string): boolean {

@@ -1,0 +1,92 @@
+/**
+ * The ten workflow checks end to end: the simulator's demo site, read by the real
+ * gatherer over HTTP, judged by the checks. The demo's story (dev/simulator/sites/
+ * demo-workflows.ts): IT's workflows are what Moveworks asks for, HR's have the
+ * classic gaps, Facilities is team-managed (global transitions, no screens).
+ */
+import { startSimulator, type RunningSimulator } from '../../../dev/simulator/server';
+import * as demo from '../../../dev/simulator/sites/demo';
+import { gatherSnapshot } from '../../gather/gather-snapshot';
+import type { SiteSnapshot } from '../../gather/snapshot';
+import { createHttpTransport } from '../../jira/http-transport';
+import { JiraClient } from '../../jira/jira-client';
+import type { ProjectCheck, Verdict } from '../check';
+import { settings as buildSettings } from '../testing/snapshot-builder';
+import { wfAnyToInProgress } from './wf-any-to-in-progress';
+import { wfAnyToReopened } from './wf-any-to-reopened';
+import { wfAnyToResolved } from './wf-any-to-resolved';
+import { wfBotTransitionsRestricted } from './wf-bot-transitions-restricted';
+import { buildHandoff, wfExport } from './wf-export';
+import { wfReopenUnassigns } from './wf-reopen-unassigns';
+import { wfResolveScreenAssignee } from './wf-resolve-screen-assignee';
+import { wfResolveScreenFields } from './wf-resolve-screen-fields';
+import { wfResolveSetsResolution } from './wf-resolve-sets-resolution';
+import { wfStatusBuckets } from './wf-status-buckets';
+
+const CHECKS: ProjectCheck[] = [
+  wfStatusBuckets,
+  wfAnyToResolved,
+  wfAnyToInProgress,
+  wfAnyToReopened,
+  wfResolveScreenAssignee,
+  wfResolveScreenFields,
+  wfBotTransitionsRestricted,
+  wfResolveSetsResolution,
+  wfReopenUnassigns,
+  wfExport,
+];
+
+describe('workflow checks on the demo site', () => {
+  let sim: RunningSimulator;
+  let snapshot: SiteSnapshot;
+  const settings = buildSettings({ serviceAccount: demo.DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [] });
+
+  beforeAll(async () => {
+    sim = await startSimulator({ site: demo.buildDemoSite(), host: '127.0.0.1', port: 0 });
+    const client = new JiraClient(createHttpTransport({ baseUrl: sim.url, email: demo.DEMO_CREDENTIALS.admin.email, apiToken: demo.DEMO_CREDENTIALS.admin.token }));
+    snapshot = await gatherSnapshot(client, settings, { requires: ['requestTypes', 'workflows', 'screens'] });
+  });
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  const verdicts = (key: string): Record<string, Verdict> => {
+    const project = snapshot.projects.find((p) => p.key === key);
+    if (!project) throw new Error(`demo project ${key} missing; projects: ${snapshot.projects.map((p) => p.key).join(', ')}`);
+    return Object.fromEntries(CHECKS.map((c) => [c.meta.id, c.evaluate({ snapshot, settings, project }).verdict]));
+  };
+
+  it('IT: every workflow check holds', () => {
+    expect(verdicts('ITSD')).toEqual(Object.fromEntries(CHECKS.map((c) => [c.meta.id, 'holds'])));
+  });
+
+  it('HR: the classic gaps are found (no global transitions, Assignee missing from the Resolve screen, a required field off the screen)', () => {
+    expect(verdicts('HR')).toMatchObject({
+      'WF-ANY-TO-RESOLVED': 'violated',
+      'WF-ANY-TO-IN-PROGRESS': 'violated',
+      'WF-ANY-TO-REOPENED': 'violated',
+      'WF-RESOLVE-SCREEN-ASSIGNEE': 'violated',
+      'WF-RESOLVE-SCREEN-FIELDS': 'violated',
+      'WF-EXPORT': 'holds',
+    });
+  });
+
+  it('Facilities (team-managed): judged from its workflow data, never a false pass on screens', () => {
+    const v = verdicts('FAC');
+    expect(v['WF-ANY-TO-RESOLVED']).toBe('holds');
+    expect(v['WF-RESOLVE-SCREEN-ASSIGNEE']).toBe('violated');
+    expect(Object.values(v)).not.toContain('undecided');
+  });
+
+  it('the hand-off bundle of IT names the bot’s transitions', () => {
+    const project = snapshot.projects.find((p) => p.key === 'ITSD')!;
+    const handoff = buildHandoff(snapshot, settings, project);
+    expect(handoff.unreadable).toEqual([]);
+    const serviceRequest = handoff.workflows.find((w) => w.name === 'ITSD: Service Request Workflow')!;
+    expect(serviceRequest.bot).toEqual({
+      resolve: { global: true, transitionIds: ['901'] },
+      inProgress: { global: true, transitionIds: ['911'] },
+      reopen: { global: true, transitionIds: ['921'] },
+    });
+  });
+});
