@@ -1,0 +1,71 @@
+/**
+ * One readiness run: a JiraClient over the given transport, gather the snapshot,
+ * judge it. The only place the three meet, shared by the CLI, the Forge queue
+ * consumer and the local preview.
+ */
+import type { Logger } from '../forge/deps';
+import { gatherSnapshot } from '../gather/gather-snapshot';
+import type { GatherProgress } from '../gather/progress';
+import type { SiteSnapshot } from '../gather/snapshot';
+import { JiraClient, type JiraClientOptions } from '../jira/jira-client';
+import type { JiraTransport } from '../jira/transport';
+import type { ArtifactKind } from '../requirements/check';
+import { judge } from './judge';
+import type { EngineSettings, Report, RunStats } from './types';
+
+export interface RunReadinessInput {
+  /** Jira as the account the checks run as (admin e-mail + token, or the Forge app). */
+  transport: JiraTransport;
+  settings: EngineSettings;
+  /** Jira as the service account itself (its own token): proves SA-API-TOKEN, reads its real time zone. */
+  serviceAccountTransport?: JiraTransport;
+  /** Requests in flight at once (default 6). */
+  concurrency?: number;
+  onProgress?: (event: GatherProgress) => void;
+  logger?: Logger;
+  /** The run's clock: report time, attestation expiry, stats duration. */
+  now?: Date | (() => Date);
+  /** Artifacts to read (default: all). */
+  requires?: readonly ArtifactKind[];
+  /** Back-off and timeout overrides, and injected sleep/random for tests. */
+  clientOptions?: Omit<JiraClientOptions, 'logger' | 'now'>;
+}
+
+export interface RunReadinessResult {
+  report: Report;
+  snapshot: SiteSnapshot;
+  stats: RunStats;
+}
+
+export async function runReadiness(input: RunReadinessInput): Promise<RunReadinessResult> {
+  const clock = typeof input.now === 'function' ? input.now : input.now ? () => input.now as Date : () => new Date();
+  const clientOptions: JiraClientOptions = { ...input.clientOptions, now: () => clock().getTime() };
+  if (input.logger) clientOptions.logger = input.logger;
+  const client = new JiraClient(input.transport, clientOptions);
+  // Its own credentials and retry budget; its calls are added to the run's stats.
+  const serviceAccountClient = input.serviceAccountTransport ? new JiraClient(input.serviceAccountTransport, clientOptions) : undefined;
+
+  const snapshot = await gatherSnapshot(client, input.settings, {
+    ...(serviceAccountClient ? { serviceAccountClient } : {}),
+    ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.requires ? { requires: input.requires } : {}),
+    now: clock,
+  });
+  const stats = mergeStats(client.stats(), serviceAccountClient?.stats());
+  const report = judge(snapshot, input.settings, { now: clock(), stats });
+  return { report, snapshot, stats };
+}
+
+/** The run's totals over both clients; the duration is the admin client's (it spans the run). */
+export function mergeStats(main: RunStats, extra: RunStats | undefined): RunStats {
+  if (!extra) return main;
+  const callsByEndpoint: Record<string, number> = { ...main.callsByEndpoint };
+  for (const [endpoint, n] of Object.entries(extra.callsByEndpoint)) callsByEndpoint[endpoint] = (callsByEndpoint[endpoint] ?? 0) + n;
+  return {
+    callsByEndpoint: Object.fromEntries(Object.entries(callsByEndpoint).sort(([a], [b]) => (a < b ? -1 : 1))),
+    totalCalls: main.totalCalls + extra.totalCalls,
+    retries: main.retries + extra.retries,
+    durationMs: main.durationMs,
+  };
+}
