@@ -80,6 +80,15 @@ describe('composeReportEmail', () => {
     expect(blocks).toContain(roleFix.url);
   });
 
+  test('an acknowledged gap still blocks, and says who accepted it and why', () => {
+    const acknowledged = currentRun();
+    acknowledged.projects[0].checks[0].acknowledgement = { by: '557058:ada', byName: 'Ada <Admin>', at: '2026-11-27T10:00:00.000Z', reason: 'Role change pending', evidenceHash: 'h' };
+    const mail = composeReportEmail(acknowledged, diff);
+    const blocks = mail.htmlBody.slice(mail.htmlBody.indexOf('What still blocks Moveworks'));
+    expect(blocks).toContain('Acknowledged by <bdi>Ada &lt;Admin&gt;</bdi>: <bdi>Role change pending</bdi>');
+    expect(mail.textBody).toContain('Acknowledged by Ada <Admin>: Role change pending');
+  });
+
   test('plain text carries the same content', () => {
     const text = email.textBody;
     const order = sectionOrder(text, ['Newly failing (2)', 'Fixed (2)', 'Newly could not be checked (1)', 'What still blocks Moveworks', 'Open Moveworks Readiness: https://']);

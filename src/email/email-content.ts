@@ -28,6 +28,8 @@ export interface EmailItem {
   severity: Severity | null;
   summary: string | null;
   firstStep: RemediationStep | null;
+  /** An admin accepted the gap for now; it still blocks the gate, so it is listed, with who and why. */
+  acknowledged: { by: string; reason: string } | null;
 }
 
 export interface EmailSection {
@@ -83,6 +85,7 @@ function item(scopeKey: string, check: CheckResult | null, checkId: string, proj
     severity: check?.severity ?? null,
     summary: check?.summary ?? null,
     firstStep: check?.remediation?.[0] ?? null,
+    acknowledged: check?.acknowledgement ? { by: check.acknowledgement.byName ?? check.acknowledgement.by, reason: check.acknowledgement.reason } : null,
   };
 }
 

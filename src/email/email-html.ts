@@ -48,10 +48,16 @@ function firstStep(item: EmailItem): string {
   return `<div style="font-size:13px;margin-top:6px;"><strong>First step:</strong> ${step}${opened}</div>`;
 }
 
+function acknowledged(item: EmailItem): string {
+  if (!item.acknowledged) return '';
+  return `<div style="font-size:12px;color:${MUTED};margin-top:4px;">Acknowledged by ${t(item.acknowledged.by)}: ${t(item.acknowledged.reason)}</div>`;
+}
+
 function itemCell(item: EmailItem, withDetail: boolean): string {
   const id = `<span style="font-size:12px;color:${MUTED};">${t(item.checkId)}</span>`;
   const summary = withDetail && item.summary !== null ? `<div style="margin-top:2px;">${t(item.summary)}</div>` : '';
-  return `<td style="${CELL}"><strong>${t(item.title)}</strong> ${id}${summary}${withDetail ? firstStep(item) : ''}</td>`;
+  const detail = withDetail ? `${acknowledged(item)}${firstStep(item)}` : '';
+  return `<td style="${CELL}"><strong>${t(item.title)}</strong> ${id}${summary}${detail}</td>`;
 }
 
 function table(rows: string[]): string {

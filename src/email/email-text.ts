@@ -22,6 +22,7 @@ function itemLines(item: EmailItem, withDetail: boolean, prefix: string): string
   // Details sit a fixed step in from the bullet: a long desk name must not push them off the screen.
   const indent = `${prefix.match(/^ */)![0]}    `;
   if (item.summary !== null) lines.push(`${indent}${t(item.summary)}`);
+  if (item.acknowledged) lines.push(`${indent}Acknowledged by ${t(item.acknowledged.by)}: ${t(item.acknowledged.reason)}`);
   if (item.firstStep) {
     const url = safeHttpUrl(item.firstStep.url);
     lines.push(`${indent}First step: ${t(item.firstStep.text)}${url ? ` <${url}>` : ''}`);
