@@ -92,6 +92,8 @@ export const messages = {
     outcome: 'Outcome',
     outcomes: { added: 'Added', already_present: 'Already present', failed: 'Failed' },
     rechecked: (summary: string) => `After the fix: ${summary}`,
+    recheckQueued: 'The checks are being re-run in the background; this page updates when they finish.',
+    incomplete: (what: string) => `Not finished: ${what}`,
   },
   ack: {
     open: 'Acknowledge',

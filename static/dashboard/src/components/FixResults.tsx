@@ -26,6 +26,8 @@ export function FixResults({ result }: { result: FixResult }) {
           ))}
         </tbody>
       </table>
+      {result.incomplete && <p>{messages.fix.incomplete(result.incomplete)}</p>}
+      {result.recheckQueued && <p>{messages.fix.recheckQueued}</p>}
       {result.rechecked.map((c) => (
         <p key={c.id}>
           <StatusLozenge status={c.status} /> {messages.fix.rechecked(`${c.id}: ${c.summary}`)}

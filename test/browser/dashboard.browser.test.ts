@@ -1,0 +1,173 @@
+/**
+ * End to end in Debian's Chromium: the real Custom UI bundle, served by the local
+ * preview, calling the real resolvers against the simulated demo site. Checks the
+ * overview gates, a one-click fix, the project settings surface and the dark theme,
+ * runs axe-core on every page, saves screenshots under test-results/ and prints the
+ * first render time of the stored report.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
+import { startPreview, type RunningPreview } from '../../dev/preview/preview';
+import type { OverviewData } from '../../src/shared/resolver-api';
+
+jest.setTimeout(180_000);
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const BUILD = path.join(ROOT, 'static', 'dashboard', 'build');
+const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = require.resolve('axe-core/axe.min.js');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const quiet = { info() {}, warn() {}, error: (m: string, f?: Record<string, unknown>) => process.stderr.write(`[preview] ${m} ${JSON.stringify(f ?? {})}\n`) };
+
+let preview: RunningPreview;
+let context: BrowserContext;
+let page: Page;
+let profileDir: string;
+let dataDir: string;
+
+async function invokeAsAdmin<T>(functionKey: string, payload: unknown = {}): Promise<T> {
+  const res = await fetch(new URL('/api/invoke', preview.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ functionKey, payload, persona: 'site-admin', surface: 'admin' }),
+  });
+  const body = (await res.json()) as { success: boolean; data: T; errors?: unknown };
+  if (!body.success) throw new Error(`${functionKey} failed: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+function appFrame(): FrameLocator {
+  return page.frameLocator('iframe#app');
+}
+
+async function frameHandle(): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#app');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('The app frame did not load');
+  return frame;
+}
+
+/** Runs axe-core inside the app frame; returns the serious and critical violations. */
+async function axeViolations(label: string): Promise<{ id: string; impact: string; nodes: string[] }[]> {
+  const frame = await frameHandle();
+  await frame.addScriptTag({ path: AXE });
+  const result = await frame.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
+  });
+  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
+  return bad;
+}
+
+async function screenshot(name: string) {
+  await page.screenshot({ path: path.join(RESULTS, `dashboard-${name}.png`), fullPage: true });
+}
+
+async function open(query: string) {
+  await page.goto(`${preview.url}?${query}`);
+}
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
+  if (!existsSync(path.join(BUILD, 'index.html'))) {
+    execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
+  }
+  mkdirSync(RESULTS, { recursive: true });
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-data-'));
+  preview = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
+  // The preview seeds the demo settings and starts the first check: let it finish.
+  await preview.queue.idle();
+  profileDir = mkdtempSync(path.join(os.tmpdir(), 'mw-chromium-'));
+  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
+  page = context.pages()[0] ?? (await context.newPage());
+});
+
+afterAll(async () => {
+  await context?.close();
+  await preview?.close();
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('overview shows the three demo desks with their gates, accessibly, and fast from the stored report', async () => {
+  const stored = await invokeAsAdmin<OverviewData>('getOverview');
+  const fac = stored.report?.projects.find((p) => p.key === 'FAC');
+  expect(fac).toBeDefined();
+
+  await open('as=site-admin&surface=admin&theme=light');
+  const app = appFrame();
+  await app.locator('[data-testid="matrix"]').waitFor();
+  expect(await app.locator('[data-testid="gate-ITSD"]').textContent()).toBe('Ready');
+  expect(await app.locator('[data-testid="gate-HR"]').textContent()).toBe('Not ready');
+  const facExpected = fac!.ready === true ? 'Ready' : fac!.ready === false ? 'Not ready' : 'Unknown';
+  expect(await app.locator('[data-testid="gate-FAC"]').textContent()).toBe(facExpected);
+  expect(await app.locator('[data-testid="site-gate"]').textContent()).toBe(stored.report!.ready === true ? 'Ready' : stored.report!.ready === false ? 'Not ready' : 'Unknown');
+
+  const frame = await frameHandle();
+  const firstRenderMs = await frame.evaluate(() => performance.getEntriesByName('mw-first-report-render')[0]?.startTime ?? null);
+  expect(firstRenderMs).not.toBeNull();
+  process.stdout.write(`Dashboard first render of the stored report: ${Math.round(firstRenderMs as number)} ms after navigation\n`);
+
+  await screenshot('overview');
+  expect(await axeViolations('overview')).toEqual([]);
+});
+
+test('HR: "Add missing customers" turns CUST-COVERAGE to pass', async () => {
+  await open('as=site-admin&surface=admin&theme=light');
+  const app = appFrame();
+  await app.getByRole('button', { name: 'HR Help Desk (HR)' }).click();
+  await app.locator('[data-testid="project-page"]').waitFor();
+  const card = app.locator('[data-check="CUST-COVERAGE"]');
+  expect(await card.getAttribute('data-status')).toBe('fail');
+  await card.getByRole('button', { name: 'Show evidence' }).click();
+  await screenshot('project-hr-before-fix');
+  expect(await axeViolations('project view')).toEqual([]);
+
+  await card.locator('[data-testid="fix-CUST-COVERAGE"]').click();
+  await card.locator('[data-testid="fix-results"]').waitFor({ timeout: 60_000 });
+  const outcomes = await card.locator('[data-testid="fix-results"] tr[data-outcome]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
+  expect(outcomes.length).toBeGreaterThan(0);
+  expect(outcomes.every((o) => o === 'added' || o === 'already_present')).toBe(true);
+  await app.locator('[data-check="CUST-COVERAGE"][data-status="pass"]').waitFor({ timeout: 30_000 });
+  await screenshot('project-hr-after-fix');
+});
+
+test('project settings panel as the HR project admin, then the dark theme', async () => {
+  await open('as=project-admin&surface=project&project=HR&theme=light');
+  const app = appFrame();
+  await app.locator('[data-testid="project-page"]').waitFor();
+  expect(await app.locator('main').getAttribute('data-surface')).toBe('project');
+  await app.locator('[data-check="CUST-COVERAGE"]').waitFor();
+  await screenshot('project-panel');
+  expect(await axeViolations('project panel')).toEqual([]);
+
+  await app.locator('[data-testid="theme-switch"]').click();
+  const frame = await frameHandle();
+  await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
+  await page.waitForTimeout(300);
+  await screenshot('project-panel-dark');
+  expect(await axeViolations('project panel, dark')).toEqual([]);
+});
+
+test('the agent is shown the designed permission-denied state', async () => {
+  await open('as=agent&surface=admin&theme=light');
+  const app = appFrame();
+  await app.getByText('You do not have access').waitFor();
+  await screenshot('agent-denied');
+  expect(await axeViolations('permission denied')).toEqual([]);
+});
