@@ -74,6 +74,15 @@ describe('startAtPages', () => {
     await malformed(collectPages(startAtPages(client, '/rest/api/3/group/member', { pageSize: 3 })));
   });
 
+  it('rejects a last page that ends short of the announced total', async () => {
+    const { client } = clientFor('/rest/api/3/project/search', ({ query }) => {
+      const page = startAtServer(3)({ query } as never) as { body: Record<string, unknown> };
+      return { body: { ...page.body, total: ITEMS.length + 5 } };
+    });
+    const error = await malformed(collectPages(startAtPages(client, '/rest/api/3/project/search', { pageSize: 3 })));
+    expect(error.message).toContain('total is 12');
+  });
+
   it('rejects a missing values list and a wrong startAt echo', async () => {
     const a = clientFor('/rest/api/3/group/member', { body: { isLast: true } });
     await malformed(collectPages(startAtPages(a.client, '/rest/api/3/group/member', { pageSize: 3 })));

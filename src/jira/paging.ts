@@ -61,7 +61,11 @@ export async function* startAtPages<T>(client: JiraClient, endpoint: string, req
     if (values.length > 0) yield values;
     const next = startAt + values.length;
 
-    if (page.isLast === true) return;
+    if (page.isLast === true) {
+      // A last page short of the announced total would silently drop items.
+      if (total !== undefined && next < total) throw malformed(endpoint, `the last page ends at ${next} items but total is ${total}`);
+      return;
+    }
     if (page.isLast === false) {
       if (values.length === 0) throw malformed(endpoint, 'an empty page claims there are more');
     } else if (total !== undefined) {
