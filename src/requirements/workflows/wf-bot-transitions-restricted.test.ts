@@ -1,7 +1,8 @@
 import { describeCheck } from '../testing/table';
 import { wfBotTransitionsRestricted } from './wf-bot-transitions-restricted';
-import { commonInvalidCases, commonValidCases } from './testing/common-cases';
-import { drop, edits, patch, workflowSite } from './testing/workflow-builder';
+import { ok } from '../testing/snapshot-builder';
+import { commonInvalidCases, commonValidCases, twoWorkflowProject } from './testing/common-cases';
+import { drop, edits, patch, readyTransitions, workflowData, workflowSite } from './testing/workflow-builder';
 
 const legacyHide = (ruleKey: string) => ({ operation: 'ALL' as const, conditions: [{ ruleKey, parameters: {} }] });
 
@@ -37,6 +38,13 @@ describeCheck(wfBotTransitionsRestricted, {
           },
         }),
       }),
+    },
+    {
+      name: 'a workflow with nothing to restrict beside one that holds: holds',
+      site: workflowSite({ extraWorkflows: { 'Access Workflow': ok(workflowData(drop('11', '21', '31')(readyTransitions()))) } }),
+      project: twoWorkflowProject(),
+      summary: 'The bot’s transitions are hidden from people',
+      evidence: { byIssueType: { '10001': 'holds', '10002': 'not_applicable' } },
     },
   ],
   invalid: [

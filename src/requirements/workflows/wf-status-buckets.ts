@@ -9,6 +9,10 @@ import { DOCS } from '../links';
 import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
 import { BUCKET_LABELS, BUCKETS } from './analysis/status-buckets';
 
+// The bucketing itself is pure and shared: the dashboard and the hand-off bundle show the same mapping.
+export { bucketForStatus, bucketFromCategory, readsLikeWaitingForUser, BUCKETS, BUCKET_LABELS } from './analysis/status-buckets';
+export type { BucketAssignment, BucketSource } from './analysis/status-buckets';
+
 const meta = {
   id: 'WF-STATUS-BUCKETS',
   title: 'Every status maps to a Moveworks bucket',
