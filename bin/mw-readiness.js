@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+'use strict';
+// Thin launcher: the CLI is TypeScript compiled to dist/ by `npm run build:node`
+// (npm install's prepare step runs it). Sets process.exitCode rather than calling
+// process.exit() so standard output is flushed before the process ends.
+const path = require('path');
+
+const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+let cli;
+try {
+  cli = require(entry);
+} catch (error) {
+  if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(entry)) {
+    process.stderr.write('mw-readiness: the CLI is not built yet; run "npm run build:node" (npm install does it).\n');
+    process.exitCode = 2;
+  } else {
+    throw error;
+  }
+}
+
+if (cli) {
+  cli
+    .main(process.argv.slice(2), {
+      stdout: process.stdout,
+      stderr: process.stderr,
+      env: process.env,
+      isTTY: Boolean(process.stdout.isTTY),
+    })
+    .then(
+      (code) => {
+        process.exitCode = code;
+      },
+      (error) => {
+        // main() catches everything it knows; this is a last resort without a stack trace.
+        process.stderr.write(`mw-readiness: The run stopped unexpectedly: ${String((error && error.message) || error).split('\n')[0]}\n`);
+        process.exitCode = 2;
+      },
+    );
+}

@@ -1,0 +1,168 @@
+/**
+ * `mw-readiness check`: parse, plan, run, render, exit. Everything outside the
+ * process (Jira, the simulator, files) comes in through `CliServices`, so tests
+ * run the whole command in-process. Exit codes (CLI.md): 0 the site is ready,
+ * 1 it is not (or a required check could not be decided), 2 the run could not
+ * start or finish, with one sentence per problem on standard error.
+ */
+import * as path from 'path';
+import type { Report } from '../engine/types';
+import { renderReportHtml } from '../report/html';
+import { renderReportJson } from '../report/json';
+import { renderReportText } from '../report/text';
+import { readyLabel, scoreLabel } from '../report/labels';
+import { parseCliArgs, USAGE } from './args';
+import { parseConfigText, type ConfigFile } from './config-file';
+import { progressReporter, type ProgressEvent } from './progress';
+import { createRedactor, redactingWriter, type Redactor, type Writable } from './redact';
+import { resolveRunPlan, type Env, type OutputFormat, type RunPlan } from './run-plan';
+import { RunAbortedError, UsageError } from './usage-error';
+import type { EngineSettings } from '../engine/types';
+
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  env: Env;
+  /** Standard output is a terminal (colour is used only then, and only without NO_COLOR). */
+  isTTY: boolean;
+  /** Relative --config and --out paths resolve against this; default process.cwd(). */
+  cwd?: string;
+}
+
+export interface SiteRunRequest {
+  baseUrl: string;
+  email: string;
+  apiToken: string;
+  serviceAccountToken?: string;
+  settings: EngineSettings;
+  onProgress: (event: ProgressEvent) => void;
+}
+
+export interface CliServices {
+  /** Runs the checks against a site; throws RunAbortedError when it is unreachable or refuses the credentials. */
+  runSite(request: SiteRunRequest): Promise<Report>;
+  /** Starts the built-in simulated site, runs against it and closes it. */
+  runDemo(request: { settings: EngineSettings; onProgress: (event: ProgressEvent) => void }): Promise<Report>;
+  readFile(file: string): Promise<string>;
+  writeFile(file: string, content: string): Promise<void>;
+}
+
+export const EXIT_READY = 0;
+export const EXIT_NOT_READY = 1;
+export const EXIT_ABORTED = 2;
+
+async function loadConfig(plainPath: string, cwd: string, services: CliServices): Promise<ConfigFile> {
+  const file = path.resolve(cwd, plainPath);
+  let text: string;
+  try {
+    text = await services.readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code ?? 'unreadable';
+    throw new UsageError(`The config file ${plainPath} could not be read (${why}).`);
+  }
+  const { config, problems } = parseConfigText(text, `The config file ${plainPath}`);
+  if (problems.length > 0) throw new UsageError(problems[0], problems);
+  return config;
+}
+
+function render(report: Report, format: OutputFormat, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return renderReportJson(report);
+    case 'html':
+      return renderReportHtml(report, { mode: 'export' });
+    case 'text':
+      return renderReportText(report, { color });
+  }
+}
+
+/** One line per problem; a message that is not ours is reduced to its first line, redacted. */
+function reportFailure(stderr: Writable, error: unknown): number {
+  if (error instanceof UsageError) {
+    for (const problem of error.problems) stderr.write(`mw-readiness: ${problem}\n`);
+    return EXIT_ABORTED;
+  }
+  if (error instanceof RunAbortedError) {
+    stderr.write(`mw-readiness: ${error.message}\n`);
+    return EXIT_ABORTED;
+  }
+  const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  stderr.write(`mw-readiness: The run stopped unexpectedly: ${message}\n`);
+  return EXIT_ABORTED;
+}
+
+async function execute(plan: RunPlan, io: CliIo, stderr: Writable, services: CliServices): Promise<Report> {
+  const onProgress = progressReporter(stderr);
+  if (plan.target.kind === 'demo') {
+    stderr.write('mw-readiness: checking the built-in simulated site (demo)\n');
+    return services.runDemo({ settings: plan.settings, onProgress });
+  }
+  stderr.write(`mw-readiness: checking ${plan.target.baseUrl} as ${plan.target.email}\n`);
+  return services.runSite({
+    baseUrl: plan.target.baseUrl,
+    email: plan.target.email,
+    apiToken: plan.target.apiToken,
+    ...(plan.target.serviceAccountToken ? { serviceAccountToken: plan.target.serviceAccountToken } : {}),
+    settings: plan.settings,
+    onProgress,
+  });
+}
+
+export async function main(argv: string[], io: CliIo, services?: CliServices): Promise<number> {
+  // Flags and environment may carry tokens even when the plan fails to build; the plan adds Basic auth forms.
+  let redact: Redactor = createRedactor([io.env.JIRA_API_TOKEN, io.env.MW_SERVICE_ACCOUNT_TOKEN, ...tokensInArgv(argv)]);
+  const stdout = redactingWriter(io.stdout, () => redact);
+  const stderr = redactingWriter(io.stderr, () => redact);
+  const cwd = io.cwd ?? process.cwd();
+  try {
+    const parsed = parseCliArgs(argv);
+    if (parsed.command === 'help') {
+      stdout.write(USAGE);
+      return EXIT_READY;
+    }
+    const svc = services ?? (await import('./services')).defaultServices();
+    const config = parsed.flags.config ? await loadConfig(parsed.flags.config, cwd, svc) : {};
+    const plan = resolveRunPlan(parsed.flags, io.env, config, parsed.flags.config ? `the config file ${parsed.flags.config}` : undefined);
+    if (plan.target.kind === 'site') {
+      const t = plan.target;
+      redact = createRedactor([t.apiToken, t.serviceAccountToken, ...tokensInArgv(argv), io.env.JIRA_API_TOKEN, io.env.MW_SERVICE_ACCOUNT_TOKEN], [
+        [t.email, t.apiToken],
+        ...(t.serviceAccountToken && plan.settings.serviceAccount ? [[plan.settings.serviceAccount, t.serviceAccountToken] as [string, string]] : []),
+      ]);
+    }
+
+    const report = await execute(plan, io, stderr, svc);
+    const color = plan.format === 'text' && !plan.out && io.isTTY && !io.env.NO_COLOR;
+    const document = render(report, plan.format, color);
+    const summary = `Site ${readyLabel(report.ready)}, score ${scoreLabel(report.score)}.`;
+    if (plan.out) {
+      const file = path.resolve(cwd, plan.out);
+      try {
+        await svc.writeFile(file, redact(document));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
+        throw new RunAbortedError(`The report could not be written to ${plan.out} (${code}).`);
+      }
+      stderr.write(`mw-readiness: ${summary} Report written to ${plan.out}.\n`);
+    } else {
+      stdout.write(document);
+      if (plan.format !== 'text') stderr.write(`mw-readiness: ${summary}\n`);
+    }
+    return report.ready === true ? EXIT_READY : EXIT_NOT_READY;
+  } catch (error) {
+    return reportFailure(stderr, error);
+  }
+}
+
+/** Values of the token flags as typed, so they are redacted even when the plan is refused. */
+function tokensInArgv(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(token|service-account-token)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) continue;
+    if (m[2] !== undefined) out.push(m[2]);
+    else if (i + 1 < argv.length) out.push(argv[i + 1]);
+  }
+  return out;
+}

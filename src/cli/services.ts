@@ -1,0 +1,73 @@
+/**
+ * The CLI's real services: the engine over HTTP (engineer C's runReadiness and
+ * http transport), the in-process simulator for --demo (engineer D's), and the
+ * file system. The simulator is loaded only for --demo.
+ */
+import { promises as fs } from 'fs';
+import { runReadiness } from '../engine/run-readiness';
+import type { EngineSettings, Report } from '../engine/types';
+import { createHttpTransport } from '../jira/http-transport';
+import type { CliServices, SiteRunRequest } from './main';
+import { isJiraError } from '../jira/jira-error';
+import { abortFor, preflight } from './preflight';
+import type { ProgressEvent } from './progress';
+
+/** Errors the gatherer lets through because nothing else could work after them. */
+const FATAL_KINDS = ['unauthorized', 'forbidden', 'network', 'timeout'];
+
+export async function runAgainstSite(request: SiteRunRequest): Promise<Report> {
+  const transport = createHttpTransport({ baseUrl: request.baseUrl, email: request.email, apiToken: request.apiToken });
+  // The first call decides whether the run can start at all (exit 2) before any check is judged.
+  await preflight(transport);
+  const serviceAccountTransport = request.serviceAccountToken
+    ? createHttpTransport({ baseUrl: request.baseUrl, email: request.settings.serviceAccount ?? '', apiToken: request.serviceAccountToken })
+    : undefined;
+  try {
+    const { report } = await runReadiness({
+      transport,
+      settings: request.settings,
+      ...(serviceAccountTransport ? { serviceAccountTransport } : {}),
+      onProgress: request.onProgress,
+    });
+    return report;
+  } catch (error) {
+    // The gatherer stops when its own first call is refused or unanswered (e.g. the token was revoked since the preflight).
+    if (isJiraError(error) && FATAL_KINDS.includes(error.kind)) throw abortFor(error, new URL(transport.baseUrl).host);
+    throw error;
+  }
+}
+
+/** Demo settings: the demo site's service account and end-user group unless the user named others. */
+export function demoSettings(settings: EngineSettings, demo: { serviceAccountEmail: string; endUserGroup: string }): EngineSettings {
+  return {
+    ...settings,
+    serviceAccount: settings.serviceAccount ?? demo.serviceAccountEmail,
+    endUserGroups: settings.endUserGroups.length > 0 ? settings.endUserGroups : [demo.endUserGroup],
+  };
+}
+
+export async function runDemo(request: { settings: EngineSettings; onProgress: (event: ProgressEvent) => void }): Promise<Report> {
+  const { startSimulator } = await import('../../dev/simulator/server');
+  const demo = await import('../../dev/simulator/sites/demo');
+  const simulator = await startSimulator({ site: demo.buildDemoSite(), host: '127.0.0.1', port: 0 });
+  try {
+    return await runAgainstSite({
+      baseUrl: simulator.url,
+      email: demo.DEMO_CREDENTIALS.admin.email,
+      apiToken: demo.DEMO_CREDENTIALS.admin.token,
+      settings: demoSettings(request.settings, { serviceAccountEmail: demo.DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroup: demo.DEMO_END_USER_GROUP }),
+      onProgress: request.onProgress,
+    });
+  } finally {
+    await simulator.close();
+  }
+}
+
+export function defaultServices(): CliServices {
+  return {
+    runSite: runAgainstSite,
+    runDemo,
+    readFile: (file) => fs.readFile(file, 'utf8'),
+    writeFile: (file, content) => fs.writeFile(file, content, 'utf8'),
+  };
+}
