@@ -1,4 +1,4 @@
-import { buildMatrix, groupOf, worstOf } from './matrix';
+import { buildMatrix, groupOf, siteCells, worstOf } from './matrix';
 import { check, project, report } from '../testing/report-fixtures';
 
 describe('overview matrix', () => {
@@ -16,13 +16,14 @@ describe('overview matrix', () => {
     expect(worstOf([])).toBeUndefined();
   });
 
-  it('folds the site checks into each desk row, since a desk is only ready when the site is', () => {
+  it('builds desk rows from the desk\'s own checks and the site row from the site checks', () => {
     const r = report(
       [project('HR', 'HR Help Desk', false, [check('CUST-COVERAGE', 'fail'), check('WF-EXPORT', 'pass')])],
       [check('SA-EXISTS', 'pass'), check('SA-TIMEZONE', 'fail'), check('MW-CONNECTOR', 'manual')],
     );
     const [row] = buildMatrix(r);
     expect(row).toMatchObject({ key: 'HR', ready: false });
-    expect(row.cells).toEqual({ 'service-account': 'fail', moveworks: 'manual', customers: 'fail', workflows: 'pass' });
+    expect(row.cells).toEqual({ 'service-account': undefined, moveworks: undefined, customers: 'fail', workflows: 'pass' });
+    expect(siteCells(r)).toEqual({ 'service-account': 'fail', moveworks: 'manual', customers: undefined, workflows: undefined });
   });
 });

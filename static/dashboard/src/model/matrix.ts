@@ -42,13 +42,21 @@ function cellsFor(checks: readonly CheckResult[]): Record<RequirementGroup, Chec
   return cells;
 }
 
-/** Project rows judge the project's own checks plus the site checks, since a desk is only ready when the site is. */
+/** The site's own row: the site-scope checks (service account, Moveworks app and connector). */
+export function siteCells(report: Report): Record<RequirementGroup, CheckStatus | undefined> {
+  return cellsFor(report.checks);
+}
+
+/**
+ * One row per desk from that desk's own checks, matching its gate (the engine's
+ * project gate does not fold in the site checks; the site row shows those).
+ */
 export function buildMatrix(report: Report): MatrixRow[] {
   return report.projects.map((p: ProjectReport) => ({
     key: p.key,
     name: p.name,
     ready: p.ready,
     percent: p.score.percent,
-    cells: cellsFor([...report.checks, ...p.checks]),
+    cells: cellsFor(p.checks),
   }));
 }

@@ -10,7 +10,7 @@ import { useRecheck } from '../api/use-recheck';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { GateLozenge, StatusLozenge } from '../components/StatusLozenge';
 import { RecheckBar } from '../components/RecheckBar';
-import { buildMatrix, GROUPS, worstOf, groupOf } from '../model/matrix';
+import { buildMatrix, GROUPS, siteCells } from '../model/matrix';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
 import { markFirstReportRender } from '../model/first-render';
@@ -78,6 +78,7 @@ function ReportSummary({ report }: { report: Report }) {
 
 function Matrix({ report, onOpenProject }: { report: Report; onOpenProject: (key: string) => void }) {
   const rows = buildMatrix(report);
+  const site = siteCells(report);
   if (rows.length === 0) return <p>{messages.overview.noDesks}</p>;
   return (
     <table className="mw-table mw-matrix" data-testid="matrix">
@@ -94,7 +95,7 @@ function Matrix({ report, onOpenProject }: { report: Report; onOpenProject: (key
           <th scope="row">{messages.overview.siteRow}</th>
           <td><GateLozenge ready={report.ready} /></td>
           {GROUPS.map((g) => {
-            const worst = worstOf(report.checks.filter((c) => groupOf(c.id) === g));
+            const worst = site[g];
             return <td key={g}>{worst ? <StatusLozenge status={worst} /> : '—'}</td>;
           })}
         </tr>
