@@ -26,7 +26,7 @@ export const wfAnyToInProgress: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge: (ctx) => judgeGlobalTransitionInto('in_progress', ctx),
-      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to In Progress' : `All ${n} workflows have a global transition to In Progress`),
+      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to In Progress' : `${n === 2 ? 'Both' : `All ${n}`} workflows have a global transition to In Progress`),
       generalRemediation: GLOBAL_TRANSITION_DOCS,
     }),
 };

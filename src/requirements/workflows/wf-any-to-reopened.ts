@@ -27,7 +27,7 @@ export const wfAnyToReopened: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge: (ctx) => judgeGlobalTransitionInto('new', ctx),
-      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to New / Reopened' : `All ${n} workflows have a global transition to New / Reopened`),
+      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to New / Reopened' : `${n === 2 ? 'Both' : `All ${n}`} workflows have a global transition to New / Reopened`),
       generalRemediation: GLOBAL_TRANSITION_DOCS,
     }),
 };

@@ -37,7 +37,7 @@ export const wfAnyToResolved: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge: (ctx) => judgeGlobalTransitionInto('resolved', ctx),
-      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to Resolved / Closed' : `All ${n} workflows have a global transition to Resolved / Closed`),
+      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to Resolved / Closed' : `${n === 2 ? 'Both' : `All ${n}`} workflows have a global transition to Resolved / Closed`),
       severity: (i) => anyToResolvedSeverity(i.settings.skills),
       generalRemediation: GLOBAL_TRANSITION_DOCS,
     }),

@@ -69,7 +69,7 @@ export const wfBotTransitionsRestricted: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge,
-      holdsSummary: (n) => (n === 1 ? 'The bot’s transitions are hidden from people' : `In all ${n} workflows the bot’s transitions are hidden from people`),
+      holdsSummary: (n) => (n === 1 ? 'The bot’s transitions are hidden from people' : `In ${n === 2 ? 'both' : `all ${n}`} workflows the bot’s transitions are hidden from people`),
       generalRemediation: [{ text: 'Moveworks: restricting transitions to API use.', url: DOCS.moveworksRequirements }],
     }),
 };

@@ -52,7 +52,7 @@ export const wfReopenUnassigns: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge,
-      holdsSummary: (n) => (n === 1 ? 'The Reopen transition sets Assignee to Unassigned' : `In all ${n} workflows the Reopen transition sets Assignee to Unassigned`),
+      holdsSummary: (n) => (n === 1 ? 'The Reopen transition sets Assignee to Unassigned' : `In ${n === 2 ? 'both' : `all ${n}`} workflows the Reopen transition sets Assignee to Unassigned`),
       generalRemediation: [{ text: 'How to add a post function to a transition.', url: DOCS.postFunctions }],
     }),
 };

@@ -76,7 +76,7 @@ export const wfResolveScreenAssignee: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge,
-      holdsSummary: (n) => (n === 1 ? 'The Resolve transition’s screen has Assignee' : `In all ${n} workflows the Resolve transition’s screen has Assignee`),
+      holdsSummary: (n) => (n === 1 ? 'The Resolve transition’s screen has Assignee' : `In ${n === 2 ? 'both' : `all ${n}`} workflows the Resolve transition’s screen has Assignee`),
       generalRemediation: [{ text: 'How to add a screen to a workflow transition.', url: DOCS.transitionScreens }],
     }),
 };

@@ -88,7 +88,7 @@ export const wfResolveScreenFields: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge,
-      holdsSummary: (n) => (n === 1 ? 'Every field required on resolution is on the Resolve screen' : `In all ${n} workflows every field required on resolution is on the Resolve screen`),
+      holdsSummary: (n) => (n === 1 ? 'Every field required on resolution is on the Resolve screen' : `In ${n === 2 ? 'both' : `all ${n}`} workflows every field required on resolution is on the Resolve screen`),
       generalRemediation: [{ text: 'How to add a screen to a workflow transition and fields to a screen.', url: DOCS.transitionScreens }],
     }),
 };

@@ -73,7 +73,7 @@ export const wfResolveSetsResolution: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge,
-      holdsSummary: (n) => (n === 1 ? 'The Resolve transition sets Resolution' : `In all ${n} workflows the Resolve transition sets Resolution`),
+      holdsSummary: (n) => (n === 1 ? 'The Resolve transition sets Resolution' : `In ${n === 2 ? 'both' : `all ${n}`} workflows the Resolve transition sets Resolution`),
       generalRemediation: [{ text: 'How to add an Update Issue Field post function.', url: DOCS.postFunctions }],
     }),
 };

@@ -66,7 +66,7 @@ export const wfStatusBuckets: ProjectCheck = {
     judgeProjectWorkflows(input, {
       meta,
       judge,
-      holdsSummary: (n) => (n === 1 ? 'The workflow’s statuses cover all four Moveworks buckets' : `All ${n} workflows’ statuses cover all four Moveworks buckets`),
+      holdsSummary: (n) => (n === 1 ? 'The workflow’s statuses cover all four Moveworks buckets' : `${n === 2 ? 'Both' : `All ${n}`} workflows’ statuses cover all four Moveworks buckets`),
       generalRemediation: [{ text: 'Moveworks’ status buckets and how it uses them.', url: DOCS.moveworksRequirements }],
     }),
 };
