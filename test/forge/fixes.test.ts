@@ -10,6 +10,7 @@ import { addMissingCustomers, CUSTOMER_BATCH } from '../../src/forge/fixes/add-m
 import { SA_ID } from '../../src/requirements/testing/snapshot-builder';
 import { runChecks } from '../../src/forge/run/readiness-runner';
 import { seededSite } from './helpers/seeded-site';
+import { loadProject } from '../../src/forge/storage/report-repo';
 
 jest.mock('../../src/forge/run/readiness-runner', () => ({
   runChecks: jest.fn(),
@@ -37,6 +38,7 @@ describe('add the service account to the Service Desk Team role', () => {
       return reportFor([{ key: 'IT', serviceDeskId: '1', roles: { ok: true, value: [{ id: '10101', name: 'Service Desk Team', actors }] } }]);
     });
     const resolvers = buildResolvers(deps);
+    const beforeFix = (await loadProject(deps.storage, 'IT'))!;
 
     const first = data(await resolvers.fixAddServiceAccountToRole({ projectKey: 'IT' }, IT_PAGE));
     expect(first.items).toEqual([{ item: SA_ID, displayName: 'Moveworks Bot', outcome: 'added' }]);
@@ -44,8 +46,12 @@ describe('add the service account to the Service Desk Team role', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({ method: 'POST', path: '/rest/api/3/project/IT/role/10101', as: 'it-admin', body: { user: [SA_ID] } });
     // The re-check ran as the app for IT alone and shows the role check passing now.
-    expect(mockedRun).toHaveBeenCalledWith(expect.objectContaining({ projectKeys: ['IT'] }));
+    expect(mockedRun).toHaveBeenCalledWith(expect.objectContaining({ projectKeys: ['IT'], requires: ['serviceAccount', 'projectRoles'] }));
     expect(first.rechecked.map((c) => [c.id, c.status])).toEqual([['SA-PROJECT-ROLE', 'pass']]);
+    // Only the affected check was replaced; the project's other stored results are untouched.
+    const after = (await loadProject(deps.storage, 'IT'))!;
+    expect(after.runId).toBe('run-0');
+    expect(after.checks.find((c) => c.id === 'WF-STATUS-BUCKETS')).toEqual(beforeFix.checks.find((c) => c.id === 'WF-STATUS-BUCKETS'));
 
     const second = data(await resolvers.fixAddServiceAccountToRole({ projectKey: 'IT' }, IT_PAGE));
     expect(second.items[0].outcome).toBe('already_present');

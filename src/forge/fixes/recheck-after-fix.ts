@@ -1,6 +1,7 @@
 /**
- * After a one-click fix, re-runs the checks for that one project as the app and
- * stores the result, so the admin sees the check turn green at once. When the run
+ * After a one-click fix, re-runs the affected checks for that one project as the app
+ * (reading only the artifacts they need) and stores their results into the project's
+ * report, so the admin sees the check turn green at once. When the run
  * does not finish within the time left in the request, a queued job for the project
  * takes over (outside any run's progress) and the caller is told.
  */
@@ -8,7 +9,8 @@ import type { CheckResult } from '../../engine/types';
 import type { AppDeps } from '../deps';
 import { runChecks } from '../run/readiness-runner';
 import { getSettings } from '../storage/settings-repo';
-import { storeReport } from '../storage/report-repo';
+import { replaceProjectChecks } from '../storage/report-repo';
+import { findCheck } from '../../requirements/catalogue';
 import { loadDecoratedProject } from '../storage/load-report';
 
 export async function recheckAfterFix(
@@ -23,14 +25,19 @@ export async function recheckAfterFix(
     timer = setTimeout(() => resolve('timeout'), Math.max(0, timeLeftMs));
   });
   try {
+    // Read only what the affected checks need (no workflows or screens): the fix answers within the request.
+    const requires = [...new Set(checkIds.flatMap((id) => findCheck(id)?.requires ?? []))];
     const outcome = await Promise.race([
-      runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [projectKey], log: deps.log, now: deps.now }),
+      runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [projectKey], log: deps.log, now: deps.now, requires }),
       timeout,
     ]);
     if (outcome === 'timeout') throw new Error('The re-check did not finish in time.');
     const project = outcome.projects.find((p) => p.key === projectKey);
     if (!project) throw new Error(`Jira did not return project ${projectKey}.`);
-    await storeReport(deps.storage, { ...outcome, projects: [project] }, `fix-${deps.now().toISOString()}`);
+    const affected = project.checks.filter((c) => checkIds.includes(c.id));
+    if (!(await replaceProjectChecks(deps.storage, projectKey, affected))) {
+      throw new Error(`There is no stored report of ${projectKey} to update.`);
+    }
     const view = await loadDecoratedProject(deps.storage, projectKey, deps.now());
     return { rechecked: (view.project?.checks ?? []).filter((c) => checkIds.includes(c.id)), recheckQueued: false };
   } catch (e) {

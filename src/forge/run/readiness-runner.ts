@@ -7,6 +7,7 @@
 import { runReadiness } from '../../engine/run-readiness';
 import type { EngineSettings, Report } from '../../engine/types';
 import type { JiraTransport } from '../../jira/transport';
+import type { ArtifactKind } from '../../requirements/check';
 import type { AppSettings } from '../../shared/resolver-api';
 import type { Logger } from '../deps';
 
@@ -23,12 +24,23 @@ export function engineSettingsFor(settings: AppSettings, projectKeys: string[]):
   };
 }
 
-export async function runChecks(args: { transport: JiraTransport; settings: AppSettings; projectKeys: string[]; log: Logger; now: () => Date }): Promise<Report> {
+export interface RunChecksArgs {
+  transport: JiraTransport;
+  settings: AppSettings;
+  projectKeys: string[];
+  log: Logger;
+  now: () => Date;
+  /** Read only these artifacts (a fix's follow-up re-check); checks needing others come back as errors. */
+  requires?: readonly ArtifactKind[];
+}
+
+export async function runChecks(args: RunChecksArgs): Promise<Report> {
   const { report } = await runReadiness({
     transport: args.transport,
     settings: engineSettingsFor(args.settings, args.projectKeys),
     logger: args.log,
     now: args.now,
+    ...(args.requires ? { requires: args.requires } : {}),
   });
   return report;
 }

@@ -75,6 +75,23 @@ export async function storeReport(store: KeyValueStore, report: Report, runId: s
   for (const project of report.projects) await store.set(KEYS.projectReport(project.key), storableProject(project, runId));
 }
 
+/**
+ * Replaces some checks of a stored project (a fix's follow-up re-check, which read
+ * only what those checks need); the rest of the project's results stay as they were.
+ * Returns false when the project has no stored report to update.
+ */
+export async function replaceProjectChecks(store: KeyValueStore, projectKey: string, checks: CheckResult[]): Promise<boolean> {
+  const stored = await loadProject(store, projectKey);
+  if (!stored) return false;
+  const fresh = new Map(checks.map((c) => [c.id, c]));
+  const build = (cap: number): StoredProjectReport => ({
+    ...stored,
+    checks: stored.checks.map((c) => (fresh.has(c.id) ? toStored(fresh.get(c.id)!, cap) : c)),
+  });
+  await store.set(KEYS.projectReport(projectKey), fitToBudget(build, () => build(0)));
+  return true;
+}
+
 export async function loadSite(store: KeyValueStore): Promise<StoredSiteReport | undefined> {
   return store.get<StoredSiteReport>(KEYS.siteReport);
 }
