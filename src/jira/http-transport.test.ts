@@ -47,6 +47,20 @@ describe('createHttpTransport', () => {
     expect(error.message).not.toContain(TOKEN);
   });
 
+  it('does not follow redirects with the credentials, and the client explains the redirect', async () => {
+    const seen: RequestInit[] = [];
+    const fetchImpl = (async (_url: string, init: RequestInit) => {
+      seen.push(init);
+      return new Response('', { status: 301, headers: { Location: 'https://elsewhere.example/rest/api/3/serverInfo' } });
+    }) as unknown as typeof fetch;
+    const client = new JiraClient(createHttpTransport({ baseUrl: 'http://acme.atlassian.net', email: 'a@b.c', apiToken: TOKEN, fetchImpl }));
+    const error = (await client.get('/rest/api/3/serverInfo').catch((e: unknown) => e)) as JiraError;
+    expect(seen[0].redirect).toBe('manual');
+    expect(seen).toHaveLength(1);
+    expect(error.kind).toBe('malformed');
+    expect(error.message).toContain('check the site URL');
+  });
+
   it('normalises base URLs', () => {
     expect(normaliseBaseUrl('acme.atlassian.net')).toBe('https://acme.atlassian.net');
     expect(normaliseBaseUrl('https://acme.atlassian.net///')).toBe('https://acme.atlassian.net');

@@ -41,7 +41,8 @@ export function createHttpTransport(options: HttpTransportOptions): JiraTranspor
         headers: { ...req.headers, Authorization: authorization, 'User-Agent': userAgent },
         body: req.body === undefined ? undefined : JSON.stringify(req.body),
         signal: controller.signal,
-        redirect: 'follow',
+        // Never follow a redirect with the Authorization header; JiraClient reports it instead.
+        redirect: 'manual',
       });
       // Read the body before the timer is cleared so a stalled body also times out.
       const text = await response.text();

@@ -147,7 +147,9 @@ export class JiraClient {
           endpoint: label,
           message: kindForStatus(response.status)
             ? httpErrorMessage(kind, response.status, label, jiraErrorDetail(text))
-            : `Jira answered an unexpected ${response.status} for ${label}`,
+            : response.status >= 300 && response.status < 400
+              ? `Jira redirected ${label} (${response.status}); check the site URL (https://<site>.atlassian.net)`
+              : `Jira answered an unexpected ${response.status} for ${label}`,
         });
         cause = retryCauseForStatus(response.status);
         if (response.status === 429) {
