@@ -184,3 +184,18 @@ describe('report e-mail at the end of a scheduled run', () => {
     expect((notify.body as { subject: string }).subject).toMatch(/^\[Test\] /);
   });
 });
+
+it('lets a project asked for during a run join that run instead of replacing it', async () => {
+  const { deps } = await seededSite();
+  const progress = await startRun(deps);
+  mockedRun.mockImplementation(async ({ projectKeys }) => reportFor(projectKeys.map((key) => ({ key, serviceDeskId: '1' }))));
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'IT', reason: 'recheck' });
+
+  const fromItPage = await buildResolvers(deps).startRecheck({}, { accountId: 'it-admin', surface: 'project', projectKey: 'IT' });
+  expect(fromItPage.success && fromItPage.data).toMatchObject({ runId: progress.runId, pending: expect.arrayContaining(['IT', 'HR']), projectsTotal: 2 });
+  expect(deps.queue.jobs().filter((j) => j.projectKey === 'IT')).toHaveLength(2);
+
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'HR', reason: 'recheck' });
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'IT', reason: 'recheck' });
+  expect(await loadProgress(deps.storage, deps.now())).toMatchObject({ runId: progress.runId, state: 'done', projectsDone: 2 });
+});

@@ -2,7 +2,7 @@
  * Starts a readiness run: decides the projects in scope, stores the run's progress,
  * and enqueues one job per project; the work happens in the queue consumer. Answers
  * at once. A click while a run is still going returns that run instead of starting
- * a second one.
+ * a second one; projects asked for that the run has already finished join it again.
  */
 import { randomUUID } from 'node:crypto';
 import type { RunProgress } from '../../shared/resolver-api';
@@ -11,7 +11,8 @@ import { ResolverFailure } from '../errors';
 import { listServiceDesks } from '../jira/service-desks';
 import { getSettings } from '../storage/settings-repo';
 import { loadProjects, pruneProjects } from '../storage/report-repo';
-import { loadProgress, recordJobOutcome, startRun } from '../storage/progress-repo';
+import { currentRun, loadProgress, recordJobOutcome, startRun } from '../storage/progress-repo';
+import { KEYS } from '../storage/keys';
 
 export interface StartRunOptions {
   /** Explicit projects (a project page, or a fix's follow-up); empty: the whole scope. */
@@ -39,12 +40,31 @@ async function scopeKeys(deps: AppDeps): Promise<{ keys: string[]; authoritative
   }
 }
 
+/**
+ * A project asked for while a run is going joins that run (its earlier outcome in
+ * the run is cleared), so the run's progress, history entry and e-mail stay whole.
+ */
+async function joinRunningRun(deps: AppDeps, runId: string, keys: string[], reason: ProjectJob['reason']): Promise<RunProgress> {
+  const header = (await currentRun(deps.storage))!;
+  await deps.storage.set(KEYS.progress, { ...header, projectKeys: [...header.projectKeys, ...keys.filter((k) => !header.projectKeys.includes(k))] });
+  for (const key of keys) await deps.storage.delete(KEYS.jobOutcome(runId, key));
+  try {
+    await deps.queue.push(keys.map((projectKey) => ({ runId, projectKey, reason })));
+  } catch (e) {
+    const message = `The app could not queue the check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
+    for (const key of keys) await recordJobOutcome(deps.storage, runId, key, { state: 'failed', at: deps.now().toISOString(), message });
+  }
+  return (await loadProgress(deps.storage, deps.now()))!;
+}
+
 export async function startReadinessRun(deps: AppDeps, options: StartRunOptions): Promise<RunProgress> {
   const now = deps.now();
   const running = await loadProgress(deps.storage, now);
   if (running?.state === 'running') {
     const wanted = options.projectKeys ?? [];
-    if (wanted.length === 0 || wanted.every((k) => running.pending.includes(k))) return running;
+    const notPending = [...new Set(wanted)].filter((k) => !running.pending.includes(k));
+    if (notPending.length === 0) return running;
+    return joinRunningRun(deps, running.runId, notPending, options.reason);
   }
 
   let keys: string[];

@@ -3,8 +3,8 @@
  * settings whether this period's run is due (src/history/report-schedule.ts: daily
  * or weekly, by UTC period) and, if so, enqueues one job per project with a random
  * delay so many sites' runs do not hit Jira at once. Idempotent per period: the
- * period is recorded before enqueueing, so a trigger that fires twice in an hour, or
- * every hour of the day, starts the run once. It only enqueues; the work and the
+ * served period is recorded, so a trigger that fires every hour of the day starts
+ * the run once (Forge does not overlap one trigger's hourly invocations). It only enqueues; the work and the
  * e-mail happen after the jobs finish (consumer/finalise-run.ts).
  */
 import { isReportDue, reportPeriodKey } from '../../history/report-schedule';
@@ -38,8 +38,9 @@ export async function runScheduledTrigger(deps: AppDeps, options: { random?: () 
   if (last?.period === period) return { enqueued: false, reason: 'already-run' };
   if (!isReportDue(settings, now, last?.at)) return { enqueued: false, reason: 'not-due' };
 
-  await deps.storage.set<ScheduledPeriod>(KEYS.scheduledPeriod, { period, at: now.toISOString() });
+  // Recorded once the run is queued: a trigger whose run could not start (Jira unreachable) tries again next hour.
   const progress = await startReadinessRun(deps, { reason: 'scheduled', maxDelaySeconds: MAX_JITTER_SECONDS, random: options.random });
+  await deps.storage.set<ScheduledPeriod>(KEYS.scheduledPeriod, { period, at: now.toISOString() });
   deps.log.info('Scheduled readiness run enqueued', { period, runId: progress.runId, projects: progress.projectsTotal });
   return { enqueued: true, period, runId: progress.runId, projects: progress.projectsTotal };
 }
