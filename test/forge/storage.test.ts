@@ -2,7 +2,7 @@ import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { getSettings, saveSettings } from '../../src/forge/storage/settings-repo';
 import { validateSettings } from '../../src/forge/storage/settings-validation';
 import { KEYS, STORAGE_FORMAT_VERSION } from '../../src/forge/storage/keys';
-import { migrateStorage } from '../../src/forge/storage/migrate';
+import { migrateStorage, rememberSiteUrl, storedSiteUrl } from '../../src/forge/storage/migrate';
 import { loadProject, storeReport } from '../../src/forge/storage/report-repo';
 import { loadDecoratedProject, loadDecoratedReport } from '../../src/forge/storage/load-report';
 import { putAcknowledgement, putAttestation } from '../../src/forge/storage/decisions-repo';
@@ -168,6 +168,15 @@ describe('storage migration', () => {
     const snapshot = JSON.stringify(await store.list(''));
     await migrateStorage(store);
     expect(JSON.stringify(await store.list(''))).toBe(snapshot);
+  });
+
+  it('still migrates when the site URL was remembered before the first migration, and keeps the URL', async () => {
+    const store = new MemoryStore();
+    await store.set('settings', { serviceAccount: 'bot@acme.com' });
+    await rememberSiteUrl(store, 'https://acme.atlassian.net');
+    await migrateStorage(store);
+    expect((await getSettings(store)).settings.serviceAccount).toBe('bot@acme.com');
+    expect(await storedSiteUrl(store)).toBe('https://acme.atlassian.net');
   });
 
   it('leaves storage written by a newer app version alone', async () => {

@@ -60,7 +60,8 @@ export async function migrateStorage(store: KeyValueStore, log?: Logger): Promis
 
 /** Remembers the site's base URL (the queue consumer has no invocation context to read it from). */
 export async function rememberSiteUrl(store: KeyValueStore, siteUrl: string): Promise<void> {
-  const meta = (await store.get<StorageMeta>(KEYS.meta)) ?? { formatVersion: STORAGE_FORMAT_VERSION };
+  // No meta yet means "not migrated": say format 0 so the migration still runs afterwards.
+  const meta = (await store.get<StorageMeta>(KEYS.meta)) ?? { formatVersion: 0 };
   if (meta.siteUrl !== siteUrl) await store.set(KEYS.meta, { ...meta, siteUrl });
 }
 
