@@ -78,10 +78,11 @@ export function gatherProjectRoles(client: JiraClient, projectKey: string, style
 export function gatherCustomers(client: JiraClient, serviceDeskId: string | undefined): Promise<Fetched<string[]>> {
   if (!serviceDeskId) return Promise.resolve(noDesk(DESK_CUSTOMERS));
   return settle(`GET ${DESK_CUSTOMERS}`, async () => {
-    const ids: string[] = [];
+    // A Set: a customer added while paging can shift a page and appear twice.
+    const ids = new Set<string>();
     const pages = jsmPages<UserDTO>(client, DESK_CUSTOMERS, { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE });
-    for await (const page of pages) for (const user of page) if (user.accountId) ids.push(user.accountId);
-    return ids;
+    for await (const page of pages) for (const user of page) if (user.accountId) ids.add(user.accountId);
+    return [...ids];
   });
 }
 
