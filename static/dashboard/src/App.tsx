@@ -1,13 +1,10 @@
 /** The page frame: surface-specific navigation between the sub-pages, and the theme switch. */
-import React, { useState } from 'react';
+import React, { Suspense, lazy, useState } from 'react';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { OverviewPage } from './pages/OverviewPage';
-import { ProjectPage } from './pages/ProjectPage';
-import { ConnectorPage } from './pages/ConnectorPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { HistoryPage } from './pages/HistoryPage';
+import { Loading } from './components/LoadStates';
 import type { ColorMode, Surface } from './model/surface';
 import { messages } from './messages';
 
@@ -16,6 +13,12 @@ export interface AppProps {
   colorMode: ColorMode;
   onColorModeChange: (mode: ColorMode) => void;
 }
+
+// Only the first page of each surface is in the main chunk; the rest load when opened.
+const ProjectPage = lazy(() => import('./pages/ProjectPage').then((m) => ({ default: m.ProjectPage })));
+const ConnectorPage = lazy(() => import('./pages/ConnectorPage').then((m) => ({ default: m.ConnectorPage })));
+const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 
 type AdminPage = 'overview' | 'project' | 'connector' | 'settings' | 'history';
 const ADMIN_PAGES: AdminPage[] = ['overview', 'project', 'connector', 'settings', 'history'];
@@ -81,8 +84,10 @@ export function App({ surface, colorMode, onColorModeChange }: AppProps) {
         <span className="mw-app-title">{messages.appTitle}</span>
         <ThemeSwitch colorMode={colorMode} onColorModeChange={onColorModeChange} />
       </div>
-      {surface.kind === 'admin' && <AdminApp />}
-      {surface.kind === 'project' && <ProjectApp projectKey={surface.projectKey} />}
+      <Suspense fallback={<Loading />}>
+        {surface.kind === 'admin' && <AdminApp />}
+        {surface.kind === 'project' && <ProjectApp projectKey={surface.projectKey} />}
+      </Suspense>
       {surface.kind === 'unknown' && <EmptyState header={messages.states.deniedTitle} description={messages.states.deniedBody} headingLevel={1} />}
     </main>
   );
