@@ -1,13 +1,11 @@
 /**
- * Runs the real gatherer and engine against a site over HTTP, as the CLI does.
- * The one place the benchmark touches the engine, so swapping the entry point
- * changes one file.
+ * Runs the real gatherer and engine against a site over HTTP, as the CLI does
+ * (engineer C's runReadiness over the HTTP transport). The one place the
+ * benchmark touches the engine.
  */
-import { gatherSnapshot } from '../src/gather/gather-snapshot';
-import { judge } from '../src/engine/judge';
+import { runReadiness } from '../src/engine/run-readiness';
 import type { EngineSettings, Report } from '../src/engine/types';
 import { createHttpTransport } from '../src/jira/http-transport';
-import { JiraClient } from '../src/jira/jira-client';
 
 export interface EngineRunArgs {
   baseUrl: string;
@@ -19,7 +17,6 @@ export interface EngineRunArgs {
 
 export async function runEngine(args: EngineRunArgs): Promise<Report> {
   const transport = createHttpTransport({ baseUrl: args.baseUrl, email: args.email, apiToken: args.apiToken });
-  const client = new JiraClient(transport);
-  const snapshot = await gatherSnapshot(client, args.settings, args.concurrency !== undefined ? { concurrency: args.concurrency } : {});
-  return judge(snapshot, args.settings, { stats: client.stats() });
+  const { report } = await runReadiness({ transport, settings: args.settings, ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}) });
+  return report;
 }

@@ -1,0 +1,274 @@
+/**
+ * `npm run bench`: the real gatherer and engine against a generated enterprise
+ * site in the simulator (127.0.0.1 only), at 25, 50, 100 and 200 desks, with Jira-
+ * like latency and per-endpoint burst limits. Prints calls against the lower bound,
+ * wall time against its bound, peak RSS, the largest stored value per desk and the
+ * longest single-desk job, each next to its target.
+ *
+ *   node --expose-gc dist/bench/run.js [--sizes 25,50,100,200] [--latency 40] [--jitter 15]
+ *        [--burst 100/1000 | --no-burst] [--no-latency] [--concurrency 6] [--json out.json]
+ */
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { DEFAULT_GATHER_CONCURRENCY } from '../src/gather/gather-snapshot';
+import { startChild } from './ipc';
+import { lowerBound, LOWER_BOUND_FORMULA, singleDeskLowerBound, wallTimeBound, type CallCount, type TimingModel, type WallTimeBound } from './lower-bound';
+import type { MeasuredInChild } from './measure-process';
+import type { RunTarget } from './measure-run';
+import type { SimulatorCounts, SimulatorStartRequest } from './simulator-process';
+import type { SiteShape } from './site-shape';
+import { textTable } from './table';
+import { atMost, fmt, TARGETS } from './targets';
+
+const RUN_TIMEOUT_MS = 20 * 60_000;
+
+interface Options {
+  sizes: number[];
+  latency?: { meanMs: number; jitterMs: number };
+  burst?: { maxRequests: number; perMs: number };
+  concurrency: number;
+  json?: string;
+}
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '25,50,100,200' },
+      latency: { type: 'string', default: '40' },
+      jitter: { type: 'string', default: '15' },
+      burst: { type: 'string', default: '100/1000' },
+      'no-burst': { type: 'boolean', default: false },
+      'no-latency': { type: 'boolean', default: false },
+      concurrency: { type: 'string', default: String(DEFAULT_GATHER_CONCURRENCY) },
+      json: { type: 'string' },
+    },
+  });
+  const sizes = values.sizes!.split(',').map((s) => Number.parseInt(s.trim(), 10));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--sizes takes desk counts from 1 to 2000, e.g. 25,50,100,200');
+  const burstMatch = /^(\d+)\/(\d+)$/.exec(values.burst!);
+  if (!values['no-burst'] && !burstMatch) throw new Error('--burst takes calls/milliseconds, e.g. 100/1000');
+  const concurrency = Number.parseInt(values.concurrency!, 10);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
+  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency };
+  if (!values['no-latency']) options.latency = { meanMs: Number(values.latency), jitterMs: Number(values.jitter) };
+  if (!values['no-burst'] && burstMatch) options.burst = { maxRequests: Number(burstMatch[1]), perMs: Number(burstMatch[2]) };
+  if (values.json) options.json = values.json;
+  return options;
+}
+
+interface SimulatorStarted {
+  url: string;
+  email: string;
+  apiToken: string;
+  serviceAccount: string;
+  endUserGroups: string[];
+  shape: SiteShape;
+}
+
+interface MeasuredRun {
+  label: string;
+  projectKeys: string[];
+  measured: MeasuredInChild;
+  simulator: SimulatorCounts;
+  bound: CallCount;
+  wallBound: WallTimeBound;
+}
+
+interface SizeResult {
+  desks: number;
+  shape: SiteShape;
+  full: MeasuredRun;
+  singles: MeasuredRun[];
+  /** Σ over every desk of its single-desk lower bound: a Forge run of one job per desk. */
+  forgeRunBound: number;
+}
+
+async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string): Promise<MeasuredRun> {
+  const child = startChild('measure-process.js');
+  try {
+    const target: RunTarget = {
+      baseUrl: sim.url,
+      email: sim.email,
+      apiToken: sim.apiToken,
+      serviceAccount: sim.serviceAccount,
+      endUserGroups: sim.endUserGroups,
+      projectKeys,
+      concurrency: timing.concurrency,
+    };
+    const measured = await child.ask<MeasuredInChild>({ type: 'run', target }, RUN_TIMEOUT_MS);
+    const simulator = await simChild.ask<SimulatorCounts>({ type: 'counts' }, 60_000);
+    const bound = projectKeys.length === 1 ? singleDeskLowerBound(sim.shape, projectKeys[0]!) : lowerBound(sim.shape);
+    const wallBound = wallTimeBound(sim.shape, bound, timing, projectKeys.length > 0 ? projectKeys : undefined);
+    return { label, projectKeys, measured, simulator, bound, wallBound };
+  } finally {
+    await child.stop();
+  }
+}
+
+/** The desks a Forge job is hardest on: most customers, fewest, and a team-managed one. */
+function singleDeskPicks(shape: SiteShape): string[] {
+  const byCustomers = [...shape.deskShapes].sort((a, b) => b.customers - a.customers);
+  const picks = [byCustomers[0]?.key, byCustomers[byCustomers.length - 1]?.key, shape.deskShapes.find((d) => d.style === 'team-managed')?.key];
+  return [...new Set(picks.filter((k): k is string => k !== undefined))];
+}
+
+async function measureSize(desks: number, options: Options, withSingles: boolean): Promise<SizeResult> {
+  const simChild = startChild('simulator-process.js');
+  try {
+    const request: SimulatorStartRequest = { desks, ...(options.latency ? { latency: options.latency } : {}), ...(options.burst ? { burst: options.burst } : {}) };
+    const sim = await simChild.ask<SimulatorStarted>({ type: 'start', ...request }, 5 * 60_000);
+    const timing: TimingModel = { latencyMs: options.latency?.meanMs ?? 0, concurrency: options.concurrency, ...(options.burst ? { burst: options.burst } : {}) };
+    process.stderr.write(`[bench] ${desks} desks: full run…\n`);
+    const full = await measuredRun(sim, simChild, [], timing, `${desks} desks`);
+    const singles: MeasuredRun[] = [];
+    if (withSingles) {
+      for (const key of singleDeskPicks(sim.shape)) {
+        process.stderr.write(`[bench] ${desks} desks: single-desk job ${key}…\n`);
+        singles.push(await measuredRun(sim, simChild, [key], timing, key));
+      }
+    }
+    const forgeRunBound = sim.shape.deskShapes.reduce((sum, d) => sum + singleDeskLowerBound(sim.shape, d.key).total, 0);
+    await simChild.ask({ type: 'stop' }, 30_000).catch(() => undefined);
+    return { desks, shape: sim.shape, full, singles, forgeRunBound };
+  } finally {
+    await simChild.stop();
+  }
+}
+
+function largestStored(run: MeasuredRun): { key: string; storedBytes: number; rawBytes: number } {
+  return run.measured.sizes.reduce((a, b) => (b.storedBytes > a.storedBytes ? b : a), { key: '-', storedBytes: 0, rawBytes: 0 });
+}
+
+function render(results: SizeResult[], options: Options): string {
+  const out: string[] = [];
+  const last = results[results.length - 1]!;
+  out.push('Moveworks Readiness benchmark — a SIMULATED Jira site (dev/simulator), never a real one.');
+  out.push(
+    `Latency ${options.latency ? `${options.latency.meanMs} ± ${options.latency.jitterMs} ms per call` : 'none'}; burst limit ${
+      options.burst ? `${options.burst.maxRequests} calls per ${options.burst.perMs} ms per endpoint (429 + Retry-After)` : 'none'
+    }; gatherer concurrency ${options.concurrency}.`,
+  );
+  const s = last.shape;
+  const team = s.deskShapes.filter((d) => d.style === 'team-managed').length;
+  const customers = s.deskShapes.map((d) => d.customers);
+  out.push(
+    `Site at ${last.desks} desks: ${last.desks - team} company-managed + ${team} team-managed; end-user groups ${Object.entries(s.groupMembers)
+      .map(([g, n]) => `${g} ${fmt.int(n)}`)
+      .join(', ')}; customers per desk ${fmt.int(Math.min(...customers))}–${fmt.int(Math.max(...customers))} (${fmt.int(customers.reduce((a, b) => a + b, 0))} in all).`,
+  );
+  out.push(`Machine: ${os.cpus().length} CPU(s), load average ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end (other work on the machine slows both processes and stretches wall time).`);
+  out.push('');
+
+  out.push('Growth with size (each size measured in its own process):');
+  out.push(
+    textTable(
+      ['desks', 'calls', 'lower bound', 'calls/bound', '429s', 'wall', 'wall bound', 'wall/bound', 'bound set by', 'client CPU', 'simulator CPU', 'peak RSS', 'largest stored desk', 'uncapped'],
+      results.map((r) => {
+        const big = largestStored(r.full);
+        return [
+          String(r.desks),
+          fmt.int(r.full.measured.totalCalls),
+          fmt.int(r.full.bound.total),
+          fmt.ratio(r.full.measured.totalCalls / r.full.bound.total),
+          fmt.int(r.full.simulator.rateLimited),
+          fmt.seconds(r.full.measured.wallMs),
+          fmt.seconds(r.full.wallBound.ms),
+          r.full.wallBound.ms > 0 ? fmt.ratio(r.full.measured.wallMs / r.full.wallBound.ms) : '-',
+          r.full.wallBound.limitedBy,
+          fmt.seconds(r.full.measured.cpuMs),
+          fmt.seconds(r.full.simulator.cpuMs),
+          fmt.mib(r.full.measured.peakRssBytes),
+          fmt.kib(big.storedBytes),
+          fmt.kib(big.rawBytes),
+        ];
+      }),
+    ),
+  );
+  out.push('');
+
+  const full = last.full;
+  out.push(`Calls per endpoint at ${last.desks} desks (client count; the simulator answered ${fmt.int(full.simulator.total)}, ${fmt.int(full.simulator.rateLimited)} of them 429):`);
+  const endpoints = [...new Set([...Object.keys(full.measured.callsByEndpoint), ...Object.keys(full.bound.byEndpoint)])].sort();
+  out.push(
+    textTable(
+      ['endpoint', 'calls', 'lower bound', 'extra'],
+      endpoints.map((e) => {
+        const calls = full.measured.callsByEndpoint[e] ?? 0;
+        const bound = full.bound.byEndpoint[e] ?? 0;
+        return [e, fmt.int(calls), fmt.int(bound), fmt.int(calls - bound)];
+      }),
+    ),
+  );
+  out.push('');
+
+  if (last.singles.length > 0) {
+    out.push(`Single-desk jobs at ${last.desks} desks (as the Forge queue consumer runs them: settings.projectKeys = [key], one process each):`);
+    out.push(
+      textTable(
+        ['desk', 'style', 'customers', 'calls', 'lower bound', 'wall', 'vs 900 s', 'peak RSS', 'stored'],
+        last.singles.map((r) => {
+          const desk = last.shape.deskShapes.find((d) => d.key === r.projectKeys[0]);
+          return [
+            r.label,
+            desk?.style ?? '?',
+            fmt.int(desk?.customers ?? 0),
+            fmt.int(r.measured.totalCalls),
+            fmt.int(r.bound.total),
+            fmt.seconds(r.measured.wallMs),
+            `${((r.measured.wallMs / TARGETS.forgeJobLimitMs) * 100).toFixed(1)}%`,
+            fmt.mib(r.measured.peakRssBytes),
+            fmt.kib(r.measured.sizes[0]?.storedBytes ?? 0),
+          ];
+        }),
+      ),
+    );
+    out.push(
+      `A Forge run of one job per desk pays the site-wide reads (end-user groups, listing) in every job: its lower bound is ${fmt.int(last.forgeRunBound)} calls against ${fmt.int(full.bound.total)} for one whole-site run.`,
+    );
+    out.push('');
+  }
+
+  out.push('Targets:');
+  const verdicts: [string, ReturnType<typeof atMost>][] = [];
+  for (const r of results) {
+    verdicts.push([`calls at ${r.desks} desks ${fmt.ratio(r.full.measured.totalCalls / r.full.bound.total)} × bound`, atMost(r.full.measured.totalCalls / r.full.bound.total, TARGETS.callsRatio, fmt.ratio)]);
+    if (r.full.wallBound.ms > 0) verdicts.push([`wall time at ${r.desks} desks ${fmt.ratio(r.full.measured.wallMs / r.full.wallBound.ms)} × bound`, atMost(r.full.measured.wallMs / r.full.wallBound.ms, TARGETS.wallRatio, fmt.ratio)]);
+  }
+  verdicts.push([`peak RSS at ${last.desks} desks ${fmt.mib(full.measured.peakRssBytes)}`, atMost(full.measured.peakRssBytes, TARGETS.peakRssBytes, fmt.mib)]);
+  const biggest = Math.max(...results.map((r) => largestStored(r.full).storedBytes));
+  verdicts.push([`largest stored desk value ${fmt.kib(biggest)}`, atMost(biggest, TARGETS.kvsValueBytes, fmt.kib)]);
+  if (last.singles.length > 0) {
+    const longest = Math.max(...last.singles.map((r) => r.measured.wallMs));
+    verdicts.push([`longest single-desk job ${fmt.seconds(longest)}`, atMost(longest, TARGETS.forgeJobWellUnderMs, fmt.seconds)]);
+  }
+  const undecided = results.flatMap((r) => r.full.measured.undecided.map((u) => `${r.desks} desks: ${u.key} ${u.check}: ${u.summary}`));
+  const judged = results.every((r) => r.full.measured.desksJudged === r.desks);
+  verdicts.push([`every desk judged at every size`, { met: judged, text: judged ? 'met' : 'MISSED' }]);
+  for (const [label, verdict] of verdicts) out.push(`  ${verdict.met ? '✓' : '✗'} ${label}: ${verdict.text}`);
+  if (undecided.length > 0) {
+    out.push(`Checks that could not decide (first ${Math.min(undecided.length, 10)}):`);
+    for (const line of undecided.slice(0, 10)) out.push(`  ${line}`);
+  }
+  out.push('');
+  out.push('Lower bound of calls (every artifact the checks need read once, full pages at Jira\'s caps):');
+  out.push(LOWER_BOUND_FORMULA);
+  out.push('Wall-time bound = max(bound calls × mean latency / concurrency, busiest endpoint\'s bound calls at the burst rate, longest sequential chain × latency).');
+  return out.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const results: SizeResult[] = [];
+  const largest = options.sizes[options.sizes.length - 1]!;
+  for (const desks of options.sizes) results.push(await measureSize(desks, options, desks === largest));
+  const text = render(results, options);
+  process.stdout.write(`${text}\n`);
+  if (options.json) writeFileSync(options.json, JSON.stringify({ options, results }, null, 2));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,80 @@
+/**
+ * Child process: builds a generated site, serves it on 127.0.0.1 with the
+ * benchmark's latency and per-endpoint burst limits, and answers the parent with
+ * the site's shape and, on request, what it was asked (per endpoint, 429s).
+ */
+import { ROUTES } from '../dev/simulator/router';
+import { startSimulator, type RunningSimulator, type Scenario } from '../dev/simulator/server';
+import { generateSite } from '../dev/simulator/sites/generated-site';
+import { serve } from './ipc';
+import { siteShape } from './site-shape';
+
+export interface SimulatorStartRequest {
+  desks: number;
+  latency?: { meanMs: number; jitterMs: number };
+  burst?: { maxRequests: number; perMs: number };
+}
+
+export interface SimulatorCounts {
+  total: number;
+  byEndpoint: Record<string, number>;
+  rateLimited: number;
+  /** CPU time the simulator spent answering since the previous count, ms. */
+  cpuMs: number;
+}
+
+/** Pure: the scenario: latency for every call, and one burst window per operation, as Jira limits each endpoint. */
+export function benchScenario(request: Pick<SimulatorStartRequest, 'latency' | 'burst'>): Scenario {
+  const scenario: Scenario = { name: 'benchmark', seed: 11 };
+  if (request.latency) scenario.latency = request.latency;
+  if (request.burst) {
+    scenario.burstLimits = ROUTES.map((route) => ({ endpoint: `${route.method} ${route.template}`, maxRequests: request.burst!.maxRequests, perMs: request.burst!.perMs }));
+  }
+  return scenario;
+}
+
+let simulator: RunningSimulator | undefined;
+let cpuMark = process.cpuUsage();
+
+serve(async (message) => {
+  switch (message.type) {
+    case 'start': {
+      const request = message as unknown as SimulatorStartRequest;
+      const site = generateSite({ desks: request.desks });
+      simulator = await startSimulator({ site: site.model, host: '127.0.0.1', port: 0, scenario: benchScenario(request) });
+      cpuMark = process.cpuUsage();
+      return {
+        url: simulator.url,
+        email: site.admin.email,
+        apiToken: site.admin.token,
+        serviceAccount: site.serviceAccountEmail,
+        endUserGroups: site.endUserGroups,
+        shape: siteShape(site.model, site.endUserGroups),
+      };
+    }
+    case 'counts': {
+      if (!simulator) throw new Error('The simulator is not started');
+      const byEndpoint: Record<string, number> = {};
+      let rateLimited = 0;
+      for (const r of simulator.requests) {
+        byEndpoint[r.endpoint] = (byEndpoint[r.endpoint] ?? 0) + 1;
+        if (r.status === 429) rateLimited += 1;
+      }
+      const cpu = process.cpuUsage(cpuMark);
+      cpuMark = process.cpuUsage();
+      const counts: SimulatorCounts = { total: simulator.requests.length, byEndpoint, rateLimited, cpuMs: (cpu.user + cpu.system) / 1000 };
+      // Each measured run starts from clean counters and burst windows.
+      simulator.requests.length = 0;
+      simulator.resetCounters();
+      return counts;
+    }
+    case 'stop': {
+      await simulator?.close();
+      simulator = undefined;
+      setImmediate(() => process.exit(0));
+      return true;
+    }
+    default:
+      throw new Error(`Unknown request ${message.type}`);
+  }
+});
