@@ -28,7 +28,7 @@ describe('config file', () => {
         colour: true,
         endUserGroups: 'staff',
         statusBucketOverrides: { '1': 'done' },
-        attestations: { 'MW-CONNECTOR': { by: 'Ada' }, connector: { by: 'x', at: '2026-01-01' } },
+        attestations: { 'MW-CONNECTOR': { by: 'Ada' }, connector: { by: 'x', at: '2026-01-01' }, 'MW-CONECTOR': { by: 'x', at: '2026-01-01' } },
       },
       'c.json',
     );
@@ -39,6 +39,7 @@ describe('config file', () => {
       'c.json: "statusBucketOverrides" must map status ids or names to one of new, in_progress, waiting, resolved.',
       'c.json: the attestation of MW-CONNECTOR needs "by" (who) and "at" (an ISO date-time).',
       'c.json: attestation key "connector" is not a check id such as MW-CONNECTOR.',
+      'c.json: attestation key "MW-CONECTOR" is not a check id such as MW-CONNECTOR.',
     ]);
     expect(problems.join(' ')).not.toContain('SECRET-VALUE');
   });

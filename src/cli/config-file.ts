@@ -6,6 +6,7 @@
  * than an environment variable.
  */
 import type { Acknowledgement, Attestation, StatusBucket } from '../engine/types';
+import { findCheck } from '../requirements/catalogue';
 
 export interface ConfigFile {
   site?: string;
@@ -97,7 +98,7 @@ export function validateConfig(raw: unknown, label: string): ConfigResult {
     } else {
       const attestations: Record<string, Attestation> = {};
       for (const [id, a] of Object.entries(v)) {
-        if (!CHECK_ID.test(id)) {
+        if (!CHECK_ID.test(id) || !findCheck(id)) {
           problems.push(`${label}: attestation key "${id.slice(0, 60)}" is not a check id such as MW-CONNECTOR.`);
         } else if (!isRecord(a) || typeof a.by !== 'string' || a.by.trim() === '' || !isDate(a.at)) {
           problems.push(`${label}: the attestation of ${id} needs "by" (who) and "at" (an ISO date-time).`);
