@@ -16,10 +16,10 @@ type WorkflowReadResponse = components['schemas']['WorkflowReadResponse'];
 export const WORKFLOW_SCHEMES = '/rest/api/3/workflowscheme/project';
 export const WORKFLOWS = '/rest/api/3/workflows';
 
-/** Jira accepts up to 100 project ids per scheme lookup; stay well below. */
-export const SCHEME_BATCH = 50;
-/** Workflows are large documents; a modest batch keeps each answer small. */
-export const WORKFLOW_NAME_BATCH = 20;
+/** The documented maximum of project ids per scheme lookup (maxItems 100). */
+export const SCHEME_BATCH = 100;
+/** No documented cap on names per read; 50 keeps each answer a manageable size. */
+export const WORKFLOW_NAME_BATCH = 50;
 
 export type WorkflowEntry = Fetched<{ workflow: JiraWorkflow; statuses: JiraWorkflowStatus[] }>;
 
