@@ -73,6 +73,20 @@ describe('mw-readiness check on the ready site', () => {
     }
   });
 
+  it('fails SA-API-TOKEN, without stopping the run, when the service account\'s token is refused', async () => {
+    const sim = await simulate(buildReadySite());
+    try {
+      const args = siteArgs(sim, ['--service-account-token', 'not-the-bot-token-123', '--config', writeAttestations(tempDir()), '--format', 'json']);
+      const result = await runCli(args);
+      expect(result.code).toBe(1);
+      const report = parseValid(result.stdout);
+      expect(statuses(report).site['SA-API-TOKEN']).toBe('fail');
+      expect(statuses(report).HR).toEqual(allPass(PROJECT_CHECK_IDS));
+    } finally {
+      await sim.close();
+    }
+  });
+
   it('gets past rate limits and transient 5xx with the same result', async () => {
     for (const scenario of [FAULT_SCENARIOS.rateLimited, FAULT_SCENARIOS.flaky5xx]) {
       const result = await readyRun(scenario);
