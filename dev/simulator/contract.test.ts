@@ -7,7 +7,7 @@ import { specOperations, validateAgainstSpec } from './openapi-validator';
 import { startSimulator, type RunningSimulator } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS, GROUP_IDS } from './sites/demo';
 import { PROJECT_IDS } from './sites/demo-workflows';
-import { call, OPT_IN } from './testing/client';
+import { call, OPT_IN, type Credentials } from './testing/client';
 
 const admin = DEMO_CREDENTIALS.admin;
 const agent = DEMO_CREDENTIALS.agent;
@@ -17,7 +17,7 @@ interface Step {
   method: string;
   path: string;
   status: number;
-  as?: typeof admin;
+  as?: Credentials;
   body?: unknown;
   headers?: Record<string, string>;
 }

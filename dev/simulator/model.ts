@@ -146,6 +146,8 @@ export class SiteModel {
   /** projectId → customer accountIds in the order they were added. */
   private readonly customers = new Map<string, string[]>();
   private readonly customerSets = new Map<string, Set<string>>();
+  /** How many desks share a customer list (copy-on-write, see shareCustomers). */
+  private readonly customerListUsers = new WeakMap<string[], number>();
 
   private readonly issueTypes = new Map<string, SimIssueType>();
   private readonly statuses = new Map<string, JiraWorkflowStatus>();
@@ -323,9 +325,7 @@ export class SiteModel {
 
   /** Adds accounts as customers; already-present ones are skipped, as JSM does. Returns how many were new. */
   addCustomers(projectId: string, accountIds: Iterable<string>): number {
-    const list = this.customers.get(projectId);
-    const set = this.customerSets.get(projectId);
-    if (!list || !set) throw new Error(`Unknown project ${projectId}`);
+    const { list, set } = this.ownCustomers(projectId);
     let added = 0;
     for (const accountId of accountIds) {
       if (set.has(accountId)) continue;
@@ -334,6 +334,33 @@ export class SiteModel {
       added++;
     }
     return added;
+  }
+
+  /**
+   * Gives a desk the same customers as another without copying them (a large
+   * generated site would otherwise hold millions of entries). The first write to
+   * either desk gives it its own copy.
+   */
+  shareCustomers(projectId: string, fromProjectId: string): void {
+    const list = this.customers.get(fromProjectId);
+    const set = this.customerSets.get(fromProjectId);
+    if (!list || !set || !this.customers.has(projectId)) throw new Error(`Unknown project ${projectId} or ${fromProjectId}`);
+    this.customers.set(projectId, list);
+    this.customerSets.set(projectId, set);
+    this.customerListUsers.set(list, (this.customerListUsers.get(list) ?? 1) + 1);
+  }
+
+  private ownCustomers(projectId: string): { list: string[]; set: Set<string> } {
+    const list = this.customers.get(projectId);
+    const set = this.customerSets.get(projectId);
+    if (!list || !set) throw new Error(`Unknown project ${projectId}`);
+    const users = this.customerListUsers.get(list) ?? 1;
+    if (users <= 1) return { list, set };
+    this.customerListUsers.set(list, users - 1);
+    const own = { list: [...list], set: new Set(set) };
+    this.customers.set(projectId, own.list);
+    this.customerSets.set(projectId, own.set);
+    return own;
   }
 
   customersOf(projectId: string): readonly string[] {

@@ -12,7 +12,13 @@ export function intParam(query: URLSearchParams, name: string, fallback: number)
   return Number.isFinite(value) && value >= 0 ? value : fallback;
 }
 
-export function slicePage<T>(all: readonly T[], start: number, size: number): T[] {
+/** Anything a page can be cut from: an array, or a view that looks items up only for the page. */
+export interface Sliceable<T> {
+  readonly length: number;
+  slice(start?: number, end?: number): T[];
+}
+
+export function slicePage<T>(all: Sliceable<T>, start: number, size: number): T[] {
   return all.slice(start, start + size);
 }
 
@@ -37,7 +43,7 @@ export interface PageBean<T> {
   values: T[];
 }
 
-export function pageBean<T>(all: readonly T[], startAt: number, maxResults: number, baseUrl: string, path: string, query: URLSearchParams): PageBean<T> {
+export function pageBean<T>(all: Sliceable<T>, startAt: number, maxResults: number, baseUrl: string, path: string, query: URLSearchParams): PageBean<T> {
   const values = slicePage(all, startAt, maxResults);
   const isLast = startAt + values.length >= all.length;
   const page: PageBean<T> = {
@@ -62,7 +68,7 @@ export interface JsmPage<T> {
   values: T[];
 }
 
-export function jsmPage<T>(all: readonly T[], start: number, limit: number, baseUrl: string, path: string, query: URLSearchParams): JsmPage<T> {
+export function jsmPage<T>(all: Sliceable<T>, start: number, limit: number, baseUrl: string, path: string, query: URLSearchParams): JsmPage<T> {
   const values = slicePage(all, start, limit);
   const isLastPage = start + values.length >= all.length;
   const links: JsmPage<T>['_links'] = {

@@ -5,7 +5,7 @@
 import { startSimulator, type RunningSimulator } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS, DEMO_SERVER_TIME_ZONE, GROUP_IDS } from './sites/demo';
 import { staffUsers } from './sites/people';
-import { call, OPT_IN } from './testing/client';
+import { call, OPT_IN, type Credentials } from './testing/client';
 
 const { admin, agent, serviceAccount: sa, projectAdmin } = DEMO_CREDENTIALS;
 
@@ -177,7 +177,7 @@ describe('profile privacy', () => {
 });
 
 describe('permissions from the model', () => {
-  const mine = async (as: typeof admin, query: string) => (await call(sim, 'GET', `/rest/api/3/mypermissions?${query}`, { as })).json().permissions;
+  const mine = async (as: Credentials, query: string) => (await call(sim, 'GET', `/rest/api/3/mypermissions?${query}`, { as })).json().permissions;
 
   it('knows site admins, project admins by the Administrators role, and everyone else', async () => {
     expect((await mine(admin, 'permissions=ADMINISTER,ADMINISTER_PROJECTS&projectKey=HR')).ADMINISTER.havePermission).toBe(true);

@@ -63,9 +63,9 @@ describe('buildDemoSite', () => {
     for (const workflow of workflowsOf(model, 'ITSD')) {
       const [resolve] = globalInto(model, workflow, isResolved);
       expect(resolve).toBeDefined();
-      expect(resolve!.conditions?.conditions?.map((c) => c.ruleKey)).toEqual(['system:restrict-from-all-users']);
+      expect(resolve!.conditions?.conditions?.map((c) => c?.ruleKey)).toEqual(['system:restrict-from-all-users']);
       expect(screenFieldIds(model, resolve!.transitionScreen?.parameters?.screenId)).toEqual(expect.arrayContaining(['assignee', 'resolution']));
-      expect(resolve!.actions?.some((a) => a.ruleKey === 'system:update-field' && a.parameters?.field === 'resolution')).toBe(true);
+      expect(resolve!.actions?.some((a) => a?.ruleKey === 'system:update-field' && a.parameters?.field === 'resolution')).toBe(true);
       expect(globalInto(model, workflow, isInProgress)).toHaveLength(1);
       const [reopen] = globalInto(model, workflow, isReopened);
       expect(reopen!.actions).toContainEqual({ ruleKey: 'system:change-assignee', parameters: { type: 'to-unassigned' } });
@@ -114,7 +114,7 @@ describe('buildReadySite', () => {
         const fields = screenFieldIds(model, resolve!.transitionScreen?.parameters?.screenId);
         expect(fields).toEqual(expect.arrayContaining(['assignee', 'resolution']));
         for (const validator of resolve!.validators ?? []) {
-          for (const field of (validator.parameters?.fieldsRequired ?? '').split(',').filter(Boolean)) expect(fields).toContain(field);
+          for (const field of (validator?.parameters?.fieldsRequired ?? '').split(',').filter(Boolean)) expect(fields).toContain(field);
         }
         expect(globalInto(model, workflow, isInProgress).length).toBeGreaterThan(0);
         expect(globalInto(model, workflow, isReopened).length).toBeGreaterThan(0);
