@@ -10,10 +10,10 @@ import { TransportError, type JiraTransport, type TransportRequest, type Transpo
 export type ForgeTransportMode = 'app' | { asUserAccountId?: string };
 
 export function createForgeTransport(mode: ForgeTransportMode, baseUrl: string): JiraTransport {
-  const requester = mode === 'app' ? api.asApp() : api.asUser(mode.asUserAccountId);
-
   async function request(req: TransportRequest): Promise<TransportResponse> {
     if (!req.path.startsWith('/rest/')) throw new TransportError('network', 'Refusing a Jira path outside /rest/');
+    // Resolved per call, inside the invocation whose context (the user) it needs.
+    const requester = mode === 'app' ? api.asApp() : api.asUser(mode.asUserAccountId);
     // Paths are built by JiraClient from fixed templates with every parameter URI-encoded.
     const route = assumeTrustedRoute(req.path);
     try {
