@@ -215,6 +215,23 @@ describe('gatherSnapshot against an in-memory site', () => {
     expect(noMatch.serviceAccount).toEqual({ ok: true, value: null });
   });
 
+  it('reads every group of the service account when the expand lists only some', async () => {
+    const site = createFakeJiraSite()
+      .on('GET', '/rest/api/3/user', {
+        body: {
+          accountId: SA_ID,
+          accountType: 'atlassian',
+          active: true,
+          displayName: 'Moveworks Bot',
+          groups: { size: 3, items: [{ name: 'a' }] },
+          applicationRoles: { size: 0, items: [] },
+        },
+      })
+      .on('GET', '/rest/api/3/user/groups', { body: [{ name: 'a', groupId: 'ga' }, { name: 'b', groupId: 'gb' }, { name: 'jira-servicedesk-users', groupId: 'g-jsd' }] });
+    const snapshot = await gatherSnapshot(clientOf(site), settings({ serviceAccount: SA_ID, projectKeys: ['IT'] }));
+    expect(snapshot.serviceAccount?.ok && snapshot.serviceAccount.value?.groups.map((g) => g.name)).toEqual(['a', 'b', 'jira-servicedesk-users']);
+  });
+
   it('says to configure the accountId when hidden e-mails make the e-mail lookup undecidable', async () => {
     const snapshot = await gatherSnapshot(clientOf(createFakeJiraSite()), settings({ serviceAccount: 'hidden@acme.com', projectKeys: ['IT'] }));
     expect(snapshot.serviceAccount).toMatchObject({ ok: false, error: { kind: 'malformed', message: expect.stringContaining('Configure its accountId instead') } });
