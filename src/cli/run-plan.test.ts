@@ -79,11 +79,13 @@ describe('normaliseSiteUrl', () => {
     expect(normaliseSiteUrl('https://acme.atlassian.net/', '--site')).toEqual({ url: 'https://acme.atlassian.net' });
     expect(normaliseSiteUrl('http://127.0.0.1:4010', '--site')).toEqual({ url: 'http://127.0.0.1:4010' });
     expect(normaliseSiteUrl('http://localhost:4010/', '--site')).toEqual({ url: 'http://localhost:4010' });
+    expect(normaliseSiteUrl('acme.atlassian.net', '--site')).toEqual({ url: 'https://acme.atlassian.net' });
   });
   it('refuses plain http elsewhere, paths, credentials and non-URLs', () => {
     expect(normaliseSiteUrl('http://acme.atlassian.net', '--site')).toEqual({ problem: '--site must start with https:// (http:// is accepted only for 127.0.0.1 or localhost).' });
     expect(normaliseSiteUrl('https://acme.atlassian.net/jira/your-work', '--site')).toHaveProperty('problem');
     expect(normaliseSiteUrl('https://u:p@acme.atlassian.net', '--site')).toEqual({ problem: '--site must not carry credentials; pass --email and --token instead.' });
-    expect(normaliseSiteUrl('acme', '--site')).toHaveProperty('problem');
+    expect(normaliseSiteUrl('not a url', '--site')).toHaveProperty('problem');
+    expect(normaliseSiteUrl('ftp://acme.atlassian.net', '--site')).toHaveProperty('problem');
   });
 });

@@ -31,8 +31,11 @@ const LOCAL_HOSTS = ['127.0.0.1', 'localhost', '[::1]'];
 /** The base URL without a trailing slash, or a sentence saying what is wrong with it. */
 export function normaliseSiteUrl(input: string, source: string): { url: string } | { problem: string } {
   let url: URL;
+  const trimmed = input.trim();
+  // A bare host name ("acme.atlassian.net") is what people copy from the address bar.
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) || !/^[a-z0-9.-]+(:\d+)?\/?$/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   try {
-    url = new URL(input.trim());
+    url = new URL(withScheme);
   } catch {
     return { problem: `${source} is not a URL; give the site's base URL, e.g. https://acme.atlassian.net.` };
   }

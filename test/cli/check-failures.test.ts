@@ -8,6 +8,9 @@ import { FAULT_SCENARIOS } from '../../dev/simulator/fault-scenarios';
 import { buildDemoSite } from '../../dev/simulator/sites/demo';
 import { ADMIN, BOT, runCli, simulate, siteArgs } from './cli-harness';
 
+// Each run starts a simulator and gathers a whole site; CI machines run several suites at once.
+jest.setTimeout(90_000);
+
 async function closedPort(): Promise<number> {
   const server = http.createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -10,6 +10,9 @@ import { buildHandoffBundle } from '../../src/report/handoff';
 import { renderReportCsv } from '../../src/report/csv';
 import { runCli, simulate, siteArgs, tempDir } from './cli-harness';
 
+// Each run starts a simulator and gathers a whole site; CI machines run several suites at once.
+jest.setTimeout(90_000);
+
 const HOSTILE = '<img src=x onerror="alert(1)"> HR & "Co"';
 
 describe('mw-readiness check output', () => {

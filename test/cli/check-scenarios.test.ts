@@ -9,6 +9,9 @@ import type { Report } from '../../src/engine/types';
 import { reportValidator } from '../../src/report/testing/report-validator';
 import { BOT, runCli, simulate, siteArgs, statuses, tempDir, writeAttestations } from './cli-harness';
 
+// Each run starts a simulator and gathers a whole site; CI machines run several suites at once.
+jest.setTimeout(90_000);
+
 const PROJECT_CHECK_IDS = [
   'SA-PROJECT-ROLE',
   'CUST-COVERAGE',
