@@ -98,7 +98,7 @@ describe('mw-readiness check on the ready site', () => {
       expect(report.stats?.retries).toBeGreaterThan(0);
       expect(statuses(report).HR).toEqual(allPass(PROJECT_CHECK_IDS));
     }
-  }, 60_000);
+  }, 120_000);
 
   it('makes a check whose data stayed unavailable an error, never a pass, and exits 1', async () => {
     const result = await readyRun(FAULT_SCENARIOS.customers403);
