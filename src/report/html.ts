@@ -83,7 +83,7 @@ function checksTable(checks: CheckResult[], withEvidence: boolean): string {
     .map(
       (c) =>
         `<tr><td style="${CELL}width:1%;">${statusLozenge(c.status)}</td>` +
-        `<td style="${CELL}"><strong>${escapeHtml(c.title || c.id)}</strong><br><span style="font-size:12px;color:${MUTED};">${escapeHtml(c.id)} · ${escapeHtml(c.severity)}</span></td>` +
+        `<td style="${CELL}width:30%;"><strong>${escapeHtml(c.title || c.id)}</strong><br><span style="font-size:12px;color:${MUTED};">${escapeHtml(c.id)} · ${escapeHtml(c.severity)}</span></td>` +
         `<td style="${CELL}">${escapeHtml(c.summary)}${notes(c)}${remediationList(c)}${withEvidence ? evidenceBlock(c) : ''}</td></tr>`,
     )
     .join('');
