@@ -133,6 +133,12 @@ Options:
   --demo                      run against the built-in simulated site, no credentials needed
   -h, --help                  show this help
 
+Precedence: flags, then environment variables, then the --config file.
+The config file is one JSON object with any of: site, email, serviceAccount,
+endUserGroups, projectKeys, skills (lists), issueTypesInScope, statusBucketOverrides,
+attestations ({ "MW-CONNECTOR": { "by": "Name", "at": "2026-11-27T10:00:00Z", "note": "…" } })
+and acknowledgements. Tokens are never read from it: use the flags or the environment.
+
 Exit status: 0 every required check passes (manual ones attested); 1 some required
 check fails or could not be decided; 2 the run could not start or finish.
 `;
