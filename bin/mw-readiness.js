@@ -18,6 +18,12 @@ try {
   }
 }
 
+// `mw-readiness check | head` closes the pipe early: end quietly instead of with a stack trace.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(process.exitCode === undefined ? 0 : process.exitCode);
+  throw error;
+});
+
 if (cli) {
   cli
     .main(process.argv.slice(2), {
