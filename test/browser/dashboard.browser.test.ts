@@ -171,6 +171,31 @@ test('project settings panel as the HR project admin, then the dark theme', asyn
   expect(await axeViolations('project panel, dark')).toEqual([]);
 });
 
+test('re-check shows progress and settles; settings, connector and history pages render accessibly', async () => {
+  await open('as=site-admin&surface=admin&theme=light');
+  const app = appFrame();
+  await app.locator('[data-testid="matrix"]').waitFor();
+  await app.locator('[data-testid="recheck"]').click();
+  // The button says "Checking…" while jobs run and comes back when the run is done.
+  await app.getByRole('button', { name: 'Checking…' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
+  await app.getByRole('button', { name: 'Re-check', exact: true }).waitFor({ timeout: 60_000 });
+  expect(await app.locator('[data-testid="gate-HR"]').textContent()).toBeTruthy();
+
+  const pages: [string, string][] = [
+    ['tab-settings', '[data-testid="save-settings"]'],
+    ['tab-connector', '[data-testid="connector-values"]'],
+    ['tab-history', '[data-testid="history-table"]'],
+  ];
+  for (const [tab, ready] of pages) {
+    await app.locator(`[data-testid="${tab}"]`).click();
+    await app.locator(ready).waitFor({ timeout: 30_000 });
+    await screenshot(tab.replace('tab-', 'admin-'));
+    expect(await axeViolations(tab)).toEqual([]);
+  }
+  expect(await app.locator('[data-testid="connector-values"]').count()).toBe(0);
+  expect(await app.locator('[data-testid="history-table"] tbody tr').count()).toBeGreaterThanOrEqual(1);
+});
+
 test('the agent is shown the designed permission-denied state', async () => {
   await open('as=agent&surface=admin&theme=light');
   const app = appFrame();

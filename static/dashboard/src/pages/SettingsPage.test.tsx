@@ -32,7 +32,7 @@ function renderPage(client: ReturnType<typeof fakeClient>) {
 
 describe('SettingsPage', () => {
   it('saves with the version it read, and the changed skills', async () => {
-    const client = fakeClient({ getSettings: versioned, saveSettings: ({ settings: s }) => ({ settings: s, version: 4 }) });
+    const client = fakeClient({ listServiceDesks: [], getSettings: versioned, saveSettings: ({ settings: s }) => ({ settings: s, version: 4 }) });
     renderPage(client);
     fireEvent.click(await screen.findByLabelText('Ticket interception'));
     await act(async () => {
@@ -46,6 +46,7 @@ describe('SettingsPage', () => {
 
   it('puts each VALIDATION message under its field', async () => {
     const client = fakeClient({
+      listServiceDesks: [],
       getSettings: versioned,
       saveSettings: { errors: [{ errorType: 'VALIDATION', field: 'serviceAccount', message: 'No such user.' }, { errorType: 'VALIDATION', field: 'skills', message: 'Pick a skill.' }] },
     });
@@ -60,7 +61,7 @@ describe('SettingsPage', () => {
   });
 
   it('explains a CONFLICT and offers a reload instead of overwriting', async () => {
-    const client = fakeClient({ getSettings: versioned, saveSettings: { errors: [{ errorType: 'CONFLICT', message: 'Version 3 is stale.' }] } });
+    const client = fakeClient({ listServiceDesks: [], getSettings: versioned, saveSettings: { errors: [{ errorType: 'CONFLICT', message: 'Version 3 is stale.' }] } });
     renderPage(client);
     await screen.findByTestId('save-settings');
     await act(async () => {

@@ -4,7 +4,7 @@
  * they were read at; a CONFLICT is shown with a reload, VALIDATION errors per field.
  * `projectKey` narrows the form to one desk's issue types (project settings page).
  */
-import React, { useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import Select, { AsyncSelect } from '@atlaskit/select';
@@ -69,14 +69,21 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
   const loadUsers = async (query: string): Promise<Option[]> =>
     (await client.call('searchUsers', { query })).map((u) => ({ value: u.accountId, label: u.emailAddress ? `${u.displayName} (${u.emailAddress})` : u.displayName }));
   const loadGroups = async (query: string): Promise<Option[]> => (await client.call('searchGroups', { query })).map((g) => ({ value: g.name, label: g.name }));
-  const loadDesks = async () => {
-    if (desks) return;
-    try {
-      setDesks((await client.call('listServiceDesks', {})).map((d) => ({ value: d.key, label: `${d.name} (${d.key})` })));
-    } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
-    }
-  };
+  const [desksLoading, setDesksLoading] = useState(false);
+  useEffect(() => {
+    // One bounded call; the project picker needs the names before the admin opens it.
+    if (projectKey) return;
+    let live = true;
+    setDesksLoading(true);
+    client
+      .call('listServiceDesks', {})
+      .then((list) => live && setDesks(list.map((d) => ({ value: d.key, label: `${d.name} (${d.key})` }))))
+      .catch((e: unknown) => live && setFailure(e instanceof Error ? e.message : String(e)))
+      .finally(() => live && setDesksLoading(false));
+    return () => {
+      live = false;
+    };
+  }, [client, projectKey]);
 
   const save = async () => {
     setBusy(true);
@@ -157,8 +164,7 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
             <Select<Option, true>
               inputId="projectKeys"
               isMulti
-              onMenuOpen={loadDesks}
-              isLoading={desks === null}
+              isLoading={desksLoading}
               options={desks ?? []}
               value={s.projectKeys.map((k) => desks?.find((d) => d.value === k) ?? { value: k, label: k })}
               onChange={(o) => update({ projectKeys: o.map((x) => x.value) })}
