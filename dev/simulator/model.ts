@@ -329,6 +329,7 @@ export class SiteModel {
     let added = 0;
     for (const accountId of accountIds) {
       if (set.has(accountId)) continue;
+      if (!this.users.has(accountId)) throw new Error(`Unknown user ${accountId}`);
       set.add(accountId);
       list.push(accountId);
       added++;

@@ -34,6 +34,15 @@ function compile(route: Route): Compiled {
 
 const COMPILED = ROUTES.map(compile);
 
+/** A malformed %-escape is kept as sent, so it reads as "not found" rather than crashing the request. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export type Match = { route: Route; params: Record<string, string> } | { methodNotAllowed: true; template: string } | undefined;
 
 export function matchRoute(method: string, path: string): Match {
@@ -47,7 +56,7 @@ export function matchRoute(method: string, path: string): Match {
     }
     const params: Record<string, string> = {};
     names.forEach((name, i) => {
-      params[name] = decodeURIComponent(found[i + 1]!);
+      params[name] = decodeSegment(found[i + 1]!);
     });
     return { route, params };
   }

@@ -245,3 +245,11 @@ describe('workflows', () => {
     expect(full.total).toBe(bare.total);
   });
 });
+
+describe('robustness', () => {
+  it('answers a malformed %-escape in a path parameter as not found, not as a crash', async () => {
+    const result = await call(sim, 'GET', '/rest/api/3/project/%E0%A4%A/role', { as: admin });
+    expect(result.status).toBe(404);
+    expect(result.json().errorMessages[0]).toMatch(/No project could be found/);
+  });
+});
