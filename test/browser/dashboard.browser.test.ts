@@ -160,6 +160,9 @@ test('project settings panel as the HR project admin, then the dark theme', asyn
   await app.locator('[data-testid="project-page"]').waitFor();
   expect(await app.locator('main').getAttribute('data-surface')).toBe('project');
   await app.locator('[data-check="CUST-COVERAGE"]').waitFor();
+  // Site checks are context here: only a site admin may acknowledge or attest them.
+  expect(await app.locator('[data-check="SA-TIMEZONE"]').getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
+  expect(await app.locator('[data-check="SA-PROJECT-ROLE"]').getByRole('button', { name: 'Acknowledge' }).count()).toBe(1);
   await screenshot('project-panel');
   expect(await axeViolations('project panel')).toEqual([]);
 

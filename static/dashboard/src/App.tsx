@@ -70,7 +70,7 @@ function ProjectApp({ projectKey }: { projectKey: string }) {
       <TabList>
         {PROJECT_PAGES.map((p) => <Tab key={p} testId={`tab-${p}`}>{messages.nav[p]}</Tab>)}
       </TabList>
-      <TabPanel>{page === 'project' && <ProjectPage projectKey={projectKey} />}</TabPanel>
+      <TabPanel>{page === 'project' && <ProjectPage projectKey={projectKey} siteChecksReadOnly />}</TabPanel>
       <TabPanel>{page === 'settings' && <SettingsPage projectKey={projectKey} />}</TabPanel>
       <TabPanel>{page === 'history' && <HistoryPage projectKey={projectKey} />}</TabPanel>
     </Tabs>

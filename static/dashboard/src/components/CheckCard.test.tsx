@@ -83,3 +83,18 @@ describe('CheckCard', () => {
     expect(client.calls).toEqual([{ name: 'attest', payload: { checkId: 'MW-CONNECTOR' } }]);
   });
 });
+
+describe('CheckCard read-only', () => {
+  it('offers no fix, acknowledge or attest when read-only, but still shows evidence', () => {
+    render(
+      <ResolverClientProvider client={fakeClient({})}>
+        <CheckCard check={check('MW-CONNECTOR', 'manual')} onChanged={jest.fn()} readOnly />
+        <CheckCard check={check('CUST-COVERAGE', 'fail', { evidence: { fix: 'add-missing-customers' } })} projectKey="HR" onChanged={jest.fn()} readOnly />
+      </ResolverClientProvider>,
+    );
+    expect(screen.queryByText('Attest')).toBeNull();
+    expect(screen.queryByText('Acknowledge')).toBeNull();
+    expect(screen.queryByText('Add missing customers')).toBeNull();
+    expect(screen.getAllByText('Show evidence')).toHaveLength(2);
+  });
+});

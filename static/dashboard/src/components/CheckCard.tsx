@@ -28,16 +28,19 @@ export interface CheckCardProps {
   check: CheckResult;
   projectKey?: string;
   onChanged: () => void;
+  /** No actions: e.g. site checks on a project settings page, which only site admins may change. */
+  readOnly?: boolean;
 }
 
-export function CheckCard({ check, projectKey, onChanged }: CheckCardProps) {
+export function CheckCard({ check, projectKey, onChanged, readOnly = false }: CheckCardProps) {
   const client = useResolverClient();
   const [open, setOpen] = useState(false);
   const [dialog, setDialog] = useState<'ack' | 'attest' | null>(null);
   const [fixResult, setFixResult] = useState<FixResult | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const fix = check.status !== 'pass' ? fixOf(check) : undefined;
+  const fix = check.status !== 'pass' && !readOnly ? fixOf(check) : undefined;
+  const canDecide = !readOnly;
   const evidenceId = `evidence-${projectKey ?? 'site'}-${check.id}`;
 
   const act = async (work: () => Promise<void>) => {
@@ -106,16 +109,16 @@ export function CheckCard({ check, projectKey, onChanged }: CheckCardProps) {
             {busy ? messages.fix.running : messages.fix[fix]}
           </Button>
         )}
-        {check.status === 'manual' && !check.attestation && (
+        {canDecide && check.status === 'manual' && !check.attestation && (
           <Button onClick={() => setDialog('attest')}>{messages.attest.open}</Button>
         )}
-        {check.attestation && (
+        {canDecide && check.attestation && (
           <Button onClick={() => act(async () => { await client.call('revokeAttestation', { checkId: check.id }); })}>{messages.attest.revoke}</Button>
         )}
-        {(check.status === 'fail' || check.status === 'warn' || check.status === 'error') && !check.acknowledgement && (
+        {canDecide && (check.status === 'fail' || check.status === 'warn' || check.status === 'error') && !check.acknowledgement && (
           <Button onClick={() => setDialog('ack')}>{messages.ack.open}</Button>
         )}
-        {check.acknowledgement && (
+        {canDecide && check.acknowledgement && (
           <Button onClick={() => act(async () => { await client.call('removeAcknowledgement', { projectKey, checkId: check.id }); })}>{messages.ack.remove}</Button>
         )}
       </div>

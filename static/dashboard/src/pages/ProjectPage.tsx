@@ -16,16 +16,18 @@ import { messages } from '../messages';
 export interface ProjectPageProps {
   projectKey: string;
   onBack?: () => void;
+  /** On the project settings page the site checks are shown for context only. */
+  siteChecksReadOnly?: boolean;
 }
 
-export function ProjectPage({ projectKey, onBack }: ProjectPageProps) {
+export function ProjectPage({ projectKey, onBack, siteChecksReadOnly }: ProjectPageProps) {
   const { state, reload, refresh } = useResolver('getProjectView', { projectKey });
   if (state.kind === 'loading') return <Loading />;
   if (state.kind === 'error') return <ErrorView error={state.error} onRetry={reload} />;
-  return <ProjectBody key={projectKey} data={state.data} projectKey={projectKey} onBack={onBack} onChanged={refresh} />;
+  return <ProjectBody key={projectKey} data={state.data} projectKey={projectKey} onBack={onBack} siteChecksReadOnly={siteChecksReadOnly} onChanged={refresh} />;
 }
 
-function ProjectBody({ data, projectKey, onBack, onChanged }: ProjectPageProps & { data: ProjectViewData; onChanged: () => void }) {
+function ProjectBody({ data, projectKey, onBack, siteChecksReadOnly, onChanged }: ProjectPageProps & { data: ProjectViewData; onChanged: () => void }) {
   const recheck = useRecheck(onChanged, data.progress, [projectKey]);
   const p = data.project;
   return (
@@ -54,7 +56,7 @@ function ProjectBody({ data, projectKey, onBack, onChanged }: ProjectPageProps &
       {data.siteChecks.length > 0 && (
         <>
           <Heading size="medium" as="h2">{messages.project.siteChecks}</Heading>
-          {data.siteChecks.map((c) => <CheckCard key={c.id} check={c} onChanged={onChanged} />)}
+          {data.siteChecks.map((c) => <CheckCard key={c.id} check={c} onChanged={onChanged} readOnly={siteChecksReadOnly} />)}
         </>
       )}
       <Heading size="medium" as="h2">{messages.project.projectChecks}</Heading>
