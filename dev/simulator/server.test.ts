@@ -253,3 +253,17 @@ describe('robustness', () => {
     expect(result.json().errorMessages[0]).toMatch(/No project could be found/);
   });
 });
+
+describe('workflow visibility', () => {
+  it('gives a project admin only the team-managed workflows of their projects, and an agent none', async () => {
+    const hrAdmin = await call(sim, 'GET', '/rest/api/3/workflows/search', { as: projectAdmin });
+    expect(hrAdmin.status).toBe(200);
+    expect(hrAdmin.json().values).toEqual([]);
+    const lead = staffUsers()[10]!;
+    sim.model.setApiToken(lead.accountId, 'SIMULATED-fac-lead-token');
+    const facAdmin = (await call(sim, 'GET', '/rest/api/3/workflows/search', { as: { email: lead.email!, token: 'SIMULATED-fac-lead-token' } })).json();
+    expect(facAdmin.values.map((w: { name: string }) => w.name)).toEqual(['FAC: Booking workflow', 'FAC: Fix workflow']);
+    const read = (await call(sim, 'POST', '/rest/api/3/workflows', { as: agent, body: { workflowNames: ['ITSD: Service Request Workflow'] } })).json();
+    expect(read).toEqual({ workflows: [], statuses: [] });
+  });
+});

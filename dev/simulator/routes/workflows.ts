@@ -82,13 +82,14 @@ function readWorkflows(ctx: RouteContext) {
 }
 
 function searchWorkflows(ctx: RouteContext) {
-  if (!ctx.model.isSiteAdmin(ctx.caller.accountId)) return jiraError(401, 'You are not authorized to perform this operation.');
   const startAt = intParam(ctx.query, 'startAt', 0);
   const maxResults = capped(ctx.query, 'maxResults', CAPS.workflowSearch.default, CAPS.workflowSearch.max);
   const text = (ctx.query.get('queryString') ?? '').toLowerCase();
   const scope = ctx.query.get('scope');
+  // Like POST /workflows: each caller finds the workflows they may read (admins all of them).
   const all = ctx.model
     .allWorkflows()
+    .filter((w) => canRead(ctx, w))
     .filter((w) => !text || (w.name ?? '').toLowerCase().includes(text))
     .filter((w) => !scope || w.scope?.type === scope)
     .sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''));
