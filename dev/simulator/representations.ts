@@ -126,7 +126,7 @@ export function userDto(model: SiteModel, baseUrl: string, user: SimUser, viewer
   return dto;
 }
 
-export function projectBean(model: SiteModel, baseUrl: string, project: SimProject, expand: Set<string>): P['Project'] {
+export function projectBean(model: SiteModel, baseUrl: string, project: SimProject, expand: Set<string>, viewer: Viewer): P['Project'] {
   const bean: Writable<P['Project']> = {
     expand: 'description,lead,issueTypes,url,projectKeys,permissions,insight',
     self: `${baseUrl}/rest/api/3/project/${project.id}`,
@@ -145,7 +145,7 @@ export function projectBean(model: SiteModel, baseUrl: string, project: SimProje
   }
   if (expand.has('lead') && project.leadAccountId) {
     const lead = model.user(project.leadAccountId);
-    if (lead) bean.lead = userBean(model, baseUrl, lead, { accountId: '' }, new Set());
+    if (lead) bean.lead = userBean(model, baseUrl, lead, viewer, new Set());
   }
   return bean;
 }

@@ -74,7 +74,7 @@ function getIssue(ctx: RouteContext) {
       summary: issue.summary,
       description: issue.description ?? null,
       issuetype: issueTypeDetails(ctx.model, ctx.baseUrl, issue.issueTypeId),
-      project: projectBean(ctx.model, ctx.baseUrl, project, new Set()),
+      project: projectBean(ctx.model, ctx.baseUrl, project, new Set(), ctx.caller),
       reporter: person(issue.reporterAccountId),
       assignee: person(issue.assigneeAccountId),
       created: issue.created.replace('Z', '+0000'),

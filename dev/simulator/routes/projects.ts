@@ -28,7 +28,7 @@ function searchProjects(ctx: RouteContext) {
   const sorted = [...matches].sort((a, b) => a[field].localeCompare(b[field]) * (descending ? -1 : 1));
   const page = pageBean(sorted, startAt, maxResults, ctx.baseUrl, ctx.path, ctx.query);
   const expand = expandSet(ctx.query);
-  return ok({ ...page, values: page.values.map((p) => projectBean(ctx.model, ctx.baseUrl, p, expand)) });
+  return ok({ ...page, values: page.values.map((p) => projectBean(ctx.model, ctx.baseUrl, p, expand, ctx.caller)) });
 }
 
 /** Jira reads project roles only for project administrators and answers 404 otherwise (official document). */
