@@ -6,7 +6,7 @@
  * first render time of the stored report.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -31,6 +31,19 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 const quiet = { info() {}, warn() {}, error: (m: string, f?: Record<string, unknown>) => process.stderr.write(`[preview] ${m} ${JSON.stringify(f ?? {})}\n`) };
+
+/** The bundle is rebuilt when missing or older than any dashboard source, so the test never drives a stale UI. */
+function buildIsStale(): boolean {
+  const index = path.join(BUILD, 'index.html');
+  if (!existsSync(index)) return true;
+  const builtAt = statSync(index).mtimeMs;
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
+      const p = path.join(dir, e.name);
+      return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+    }, 0);
+  return newest(path.join(ROOT, 'static', 'dashboard', 'src')) > builtAt;
+}
 
 let preview: RunningPreview;
 let context: BrowserContext;
@@ -84,8 +97,8 @@ async function open(query: string) {
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
-  if (!existsSync(path.join(BUILD, 'index.html'))) {
-    execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
+  if (buildIsStale()) {
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
   }
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-data-'));

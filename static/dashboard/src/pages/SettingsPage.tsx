@@ -108,7 +108,8 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
 
   const err = (field: string) => messagesFor(errors, field);
   const hasErrors = Object.keys(errors).length > 0;
-  const issueTypeKeys = projectKey ? [projectKey] : s.projectKeys;
+  // Empty scope means every desk, so offer every desk's issue types.
+  const issueTypeKeys = projectKey ? [projectKey] : s.projectKeys.length > 0 ? s.projectKeys : (desks ?? []).map((d) => d.value);
 
   return (
     <section aria-labelledby="settings-heading" className="mw-page">
