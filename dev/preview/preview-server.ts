@@ -20,7 +20,8 @@ export type ResolverFn = (payload: unknown, context: InvocationContext) => Promi
 export interface PreviewServerOptions {
   buildDir: string;
   resolvers: Record<string, ResolverFn>;
-  personas: Record<PersonaId, Persona>;
+  /** Only the identities this Jira offers (a real site has just one). */
+  personas: Partial<Record<PersonaId, Persona>>;
   toolbar: ToolbarOptions;
   port: number;
   host?: string;
@@ -126,6 +127,10 @@ export async function startPreviewServer(o: PreviewServerOptions): Promise<Previ
       return send(res, 404, 'application/json', JSON.stringify({ success: false, errors: [{ errorType: 'NOT_FOUND', message: `No resolver named ${parsed.functionKey}.` }] }));
     }
     const persona = o.personas[parsed.persona];
+    if (!persona) {
+      // A real site has only the one identity whose token was given.
+      return send(res, 400, 'application/json', JSON.stringify({ success: false, errors: [{ errorType: 'VALIDATION', message: `This preview has no ${parsed.persona} identity.` }] }));
+    }
     const started = Date.now();
     try {
       const envelope = await resolver(parsed.payload, { accountId: persona.accountId, surface: parsed.surface, projectKey: parsed.projectKey });

@@ -133,7 +133,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   const server = await startPreviewServer({
     buildDir: options.buildDir ?? defaultBuildDir(),
     resolvers,
-    personas: Object.fromEntries(jira.personas.map((p) => [p.id, p])) as Record<PersonaId, Persona>,
+    personas: Object.fromEntries(jira.personas.map((p) => [p.id, p])) as Partial<Record<PersonaId, Persona>>,
     toolbar: { personas: jira.personas, desks: jira.desks, siteLabel: jira.siteLabel },
     port: options.port ?? 3000,
     host: options.host,

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { startPreview, type RunningPreview } from './preview';
+import { startSimulator } from '../simulator/server';
+import { buildDemoSite, DEMO_CREDENTIALS } from '../simulator/sites/demo';
+import type { OverviewData, VersionedSettings } from '../../src/shared/resolver-api';
+
+jest.setTimeout(60_000);
+const quiet = { info() {}, warn() {}, error() {} };
+
+async function invoke<T>(preview: RunningPreview, functionKey: string, persona = 'site-admin', payload: unknown = {}): Promise<{ success: boolean; data?: T; errors?: { errorType: string }[] }> {
+  const res = await fetch(new URL('/api/invoke', preview.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ functionKey, payload, persona, surface: 'admin' }),
+  });
+  return res.json() as Promise<{ success: boolean; data?: T }>;
+}
+
+describe('startPreview on the demo site', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-test-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('seeds the demo settings, runs the first check through the queue, and keeps it across a restart', async () => {
+    const first = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
+    try {
+      await first.queue.idle();
+      const overview = await invoke<OverviewData>(first, 'getOverview');
+      expect(overview.success).toBe(true);
+      expect(overview.data!.report!.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+      // Real permission checks: the agent persona is refused by the resolvers, as in Jira.
+      expect((await invoke(first, 'getOverview', 'agent')).errors?.[0].errorType).toBe('UNAUTHORISED');
+    } finally {
+      await first.close();
+    }
+
+    const second = await startPreview({ port: 0, dataDir, log: quiet });
+    try {
+      const settings = await invoke<VersionedSettings>(second, 'getSettings');
+      expect(settings.data!.version).toBe(1);
+      const overview = await invoke<OverviewData>(second, 'getOverview');
+      expect(overview.data!.report!.projects).toHaveLength(3);
+      expect(second.queue.size()).toBe(0);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('startPreview against a "real" site (the simulator, reached only through its URL and credentials)', () => {
+  it('uses the given account for everything and seeds nothing', async () => {
+    const site = await startSimulator({ site: buildDemoSite() });
+    const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-real-'));
+    try {
+      const preview = await startPreview({
+        port: 0,
+        dataDir,
+        log: quiet,
+        realSite: { baseUrl: site.url, email: DEMO_CREDENTIALS.admin.email, apiToken: DEMO_CREDENTIALS.admin.token },
+      });
+      try {
+        expect(preview.siteLabel).toBe(site.url.replace(/\/+$/, ''));
+        const settings = await invoke<VersionedSettings>(preview, 'getSettings');
+        expect(settings.data!.version).toBe(0);
+        expect((await invoke(preview, 'getOverview', 'agent')).errors?.[0].errorType).toBe('VALIDATION');
+      } finally {
+        await preview.close();
+      }
+    } finally {
+      await site.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses to start with credentials the site rejects, without echoing the token', async () => {
+    const site = await startSimulator({ site: buildDemoSite() });
+    try {
+      const attempt = startPreview({ port: 0, dataDir: mkdtempSync(path.join(os.tmpdir(), 'mw-preview-bad-')), log: quiet, realSite: { baseUrl: site.url, email: 'x@y.z', apiToken: 'WRONG-TOKEN-123' } });
+      await expect(attempt).rejects.toThrow(/refused the credentials \(HTTP 401\)/);
+      await attempt.catch((e: Error) => expect(e.message).not.toContain('WRONG-TOKEN-123'));
+    } finally {
+      await site.close();
+    }
+  });
+});
