@@ -243,6 +243,10 @@ describe('the search', () => {
     expect(hits).toEqual([]);
   });
 
+  it("nothing even reached the CLI's last-line redactor: no output carries its [redacted] mark", () => {
+    expect(capture.findAll({ 'redaction mark': '[redacted]' })).toEqual([]);
+  });
+
   it('the search would find a leak (the needles and the capture work)', () => {
     const probe = new Capture();
     probe.add('probe', `Authorization: Basic ${Buffer.from(`${ADMIN_EMAIL}:${ADMIN_TOKEN}`).toString('base64')}`);
