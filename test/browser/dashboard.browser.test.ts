@@ -187,15 +187,28 @@ test('project settings panel as the HR project admin, then the dark theme', asyn
   expect(await axeViolations('project panel, dark')).toEqual([]);
 });
 
-test('re-check shows progress and settles; settings, connector and history pages render accessibly', async () => {
+test('re-check is keyboard reachable, shows progress and settles; settings, connector and history pages render accessibly', async () => {
   await open('as=site-admin&surface=admin&theme=light');
   const app = appFrame();
   await app.locator('[data-testid="matrix"]').waitFor();
-  await app.locator('[data-testid="recheck"]').click();
+  const before = await invokeAsAdmin<{ runId: string } | null>('getProgress');
+  // Keyboard only: Tab from the top of the frame until Re-check has focus, then Enter.
+  const frame = await frameHandle();
+  await frame.focus('[data-testid="theme-switch"]');
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press('Tab');
+    reached = await frame.evaluate(() => document.activeElement?.getAttribute('data-testid') === 'recheck');
+  }
+  expect(reached).toBe(true);
+  await page.keyboard.press('Enter');
   // The button says "Checking…" while jobs run and comes back when the run is done.
   await app.getByRole('button', { name: 'Checking…' }).waitFor({ timeout: 10_000 }).catch(() => undefined);
   await app.getByRole('button', { name: 'Re-check', exact: true }).waitFor({ timeout: 60_000 });
   expect(await app.locator('[data-testid="gate-HR"]').textContent()).toBeTruthy();
+  const after = await invokeAsAdmin<{ runId: string; state: string } | null>('getProgress');
+  expect(after?.runId).not.toBe(before?.runId);
+  expect(after?.state).toBe('done');
 
   const pages: [string, string][] = [
     ['tab-settings', '[data-testid="save-settings"]'],
