@@ -6,7 +6,7 @@
  * first render time of the stored report.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
@@ -187,7 +187,7 @@ test('project settings panel as the HR project admin, then the dark theme', asyn
   expect(await axeViolations('project panel, dark')).toEqual([]);
 });
 
-test('re-check is keyboard reachable, shows progress and settles; settings, connector and history pages render accessibly', async () => {
+test('re-check is keyboard reachable, shows progress and settles; settings, connector and history pages render accessibly; exports download', async () => {
   await open('as=site-admin&surface=admin&theme=light');
   const app = appFrame();
   await app.locator('[data-testid="matrix"]').waitFor();
@@ -221,6 +221,16 @@ test('re-check is keyboard reachable, shows progress and settles; settings, conn
     await screenshot(tab.replace('tab-', 'admin-'));
     expect(await axeViolations(tab)).toEqual([]);
   }
+  // Exports download as files: the JSON one is the report of report.schema.json.
+  const [download] = await Promise.all([page.waitForEvent('download'), app.locator('[data-testid="export-json"]').click()]);
+  expect(download.suggestedFilename()).toMatch(/\.json$/);
+  const saved = path.join(RESULTS, download.suggestedFilename());
+  await download.saveAs(saved);
+  const exported = JSON.parse(readFileSync(saved, 'utf8')) as { schemaVersion: number; projects: { key: string }[] };
+  expect(exported.schemaVersion).toBe(1);
+  expect(exported.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+  const [csv] = await Promise.all([page.waitForEvent('download'), app.locator('[data-testid="export-csv"]').click()]);
+  expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   expect(await app.locator('[data-testid="connector-values"]').count()).toBe(0);
   expect(await app.locator('[data-testid="history-table"] tbody tr').count()).toBeGreaterThanOrEqual(1);
 });
