@@ -71,7 +71,7 @@ export function recordingLogger(logs: LogEntry[]): Logger {
   };
 }
 
-export async function startSimulatedApp(options: { seed?: boolean; store?: MemoryStore } = {}): Promise<SimulatedApp> {
+export async function startSimulatedApp(options: { seed?: boolean; store?: MemoryStore; now?: () => Date } = {}): Promise<SimulatedApp> {
   const site = buildDemoSite();
   site.setApiToken(CUSTOMER.accountId, CUSTOMER.token);
   const sim = await startSimulator({ site, host: '127.0.0.1', port: 0 });
@@ -103,7 +103,7 @@ export async function startSimulatedApp(options: { seed?: boolean; store?: Memor
       if (!transport) throw new Error('No Jira identity for this caller.');
       return transport;
     },
-    now: () => new Date(),
+    now: options.now ?? (() => new Date()),
     log: recordingLogger(logs),
   };
   const resolvers = buildResolvers(deps);
