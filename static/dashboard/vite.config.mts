@@ -1,12 +1,12 @@
 // Builds the Custom UI bundle that Forge serves from static/dashboard/build and the
 // local preview serves unchanged. `base: './'` because Forge serves it from a resource path.
-// No React plugin: esbuild/oxc handle TSX with the automatic runtime.
+// No React plugin: Vite's own transform handles TSX with the automatic runtime.
 import { defineConfig } from 'vite';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root,
   base: './',
   build: {
@@ -16,5 +16,6 @@ export default defineConfig({
     chunkSizeWarningLimit: 4000,
   },
   oxc: { jsx: { runtime: 'automatic' } },
-  define: { 'process.env.NODE_ENV': JSON.stringify(process.env.NODE_ENV ?? 'production') },
-});
+  // A build is always React's production build, even when started from jest (NODE_ENV=test).
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
+}));

@@ -98,7 +98,12 @@ async function open(query: string) {
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
   if (buildIsStale()) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+      // jest sets NODE_ENV=test, which would make Vite build a development-flavoured bundle.
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
   }
   mkdirSync(RESULTS, { recursive: true });
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-data-'));
