@@ -1,12 +1,13 @@
 /**
  * The readiness report e-mail: subject, HTML body and plain-text body, composed
  * from a stored report and its diff against the previous run. Pure; sending is
- * `deliverReportEmail` in deliver.ts.
+ * `deliverReportEmail` in deliver.ts. The bodies come from the report renderers
+ * the CLI and the exports use (src/report/html.ts, plain-text.ts) in 'email' mode.
  */
 import type { Report, ReportDiff } from '../engine/types';
-import { buildEmailContent, type EmailOptions } from './email-content';
-import { renderEmailHtml } from './email-html';
-import { renderEmailText } from './email-text';
+import { renderReportHtml } from '../report/html';
+import { renderReportPlainText } from '../report/plain-text';
+import type { EmailOptions } from './email-content';
 import { composeSubject } from './subject';
 
 export { shouldSend } from './should-send';
@@ -20,10 +21,10 @@ export interface ComposedEmail {
 
 /** `diff` null: no previous run to compare with (the e-mail says so). */
 export function composeReportEmail(report: Report, diff: ReportDiff | null, options: EmailOptions = {}): ComposedEmail {
-  const content = buildEmailContent(report, diff, options);
+  const rendering = { diff, siteName: options.siteName, appUrl: options.appUrl };
   return {
     subject: composeSubject(report.ready, report.score, diff, options.siteName),
-    htmlBody: renderEmailHtml(content),
-    textBody: renderEmailText(content),
+    htmlBody: renderReportHtml(report, { mode: 'email', ...rendering }),
+    textBody: renderReportPlainText(report, { mode: 'email', ...rendering }),
   };
 }

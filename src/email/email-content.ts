@@ -54,6 +54,8 @@ export interface EmailContent {
   newlyFailing: EmailSection;
   fixed: EmailSection;
   newlyErroring: EmailSection;
+  /** How many failed before and still fail; listed under "what still blocks", so only counted here. */
+  stillFailing: number;
   blocking: BlockingGroup[];
   blockingMore: number;
   appUrl: string | null;
@@ -135,6 +137,7 @@ export function buildEmailContent(report: Report, diff: ReportDiff | null, optio
     newlyFailing: section(report, d.newlyFailing),
     fixed: section(report, d.fixed),
     newlyErroring: section(report, d.newlyErroring),
+    stillFailing: d.stillFailing.length,
     blocking: groups,
     blockingMore: more,
     appUrl: options.appUrl ?? null,

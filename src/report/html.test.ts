@@ -1,6 +1,7 @@
 import { escapeHtml, safeHttpUrl } from './escape';
 import { renderReportHtml } from './html';
 import { renderReportPlainText } from './plain-text';
+import { composeReportEmail } from '../email/compose';
 import { HOSTILE_NAME, sampleReport } from './testing/sample-report';
 
 describe('escapeHtml / safeHttpUrl', () => {
@@ -100,5 +101,36 @@ describe('renderReportPlainText', () => {
     expect(text.startsWith('What changed since the last run\n  Newly failing (1): IT:CUST-COVERAGE\n')).toBe(true);
     expect(text).toContain('Site: NOT READY');
     expect(text).not.toContain('\u001b');
+  });
+});
+
+describe('one renderer for the e-mail and the export', () => {
+  const diff = { newlyFailing: ['IT:CUST-COVERAGE'], fixed: ['site:SA-EXISTS'], stillFailing: ['site:SA-TIMEZONE'], newlyErroring: [] };
+  const options = { siteName: 'Acme', appUrl: 'https://acme.atlassian.net/jira/settings/apps/a/b' };
+
+  it('the e-mail sends exactly what the renderers produce in e-mail mode', () => {
+    const email = composeReportEmail(sampleReport(), diff, options);
+    expect(email.htmlBody).toBe(renderReportHtml(sampleReport(), { mode: 'email', diff, ...options }));
+    expect(email.textBody).toBe(renderReportPlainText(sampleReport(), { mode: 'email', diff, ...options }));
+  });
+
+  it('the export carries the e-mail digest (first steps, what still blocks per desk) plus the full evidence', () => {
+    const exported = renderReportHtml(sampleReport(), { mode: 'export', diff });
+    const order = ['Newly failing (1)', 'What still blocks Moveworks', 'Site checks', 'Service desks'].map((s) => exported.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(exported).toContain('<strong>First step:</strong> <bdi>Set the time zone to America/Danmarkshavn in account preferences.</bdi>');
+    expect(exported).toContain('1 check is still failing since the last run');
+    expect(exported).toContain('&quot;covered&quot;: 3');
+  });
+
+  it('an export without a previous run has no "what changed" section; an e-mail says it is the first', () => {
+    expect(renderReportHtml(sampleReport(), { mode: 'export' })).not.toContain('What changed');
+    expect(renderReportHtml(sampleReport(), { mode: 'email' })).toContain('This is the first report');
+  });
+
+  it('the inbox preview line names the gate, the score and how many checks block', () => {
+    const html = renderReportHtml(sampleReport(), { mode: 'email' });
+    expect(html).toMatch(/<div style="display:none;[^"]*">NOT READY · 50% \(4 of 8 required checks pass\) · 4 required checks block Moveworks\.<\/div>/);
   });
 });

@@ -1,20 +1,39 @@
 /**
- * One HTML renderer for the export file and the e-mail. Mail clients drop
- * <style> blocks and scripts, so everything is tables with inline styles; every
- * value is escaped and only http(s) URLs become links.
+ * The one HTML renderer, for the e-mailed report and the export file (CLI
+ * `--format html`, the app's HTML export). Mail clients (Outlook's Word engine,
+ * Gmail) drop <style> blocks and scripts, so layout is tables with inline styles
+ * and there are no images. Every value is escaped, control characters are dropped,
+ * Jira-supplied text is wrapped in <bdi> so a right-to-left name cannot reorder
+ * the sentence around it, and only http(s) URLs become links.
  *
- * - mode 'export': a whole document with every check, its evidence and remediation.
  * - mode 'email': a fragment (Jira's notify API puts htmlBody inside its own mail
- *   template) with the gate, what changed, what still blocks, and one row per project.
+ *   template): the gate, what changed since the last run (each change with its
+ *   title, summary and first step), what still blocks Moveworks per desk, and a
+ *   link to the app. This is exactly the htmlBody composeReportEmail sends.
+ * - mode 'export': a whole document with the same digest, then every check with
+ *   its evidence and remediation, per desk.
  */
 import type { CheckResult, CheckStatus, ProjectReport, Report, ReportDiff } from '../engine/types';
-import { escapeHtml, safeHttpUrl } from './escape';
+import {
+  buildEmailContent,
+  gateWords,
+  scopeWords,
+  statusWords,
+  type BlockingGroup,
+  type EmailContent,
+  type EmailItem,
+  type EmailOptions,
+  type EmailSection,
+} from '../email/email-content';
+import { escapeHtml, safeHttpUrl, stripControlChars } from './escape';
 import { STATUS_COLOURS, STATUS_LABEL, needsAction, readyColours, readyLabel, scoreLabel } from './labels';
 
-export interface HtmlOptions {
-  title?: string;
-  diff?: ReportDiff | null;
+export interface HtmlOptions extends EmailOptions {
   mode: 'export' | 'email';
+  /** Replaces the heading ("Moveworks readiness for <site>" in mail, "Moveworks readiness: <url>" in an export). */
+  title?: string;
+  /** Against the previous run. In mail, absent or null means "first report"; an export without one leaves the section out. */
+  diff?: ReportDiff | null;
 }
 
 /** Evidence beyond this many characters is cut in the export, so a huge site stays openable. */
@@ -24,49 +43,151 @@ const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-s
 const TEXT = '#172B4D';
 const MUTED = '#626F86';
 const BORDER = '#DCDFE4';
-const CELL = `padding:6px 8px;border-bottom:1px solid ${BORDER};vertical-align:top;text-align:left;`;
-const HEAD_CELL = `${CELL}font-size:12px;color:${MUTED};font-weight:bold;`;
+const LINK = '#0C66E4';
 const TABLE = `border-collapse:collapse;width:100%;${FONT}font-size:14px;color:${TEXT};`;
+const CELL = `padding:8px;border-bottom:1px solid ${BORDER};vertical-align:top;text-align:left;`;
+const HEAD_CELL = `${CELL}font-size:12px;color:${MUTED};font-weight:bold;`;
+const FOOTER = 'You receive this because a Jira administrator listed you as a recipient of the Moveworks readiness report.';
+
+// ---- building blocks ----------------------------------------------------------
+
+/** Text from Jira or an admin: escaped, without control characters, direction-isolated. */
+function t(value: unknown): string {
+  return `<bdi>${escapeHtml(stripControlChars(value))}</bdi>`;
+}
+
+/** `label` is already HTML. */
+function link(label: string, url: string | undefined | null): string {
+  const href = safeHttpUrl(url);
+  return href ? `<a href="${escapeHtml(href)}" style="color:${LINK};text-decoration:underline;">${label}</a>` : label;
+}
 
 function lozenge(label: string, colours: { fg: string; bg: string }): string {
   return `<span style="display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;font-weight:bold;text-transform:uppercase;white-space:nowrap;color:${colours.fg};background-color:${colours.bg};">${escapeHtml(label)}</span>`;
 }
 
-function statusLozenge(status: CheckStatus): string {
-  return lozenge(STATUS_LABEL[status] ?? String(status), STATUS_COLOURS[status] ?? STATUS_COLOURS.not_applicable);
+const statusLozenge = (status: CheckStatus) => lozenge(STATUS_LABEL[status] ?? String(status), STATUS_COLOURS[status] ?? STATUS_COLOURS.not_applicable);
+
+/** `html` is already escaped. */
+function heading(html: string, level: 1 | 2 | 3, colour = TEXT): string {
+  const size = level === 1 ? 22 : level === 2 ? 17 : 15;
+  return `<h${level} style="${FONT}font-size:${size}px;color:${colour};margin:${level === 1 ? '0' : '20px'} 0 8px 0;">${html}</h${level}>`;
 }
 
-function gateLozenge(ready: boolean | null): string {
-  return lozenge(readyLabel(ready), readyColours(ready));
+function paragraph(html: string, colour = TEXT): string {
+  return `<p style="${FONT}font-size:14px;color:${colour};margin:4px 0;">${html}</p>`;
 }
 
-function link(text: string, url: string | undefined): string {
-  const href = safeHttpUrl(url);
-  if (!href) return escapeHtml(text);
-  return `<a href="${escapeHtml(href)}" style="color:#0C66E4;">${escapeHtml(text)}</a>`;
+function table(rows: string[], head?: string[]): string {
+  const thead = head ? `<thead><tr>${head.map((h) => `<th style="${HEAD_CELL}">${escapeHtml(h)}</th>`).join('')}</tr></thead>` : '';
+  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" width="100%" style="${TABLE}">${thead}<tbody>${rows.join('')}</tbody></table>`;
 }
 
-function heading(text: string, level: 1 | 2 | 3): string {
-  const size = level === 1 ? 22 : level === 2 ? 18 : 15;
-  return `<h${level} style="${FONT}font-size:${size}px;color:${TEXT};margin:20px 0 8px 0;">${text}</h${level}>`;
+function more(count: number, what: string): string {
+  return count > 0 ? paragraph(`…and ${count} more ${what}; the app lists them all.`, MUTED) : '';
 }
+
+// ---- the digest: gate, what changed, what still blocks (mail and export) -----
+
+/** The inbox preview line (hidden in the body): the gate, the score and how much still blocks. */
+function preheader(c: EmailContent): string {
+  const blocking = c.blocking.reduce((n, g) => n + g.items.length, 0) + c.blockingMore;
+  const blocks = blocking === 0 ? 'No required check is blocking.' : `${blocking} required ${blocking === 1 ? 'check blocks' : 'checks block'} Moveworks.`;
+  const text = `${readyLabel(c.ready)} · ${scoreLabel(c.score)} · ${blocks}`;
+  return `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#FFFFFF;opacity:0;">${escapeHtml(text)}</div>`;
+}
+
+function summary(c: EmailContent, report: Report): string {
+  const sa = report.serviceAccount;
+  const account = sa ? `${t(sa.displayName)}${sa.emailAddress ? ` (${t(sa.emailAddress)})` : ''}` : 'not found';
+  return table([
+    `<tr><td style="${CELL}width:28%;color:${MUTED};">Readiness</td><td style="${CELL}">${lozenge(gateWords(c.ready), readyColours(c.ready))}</td></tr>`,
+    `<tr><td style="${CELL}color:${MUTED};">Score</td><td style="${CELL}">${escapeHtml(scoreLabel(c.score))}</td></tr>`,
+    `<tr><td style="${CELL}color:${MUTED};">Site</td><td style="${CELL}">${link(t(c.baseUrl), c.baseUrl)}</td></tr>`,
+    `<tr><td style="${CELL}color:${MUTED};">Service account</td><td style="${CELL}">${account}</td></tr>`,
+    `<tr><td style="${CELL}color:${MUTED};">Checked</td><td style="${CELL}">${t(c.generatedAt)}</td></tr>`,
+  ]);
+}
+
+function firstStep(item: EmailItem): string {
+  if (!item.firstStep) return '';
+  const url = safeHttpUrl(item.firstStep.url);
+  return `<div style="font-size:13px;margin-top:6px;"><strong>First step:</strong> ${t(item.firstStep.text)}${url ? ` ${link('Open', url)}` : ''}</div>`;
+}
+
+function acknowledged(item: EmailItem): string {
+  if (!item.acknowledged) return '';
+  return `<div style="font-size:12px;color:${MUTED};margin-top:4px;">Acknowledged by ${t(item.acknowledged.by)}: ${t(item.acknowledged.reason)}</div>`;
+}
+
+/** The check's reference as the app's history shows it: `IT:CUST-COVERAGE`, or the bare ID for a site check. */
+function reference(item: EmailItem): string {
+  return item.scope.key === 'site' ? item.checkId : item.key;
+}
+
+function itemCell(item: EmailItem, withDetail: boolean): string {
+  const id = `<span style="font-size:12px;color:${MUTED};">${t(reference(item))}</span>`;
+  const summaryLine = withDetail && item.summary !== null ? `<div style="margin-top:2px;">${t(item.summary)}</div>` : '';
+  const detail = withDetail ? `${acknowledged(item)}${firstStep(item)}` : '';
+  return `<td style="${CELL}"><strong>${t(item.title)}</strong> ${id}${summaryLine}${detail}</td>`;
+}
+
+function changeSection(title: string, colour: string, section: EmailSection, withDetail: boolean): string {
+  if (section.items.length + section.more === 0) return '';
+  const rows = section.items.map((i) => `<tr><td style="${CELL}width:28%;color:${MUTED};">${t(scopeWords(i.scope))}</td>${itemCell(i, withDetail)}</tr>`);
+  return heading(`${escapeHtml(title)} (${section.items.length + section.more})`, 3, colour) + table(rows) + more(section.more, 'checks');
+}
+
+function changes(c: EmailContent): string {
+  const head = heading('What changed since the last run', 2);
+  if (!c.compared) return head + paragraph('This is the first report; the next one will say what changed.', MUTED);
+  const parts = [
+    changeSection('Newly failing', STATUS_COLOURS.fail.fg, c.newlyFailing, true),
+    changeSection('Fixed', STATUS_COLOURS.pass.fg, c.fixed, false),
+    changeSection('Newly could not be checked', STATUS_COLOURS.error.fg, c.newlyErroring, true),
+  ].filter(Boolean);
+  const still = c.stillFailing > 0 ? paragraph(`${c.stillFailing} ${c.stillFailing === 1 ? 'check is' : 'checks are'} still failing since the last run; see below.`, MUTED) : '';
+  return head + (parts.length ? parts.join('') : paragraph('Nothing changed since the last run.', MUTED)) + still;
+}
+
+function blockingGroup(group: BlockingGroup): string {
+  const rows = group.items.map((i) => {
+    const colours = STATUS_COLOURS[i.status ?? 'error'];
+    return `<tr><td style="${CELL}width:170px;white-space:nowrap;">${lozenge(statusWords(i.status), colours)}</td>${itemCell(i, true)}</tr>`;
+  });
+  return heading(t(scopeWords(group.scope)), 3) + table(rows);
+}
+
+function blocking(c: EmailContent): string {
+  const head = heading('What still blocks Moveworks', 2);
+  if (c.blocking.length === 0) return head + paragraph('Nothing: every required check passes.');
+  return head + c.blocking.map(blockingGroup).join('') + more(c.blockingMore, 'blocking checks');
+}
+
+function appLink(c: EmailContent): string {
+  const href = safeHttpUrl(c.appUrl);
+  if (!href) return paragraph(`Open Moveworks Readiness in ${link(t(c.baseUrl), c.baseUrl)} (Jira settings → Apps) for the full report.`);
+  const button = `<a href="${escapeHtml(href)}" style="display:inline-block;padding:8px 14px;background-color:${LINK};color:#FFFFFF;font-weight:bold;text-decoration:none;">Open Moveworks Readiness</a>`;
+  return `<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:20px 0 0 0;"><tr><td style="${FONT}font-size:14px;">${button}</td></tr></table>`;
+}
+
+// ---- the export's full listing: every check with its evidence -----------------
 
 function remediationList(check: CheckResult): string {
   const steps = check.remediation ?? [];
   if (!needsAction(check.status) || steps.length === 0) return '';
-  const items = steps.map((s) => `<li style="margin:2px 0;">${link(s.text, s.url)}</li>`).join('');
+  const items = steps.map((s) => `<li style="margin:2px 0;">${link(t(s.text), s.url)}</li>`).join('');
   return `<ol style="margin:6px 0 0 0;padding-left:20px;font-size:13px;">${items}</ol>`;
 }
 
 function notes(check: CheckResult): string {
   const parts: string[] = [];
-  if (check.dependsOn) parts.push(`Depends on ${escapeHtml(check.dependsOn)}.`);
+  if (check.dependsOn) parts.push(`Depends on ${t(check.dependsOn)}.`);
   if (check.attestation) {
-    parts.push(`Attested by ${escapeHtml(check.attestation.byName ?? check.attestation.by)} on ${escapeHtml(check.attestation.at)}${check.attestation.note ? `: ${escapeHtml(check.attestation.note)}` : ''}.`);
+    const a = check.attestation;
+    parts.push(`Attested by ${t(a.byName ?? a.by)} on ${t(a.at)}${a.note ? `: ${t(a.note)}` : ''}.`);
   }
-  if (check.acknowledgement) {
-    parts.push(`Acknowledged by ${escapeHtml(check.acknowledgement.byName ?? check.acknowledgement.by)}: ${escapeHtml(check.acknowledgement.reason)}.`);
-  }
+  if (check.acknowledgement) parts.push(`Acknowledged by ${t(check.acknowledgement.byName ?? check.acknowledgement.by)}: ${t(check.acknowledgement.reason)}.`);
   return parts.length ? `<div style="font-size:12px;color:${MUTED};margin-top:4px;">${parts.join(' ')}</div>` : '';
 }
 
@@ -77,110 +198,70 @@ function evidenceBlock(check: CheckResult): string {
   return `<pre style="margin:6px 0 0 0;padding:6px;background-color:#F7F8F9;border:1px solid ${BORDER};font-size:11px;white-space:pre-wrap;word-break:break-word;">${escapeHtml(json)}</pre>`;
 }
 
-function checksTable(checks: CheckResult[], withEvidence: boolean): string {
-  if (checks.length === 0) return `<p style="${FONT}color:${MUTED};">No checks.</p>`;
-  const rows = checks
-    .map(
-      (c) =>
-        `<tr><td style="${CELL}width:1%;">${statusLozenge(c.status)}</td>` +
-        `<td style="${CELL}width:30%;"><strong>${escapeHtml(c.title || c.id)}</strong><br><span style="font-size:12px;color:${MUTED};">${escapeHtml(c.id)} · ${escapeHtml(c.severity)}</span></td>` +
-        `<td style="${CELL}">${escapeHtml(c.summary)}${notes(c)}${remediationList(c)}${withEvidence ? evidenceBlock(c) : ''}</td></tr>`,
-    )
-    .join('');
-  return `<table role="presentation" cellpadding="0" cellspacing="0" style="${TABLE}"><thead><tr><th style="${HEAD_CELL}">Status</th><th style="${HEAD_CELL}">Check</th><th style="${HEAD_CELL}">Result</th></tr></thead><tbody>${rows}</tbody></table>`;
-}
-
-function summaryBlock(report: Report): string {
-  const sa = report.serviceAccount;
-  const account = sa
-    ? `${escapeHtml(sa.displayName)}${sa.emailAddress ? ` (${escapeHtml(sa.emailAddress)})` : ''}`
-    : 'not found';
-  return (
-    `<table role="presentation" cellpadding="0" cellspacing="0" style="${TABLE}">` +
-    `<tr><td style="${CELL}width:30%;color:${MUTED};">Site</td><td style="${CELL}">${link(report.site.baseUrl, report.site.baseUrl)}</td></tr>` +
-    `<tr><td style="${CELL}color:${MUTED};">Readiness</td><td style="${CELL}">${gateLozenge(report.ready)}</td></tr>` +
-    `<tr><td style="${CELL}color:${MUTED};">Score</td><td style="${CELL}">${escapeHtml(scoreLabel(report.score))}</td></tr>` +
-    `<tr><td style="${CELL}color:${MUTED};">Service account</td><td style="${CELL}">${account}</td></tr>` +
-    `<tr><td style="${CELL}color:${MUTED};">Checked</td><td style="${CELL}">${escapeHtml(report.generatedAt)}</td></tr>` +
-    `</table>`
+function checksTable(checks: CheckResult[]): string {
+  if (checks.length === 0) return paragraph('No checks.', MUTED);
+  const rows = checks.map(
+    (c) =>
+      `<tr><td style="${CELL}width:1%;">${statusLozenge(c.status)}</td>` +
+      `<td style="${CELL}width:30%;"><strong>${t(c.title || c.id)}</strong><br><span style="font-size:12px;color:${MUTED};">${escapeHtml(c.id)} · ${escapeHtml(c.severity)}</span></td>` +
+      `<td style="${CELL}">${t(c.summary)}${notes(c)}${remediationList(c)}${evidenceBlock(c)}</td></tr>`,
   );
+  return table(rows, ['Status', 'Check', 'Result']);
 }
 
-function diffBlock(diff: ReportDiff): string {
-  const groups: [string, string[]][] = [
-    ['Newly failing', diff.newlyFailing],
-    ['Newly not decidable (error)', diff.newlyErroring],
-    ['Fixed', diff.fixed],
-    ['Still failing', diff.stillFailing],
-  ];
-  const rows = groups
-    .filter(([, items]) => items.length > 0)
-    .map(([label, items]) => `<tr><td style="${CELL}width:30%;color:${MUTED};">${escapeHtml(label)} (${items.length})</td><td style="${CELL}">${items.map(escapeHtml).join(', ')}</td></tr>`)
-    .join('');
-  const body = rows
-    ? `<table role="presentation" cellpadding="0" cellspacing="0" style="${TABLE}">${rows}</table>`
-    : `<p style="${FONT}color:${MUTED};">Nothing changed since the last run.</p>`;
-  return heading('What changed since the last run', 2) + body;
-}
-
-/** A required check that keeps the gate shut: failing, undecided, or manual and not attested. */
-function blocks(check: CheckResult): boolean {
-  return check.severity === 'required' && (check.status === 'fail' || check.status === 'error' || check.status === 'manual');
-}
-
-function blockingBlock(report: Report): string {
-  const sections: string[] = [];
-  const siteBlocking = report.checks.filter(blocks);
-  if (siteBlocking.length) sections.push(heading('Site', 3) + checksTable(siteBlocking, false));
-  for (const p of report.projects) {
-    const blocking = p.checks.filter(blocks);
-    if (blocking.length) sections.push(heading(`${escapeHtml(p.key)}: ${escapeHtml(p.name)}`, 3) + checksTable(blocking, false));
-  }
-  const body = sections.length ? sections.join('') : `<p style="${FONT}">No required check is blocking.</p>`;
-  return heading('What still blocks', 2) + body;
-}
+const projectGate = (ready: boolean | null) => lozenge(readyLabel(ready), readyColours(ready));
 
 function projectsTable(projects: ProjectReport[]): string {
-  if (projects.length === 0) return `<p style="${FONT}color:${MUTED};">No service desk projects were checked.</p>`;
-  const rows = projects
-    .map(
-      (p) =>
-        `<tr><td style="${CELL}">${escapeHtml(p.key)}</td><td style="${CELL}">${escapeHtml(p.name)}</td><td style="${CELL}">${gateLozenge(p.ready)}</td><td style="${CELL}">${escapeHtml(scoreLabel(p.score))}</td></tr>`,
-    )
-    .join('');
-  return `<table role="presentation" cellpadding="0" cellspacing="0" style="${TABLE}"><thead><tr><th style="${HEAD_CELL}">Key</th><th style="${HEAD_CELL}">Service desk</th><th style="${HEAD_CELL}">Readiness</th><th style="${HEAD_CELL}">Score</th></tr></thead><tbody>${rows}</tbody></table>`;
+  if (projects.length === 0) return paragraph('No service desk projects were checked.', MUTED);
+  const rows = projects.map(
+    (p) => `<tr><td style="${CELL}">${t(p.key)}</td><td style="${CELL}">${t(p.name)}</td><td style="${CELL}">${projectGate(p.ready)}</td><td style="${CELL}">${escapeHtml(scoreLabel(p.score))}</td></tr>`,
+  );
+  return table(rows, ['Key', 'Service desk', 'Readiness', 'Score']);
 }
 
 function projectSection(p: ProjectReport): string {
   return (
-    heading(`${escapeHtml(p.key)}: ${escapeHtml(p.name)} ${gateLozenge(p.ready)}`, 2) +
-    `<p style="${FONT}font-size:13px;color:${MUTED};margin:0 0 8px 0;">${escapeHtml(p.style)} · ${escapeHtml(scoreLabel(p.score))}</p>` +
-    checksTable(p.checks, true)
+    heading(`${t(p.key)}: ${t(p.name)} ${projectGate(p.ready)}`, 2) +
+    paragraph(`${escapeHtml(p.style)} · ${escapeHtml(scoreLabel(p.score))}`, MUTED) +
+    checksTable(p.checks)
   );
 }
+
+// ---- the two modes -------------------------------------------------------------
 
 export function defaultTitle(report: Report): string {
   return `Moveworks readiness: ${report.site.baseUrl}`;
 }
 
+function emailTitle(c: EmailContent): string {
+  return c.siteName ? `Moveworks readiness for ${t(c.siteName)}` : 'Moveworks readiness';
+}
+
 export function renderReportHtml(report: Report, options: HtmlOptions): string {
-  const title = options.title ?? defaultTitle(report);
-  const parts: string[] = [heading(escapeHtml(title), 1), summaryBlock(report)];
-  if (options.diff) parts.push(diffBlock(options.diff));
+  const content = buildEmailContent(report, options.diff ?? null, options);
   if (options.mode === 'email') {
-    parts.push(blockingBlock(report));
-    parts.push(heading('Service desks', 2), projectsTable(report.projects));
-    const body = `<div style="${FONT}color:${TEXT};max-width:760px;">${parts.join('\n')}</div>`;
-    return body;
+    const title = options.title !== undefined ? t(options.title) : emailTitle(content);
+    const footer = paragraph(FOOTER, MUTED);
+    return (
+      `<div style="${FONT}color:${TEXT};max-width:680px;">${preheader(content)}${heading(title, 1)}${summary(content, report)}` +
+      `${changes(content)}${blocking(content)}${appLink(content)}<hr style="border:0;border-top:1px solid ${BORDER};margin:20px 0 8px 0;">${footer}</div>`
+    );
   }
-  parts.push(heading('Site checks', 2), checksTable(report.checks, true));
-  parts.push(heading('Service desks', 2), projectsTable(report.projects));
-  for (const p of report.projects) parts.push(projectSection(p));
+  const title = options.title ?? defaultTitle(report);
+  const parts = [
+    heading(t(title), 1),
+    summary(content, report),
+    content.compared ? changes(content) : '',
+    blocking(content),
+    heading('Site checks', 2) + checksTable(report.checks),
+    heading('Service desks', 2) + projectsTable(report.projects),
+    ...report.projects.map(projectSection),
+  ];
   return (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${escapeHtml(title)}</title></head>` +
+    `<title>${escapeHtml(stripControlChars(title))}</title></head>` +
     `<body style="margin:0;padding:16px;background-color:#FFFFFF;${FONT}color:${TEXT};">` +
-    `<div style="max-width:960px;margin:0 auto;">${parts.join('\n')}</div></body></html>\n`
+    `<div style="max-width:960px;margin:0 auto;">${parts.filter(Boolean).join('\n')}</div></body></html>\n`
   );
 }
