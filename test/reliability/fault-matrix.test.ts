@@ -162,6 +162,20 @@ describe('fault matrix', () => {
     expect(falsePasses).toEqual([]);
   });
 
+  it("each endpoint's dependent checks really are affected by its faults (the map is not vacuous)", () => {
+    const unaffected = ENDPOINTS.filter(
+      (endpoint) =>
+        !cells.some(
+          (cell) =>
+            cell.endpoint === endpoint &&
+            (!cell.outcome.ok ||
+              allChecks(cell.outcome.result.report).some((c) => c.status === 'error' && endpoint.dependents.includes(c.id) && endpoint.appliesTo(c.projectKey)) ||
+              (cell.outcome.result.report as Report & { projectListingError?: unknown }).projectListingError !== undefined),
+        ),
+    ).map((e) => e.endpoint);
+    expect(unaffected).toEqual([]);
+  });
+
   it('every run completes with a report, or stops only where nothing else could work, naming the cause', () => {
     const bad: string[] = [];
     for (const cell of cells) {

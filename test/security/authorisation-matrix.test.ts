@@ -122,6 +122,12 @@ describe('authorisation matrix', () => {
         }
       }
     }
+    // The agent and the customer were refused by Jira's answer about them, not because they could not log in.
+    for (const caller of ['agent', 'customer'] as const) {
+      const asked = app.sim.requests.filter((r) => r.accountId === IDENTITIES[caller].accountId && r.endpoint === 'GET /rest/api/3/mypermissions');
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((r) => r.status === 200)).toBe(true);
+    }
     console.log(`Authorisation matrix: ${cells} cells (${PAGES.length} pages × ${CALLERS.length} callers × ${RESOLVER_NAMES.length} resolvers), ${denied} denied, wrong outcomes: ${wrong.length}`);
     expect(wrong).toEqual([]);
   }, 180_000);
