@@ -166,6 +166,21 @@ export const messages = {
     reload: 'Reload settings',
     lastSaved: (by: string, at: string) => `Last saved by ${by} on ${at}`,
     searchPlaceholder: 'Type to search',
+    testReport: 'Send a test report now',
+    testReportHelp: 'Sends the current report to the saved recipients, subject marked [Test]. Save your changes first.',
+    testReportSending: 'Sending…',
+  },
+  delivery: {
+    heading: 'Report e-mails',
+    empty: 'No report e-mail has been sent yet.',
+    at: 'When',
+    outcome: 'Outcome',
+    subject: 'Subject',
+    detail: 'Details',
+    outcomeNames: { sent: 'Sent', failed: 'Failed', skipped: 'Skipped' },
+    sentTo: (users: number, groups: number, issueKey?: string) =>
+      `To ${users} ${users === 1 ? 'user' : 'users'} and ${groups} ${groups === 1 ? 'group' : 'groups'}${issueKey ? `, about ${issueKey}` : ''}.`,
+    result: (outcome: string) => `Test report: ${outcome}.`,
   },
   history: {
     heading: 'History',
@@ -187,6 +202,8 @@ export const messages = {
     fixed: 'Fixed',
     stillFailing: 'Still failing',
     none: 'None',
+    runFixed: 'Fixed',
+    runRegressed: 'Regressed',
   },
   theme: { toggle: (dark: boolean) => (dark ? 'Switch to light theme' : 'Switch to dark theme') },
 } as const;

@@ -1,4 +1,4 @@
-/** Exports (JSON, CSV, printable HTML, hand-off bundle) and the run history with a score trend. */
+/** Exports (JSON, CSV, printable HTML, hand-off bundle), the run history with a score trend and what each run fixed or broke, and the report e-mails. */
 import React, { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
@@ -6,6 +6,7 @@ import SectionMessage from '@atlaskit/section-message';
 import type { HistoryEntry, PayloadOf } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { useResolver } from '../api/use-resolver';
+import { DeliveriesTable } from '../components/DeliveryOutcome';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { GateLozenge } from '../components/StatusLozenge';
 import { downloadExport } from '../model/download';
@@ -57,7 +58,7 @@ function Exports({ projectKey }: { projectKey?: string }) {
 
 /** A small SVG line of score over time; the table below carries the same data for screen readers. */
 export function ScoreTrend({ entries }: { entries: HistoryEntry[] }) {
-  const points = entries.filter((e) => e.score.percent !== null).slice(-30);
+  const points = chronological(entries).filter((e) => e.score.percent !== null).slice(-30);
   if (points.length < 2) return null;
   const w = 480;
   const h = 100;
@@ -72,6 +73,34 @@ export function ScoreTrend({ entries }: { entries: HistoryEntry[] }) {
 
 function idList(ids: string[]): string {
   return ids.length ? ids.join(', ') : messages.history.none;
+}
+
+export interface RunRow {
+  entry: HistoryEntry;
+  /** Failing or undecided in the run before, passing now. */
+  fixed: string[];
+  /** Failing or undecided now, not in the run before. */
+  regressed: string[];
+}
+
+/** Runs newest first, each with what it fixed and broke against the run before it. Order-proof: sorted by time. */
+export function runRows(entries: HistoryEntry[]): RunRow[] {
+  const oldestFirst = chronological(entries);
+  const rows = oldestFirst.map((entry, i) => {
+    const before = i > 0 ? new Set([...oldestFirst[i - 1].failing, ...oldestFirst[i - 1].erroring]) : null;
+    const now = new Set([...entry.failing, ...entry.erroring]);
+    return {
+      entry,
+      fixed: before ? [...before].filter((id) => !now.has(id)) : [],
+      regressed: before ? [...now].filter((id) => !before.has(id)) : [],
+    };
+  });
+  return rows.reverse();
+}
+
+/** Oldest first; a stable sort keeps runs of the same instant in the order given. */
+function chronological(entries: HistoryEntry[]): HistoryEntry[] {
+  return [...entries].sort((a, b) => a.at.localeCompare(b.at));
 }
 
 export function HistoryPage({ projectKey }: { projectKey?: string }) {
@@ -108,21 +137,26 @@ export function HistoryPage({ projectKey }: { projectKey?: string }) {
                   <th scope="col">{m.score}</th>
                   <th scope="col">{m.failing}</th>
                   <th scope="col">{m.erroring}</th>
+                  <th scope="col">{m.runFixed}</th>
+                  <th scope="col">{m.runRegressed}</th>
                 </tr>
               </thead>
               <tbody>
-                {[...state.data.entries].reverse().map((e) => (
+                {runRows(state.data.entries).map(({ entry: e, fixed, regressed }) => (
                   <tr key={e.runId}>
                     <td>{formatDateTime(e.at)}</td>
                     <td><GateLozenge ready={e.ready} /></td>
                     <td>{e.score.percent === null ? messages.gate.unknown : `${e.score.percent}%`}</td>
                     <td>{idList(e.failing)}</td>
                     <td>{idList(e.erroring)}</td>
+                    <td>{idList(fixed)}</td>
+                    <td>{idList(regressed)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           )}
+          {!projectKey && <DeliveriesTable deliveries={state.data.deliveries} />}
         </>
       )}
     </section>

@@ -4,7 +4,7 @@ import { act, fireEvent, render, screen } from '@testing-library/react';
 import { SettingsPage } from './SettingsPage';
 import { ResolverClientProvider } from '../api/client-context';
 import { fakeClient } from '../testing/fake-client';
-import type { AppSettings, VersionedSettings } from '../../../../src/shared/resolver-api';
+import type { AppSettings, DeliveryRecord, VersionedSettings } from '../../../../src/shared/resolver-api';
 
 const settings: AppSettings = {
   serviceAccount: 'moveworks-bot@acme.example',
@@ -72,5 +72,37 @@ describe('SettingsPage', () => {
       fireEvent.click(screen.getByText('Reload settings'));
     });
     expect(client.calls.filter((c) => c.name === 'getSettings')).toHaveLength(2);
+  });
+
+  it("'Send a test report now' shows the outcome, with Jira's error when the send failed", async () => {
+    const outcomes: DeliveryRecord[] = [
+      { runId: 'test-1', at: '2026-11-30T09:00:00Z', outcome: 'failed', issueKey: 'ITSD-7', message: 'Jira refused the report e-mail: a recipient is the caller, does not exist, or none was given. The recipient is the same as the calling user. (400)' },
+      { runId: 'test-2', at: '2026-11-30T09:01:00Z', outcome: 'sent', issueKey: 'ITSD-7', recipients: { users: ['u1'], groups: ['hr-agents'] } },
+    ];
+    const client = fakeClient({ listServiceDesks: [], getSettings: versioned, sendTestReport: () => outcomes.shift()! });
+    renderPage(client);
+    const button = await screen.findByRole('button', { name: 'Send a test report now' });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    const outcome = screen.getByTestId('test-report-outcome');
+    expect(outcome.querySelector('[data-outcome]')!.getAttribute('data-outcome')).toBe('failed');
+    expect(outcome.textContent).toContain('Test report: Failed.');
+    expect(outcome.textContent).toContain('The recipient is the same as the calling user. (400)');
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(outcome.textContent).toContain('Test report: Sent. To 1 user and 1 group, about ITSD-7.');
+    expect(client.calls.filter((c) => c.name === 'sendTestReport')).toEqual([{ name: 'sendTestReport', payload: {} }, { name: 'sendTestReport', payload: {} }]);
+  });
+
+  it('a test send refused by the app (no report yet) is shown as an error', async () => {
+    const client = fakeClient({ listServiceDesks: [], getSettings: versioned, sendTestReport: { errors: [{ errorType: 'NOT_FOUND', message: 'There is no report to send yet; run a check first.' }] } });
+    renderPage(client);
+    const button = await screen.findByRole('button', { name: 'Send a test report now' });
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect((await screen.findByRole('alert')).textContent).toContain('There is no report to send yet; run a check first.');
   });
 });

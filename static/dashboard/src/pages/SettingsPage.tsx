@@ -13,12 +13,13 @@ import Textfield from '@atlaskit/textfield';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { MoveworksSkill, StatusBucket } from '../../../../src/engine/types';
 import { ALL_SKILLS } from '../../../../src/engine/types';
-import type { AppSettings, ReportSchedule, VersionedSettings, Weekday } from '../../../../src/shared/resolver-api';
+import type { AppSettings, DeliveryRecord, ReportSchedule, VersionedSettings, Weekday } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { useResolver } from '../api/use-resolver';
 import { ResolverCallError } from '../api/resolver-client';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { FieldMessages } from '../components/FieldMessages';
+import { deliveryDetail, OutcomeLozenge } from '../components/DeliveryOutcome';
 import { errorsByField, formatList, GENERAL, messagesFor, parseList } from '../model/settings-form';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
@@ -45,6 +46,46 @@ function Field({ id, label, help, errors, children }: { id: string; label: strin
       {children}
       {help && <p id={`${id}-help`} className="mw-help">{help}</p>}
       <FieldMessages id={`${id}-error`} messages={errors} />
+    </div>
+  );
+}
+
+/** 'Send a test report now': the saved settings' recipients get the current report; the outcome, Jira's error included, is shown. */
+function TestReport() {
+  const client = useResolverClient();
+  const [busy, setBusy] = useState(false);
+  const [record, setRecord] = useState<DeliveryRecord | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const send = async () => {
+    setBusy(true);
+    setRecord(null);
+    setProblem(null);
+    try {
+      setRecord(await client.call('sendTestReport', {}));
+    } catch (e) {
+      setProblem(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="mw-field" data-testid="test-report">
+      <Button onClick={send} isDisabled={busy} testId="send-test-report" aria-describedby="test-report-help">
+        {busy ? m.testReportSending : m.testReport}
+      </Button>
+      <p id="test-report-help" className="mw-help">{m.testReportHelp}</p>
+      <div role="status" data-testid="test-report-outcome">
+        {record && (
+          <p>
+            <OutcomeLozenge outcome={record.outcome} /> {messages.delivery.result(messages.delivery.outcomeNames[record.outcome])} {deliveryDetail(record)}
+          </p>
+        )}
+      </div>
+      {problem && (
+        <div role="alert">
+          <SectionMessage appearance="error"><p>{problem}</p></SectionMessage>
+        </div>
+      )}
     </div>
   );
 }
@@ -288,6 +329,7 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
             <Field id="reportProjectKey" label={m.reportProjectKey} errors={err('reportProjectKey')}>
               <Textfield id="reportProjectKey" value={s.reportProjectKey ?? ''} onChange={(e) => update({ reportProjectKey: e.currentTarget.value || undefined })} />
             </Field>
+            <TestReport />
           </fieldset>
         </>
       )}
