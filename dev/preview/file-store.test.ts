@@ -36,4 +36,13 @@ describe('file-backed KeyValueStore', () => {
     expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     expect([1, 2]).toContain(await store.get('a'));
   });
+
+  it('createIfAbsent lets exactly one of several racing writers claim a key', async () => {
+    const store = createFileStore(dir());
+    const claims = await Promise.all([1, 2, 3, 4].map((n) => store.createIfAbsent('settings-claim:7', { by: n })));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = claims.indexOf(true) + 1;
+    expect(await store.get('settings-claim:7')).toEqual({ by: winner });
+    expect(await store.createIfAbsent('settings-claim:7', { by: 9 })).toBe(false);
+  });
 });

@@ -39,6 +39,17 @@ export function createFileStore(dir: string): KeyValueStore {
       await fs.writeFile(tmp, JSON.stringify(value), 'utf8');
       await fs.rename(tmp, target);
     },
+    async createIfAbsent<T>(key: string, value: T) {
+      await ensureDir();
+      try {
+        // 'wx' fails when the file exists: the file system makes the claim atomic.
+        await fs.writeFile(path.join(dir, fileNameOf(key)), JSON.stringify(value), { encoding: 'utf8', flag: 'wx' });
+        return true;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+        throw e;
+      }
+    },
     async delete(key: string) {
       await ensureDir();
       await fs.rm(path.join(dir, fileNameOf(key)), { force: true });

@@ -4,6 +4,7 @@
  * file, then the engine's defaults. Every problem is collected and reported as
  * one sentence; values that could be secrets are never repeated.
  */
+import { isServiceAccountIdentifier } from '../shared/identifiers';
 import { ALL_SKILLS, DEFAULT_ENGINE_SETTINGS, type EngineSettings, type MoveworksSkill } from '../engine/types';
 import type { CliFlags } from './args';
 import type { ConfigFile } from './config-file';
@@ -97,7 +98,9 @@ export function resolveRunPlan(flags: CliFlags, env: Env, config: ConfigFile, co
     [env.MW_SERVICE_ACCOUNT, 'MW_SERVICE_ACCOUNT'],
     [config.serviceAccount, `"serviceAccount" in ${configLabel}`],
   );
-  if (serviceAccount) settings.serviceAccount = serviceAccount.value;
+  if (serviceAccount && !isServiceAccountIdentifier(serviceAccount.value)) {
+    problems.push(`${serviceAccount.source} must be the service account's e-mail address or Atlassian accountId.`);
+  } else if (serviceAccount) settings.serviceAccount = serviceAccount.value.trim();
 
   const groups = flags.endUserGroups.length > 0 ? flags.endUserGroups : config.endUserGroups ?? [];
   if (groups.some((g) => g.trim() === '')) problems.push('--end-user-group needs a group name.');

@@ -10,6 +10,12 @@ export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
   set<T>(key: string, value: T): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Store only if the key does not exist yet, atomically; false when it already did.
+   * The one compare-and-set kvs offers (`keyPolicy: 'FAIL_IF_EXISTS'`): versioned
+   * settings claim each version with it so two racing saves cannot both win.
+   */
+  createIfAbsent<T>(key: string, value: T): Promise<boolean>;
   /** Every entry whose key starts with `prefix` (paged internally by the adapter). */
   list<T>(prefix: string): Promise<{ key: string; value: T }[]>;
 }

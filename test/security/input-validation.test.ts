@@ -104,9 +104,7 @@ describe('CLI arguments', () => {
     for (const line of stderr.trim().split('\n')) expect(line).toMatch(/^mw-readiness: /);
   });
 
-  // BUG: see lead. The CLI runs with a service account that is neither an e-mail nor an accountId
-  // (exit 1, SA-EXISTS error) where the app's settings validation refuses the same value.
-  it.skip('a service account that is neither an e-mail nor an accountId: exit 2 naming the flag', async () => {
+  it('a service account that is neither an e-mail nor an accountId: exit 2 naming the flag', async () => {
     const { code, stdout, stderr } = await run(['check', '--demo', '--service-account', '<script>']);
     expect(code).toBe(2);
     expect(stdout).toBe('');

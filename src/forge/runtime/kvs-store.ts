@@ -1,5 +1,5 @@
 /** KeyValueStore over @forge/kvs; `list` pages through a beginsWith query. */
-import { kvs, WhereConditions } from '@forge/kvs';
+import { kvs, WhereConditions, ForgeKvsAPIError } from '@forge/kvs';
 import type { KeyValueStore } from '../deps';
 
 const PAGE = 100;
@@ -8,6 +8,16 @@ export const kvsStore: KeyValueStore = {
   get: <T>(key: string) => kvs.get<T>(key),
   set: <T>(key: string, value: T) => kvs.set<T>(key, value),
   delete: (key: string) => kvs.delete(key),
+  async createIfAbsent<T>(key: string, value: T) {
+    try {
+      await kvs.set<T>(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+      return true;
+    } catch (e) {
+      // kvs answers 409 KEY_CONFLICT when the key exists; anything else is a real failure.
+      if (e instanceof ForgeKvsAPIError && (e.code === 'KEY_CONFLICT' || e.responseDetails?.status === 409)) return false;
+      throw e;
+    }
+  },
   async list<T>(prefix: string) {
     const out: { key: string; value: T }[] = [];
     let cursor: string | undefined;

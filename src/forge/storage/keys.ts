@@ -12,6 +12,8 @@ export const KEYS = {
   /** { formatVersion, siteUrl? } */
   meta: 'meta',
   settings: `${V}:settings`,
+  /** Created once per settings version with createIfAbsent: whoever creates it owns that version. */
+  settingsClaim: (version: number) => `${V}:settings-claim:${version}`,
   attestationPrefix: `${V}:attest:`,
   attestation: (checkId: string) => `${V}:attest:${checkId}`,
   acknowledgementPrefix: `${V}:ack:`,

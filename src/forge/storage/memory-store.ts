@@ -17,6 +17,13 @@ export class MemoryStore implements KeyValueStore {
     this.data.set(key, JSON.stringify(value));
   }
 
+  async createIfAbsent<T>(key: string, value: T): Promise<boolean> {
+    // No await between the check and the write: atomic within the event loop.
+    if (this.data.has(key)) return false;
+    this.data.set(key, JSON.stringify(value));
+    return true;
+  }
+
   async delete(key: string): Promise<void> {
     this.data.delete(key);
   }

@@ -1,9 +1,9 @@
 /**
  * Settings, versioned. A save names the version it was based on; a save based on an
  * older version is refused with CONFLICT and nothing is stored, so two admins cannot
- * silently overwrite each other. (kvs offers no compare-and-set on plain keys, so a
- * save racing within the same few milliseconds can still win; the window is tiny and
- * the loser sees the winner's version on the next read.)
+ * silently overwrite each other. Two saves racing from the same version both pass the
+ * version check, so each must also claim the next version with createIfAbsent (kvs's
+ * FAIL_IF_EXISTS): only one can, the other gets CONFLICT.
  *
  * Attestations and acknowledgements live under their own keys (decisions-repo.ts)
  * and are merged in on read, so attesting never bumps the settings version.
@@ -56,6 +56,9 @@ export async function saveSettings(
   const result = validateSettings(input.settings);
   if (!result.ok) throw new ResolverFailure(result.errors);
   const next: StoredSettings = { settings: result.settings, version: current.version + 1, updatedAt: now.toISOString(), updatedBy: by };
+  if (!(await store.createIfAbsent(KEYS.settingsClaim(next.version), { by, at: next.updatedAt }))) {
+    throw ResolverFailure.of('CONFLICT', 'Someone else saved the settings at the same moment. Reload to see their changes, then save again.');
+  }
   await store.set(KEYS.settings, next);
   return getSettings(store);
 }

@@ -3,14 +3,12 @@
  * a normalised copy holding only known fields (attestations and acknowledgements
  * are managed by their own resolvers, so a settings save never touches them).
  */
+import { ACCOUNT_ID, EMAIL_ADDRESS as EMAIL, isServiceAccountIdentifier } from '../../shared/identifiers';
 import { ALL_SKILLS, type MoveworksSkill, type StatusBucket } from '../../engine/types';
 import type { AppSettings, ResolverError, Weekday } from '../../shared/resolver-api';
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
 const ISSUE_KEY = /^[A-Z][A-Z0-9_]{0,254}-[1-9][0-9]*$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-/** Atlassian accountIds: "557058:uuid", 24 hex digits, or "qm:…" for some legacy ones. */
-const ACCOUNT_ID = /^[A-Za-z0-9:_-]{6,128}$/;
 const BUCKETS: readonly StatusBucket[] = ['new', 'in_progress', 'waiting', 'resolved'];
 const WEEKDAYS: readonly Weekday[] = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
 const MAX_LIST = 500;
@@ -74,7 +72,7 @@ export function validateSettings(input: unknown): ValidationResult {
     if (typeof input.serviceAccount !== 'string') c.add('serviceAccount', 'The service account must be an e-mail address or an Atlassian accountId.');
     else {
       const s = input.serviceAccount.trim();
-      if (s.length > 254 || !(EMAIL.test(s) || (!s.includes('@') && ACCOUNT_ID.test(s)))) {
+      if (!isServiceAccountIdentifier(s)) {
         c.add('serviceAccount', `"${s.slice(0, 80)}" is neither an e-mail address nor an Atlassian accountId.`);
       } else serviceAccount = s;
     }
