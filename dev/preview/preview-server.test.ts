@@ -38,6 +38,7 @@ describe('preview server', () => {
       resolvers,
       personas,
       toolbar: { personas: Object.values(personas), desks: [{ key: 'HR', name: 'HR <Help> Desk' }], siteLabel: 'sim' },
+      outbox: () => [{ at: '2026-11-30T09:00:00.000Z', issueKey: 'ITSD-1', from: 'acc-admin', subject: 'Moveworks readiness: Ready (100%)', htmlBody: '<p>hi</p>', textBody: 'hi', recipients: [] }],
       port: 0,
       log: quiet,
     });
@@ -46,6 +47,14 @@ describe('preview server', () => {
 
   const post = (body: unknown, type = 'application/json') =>
     fetch(new URL('/api/invoke', server.url), { method: 'POST', headers: { 'content-type': type }, body: JSON.stringify(body) });
+
+  it('serves the Outbox under a script-free content security policy, linked from the toolbar', async () => {
+    const res = await fetch(new URL('/outbox', server.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(await res.text()).toContain('Moveworks readiness: Ready (100%)');
+    expect(await (await fetch(server.url)).text()).toContain('<a href="/outbox">Outbox</a>');
+  });
 
   it('injects the bridge shim before the bundle in index.html and serves it', async () => {
     const html = await (await fetch(new URL('/app/index.html', server.url))).text();

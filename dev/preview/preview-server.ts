@@ -1,6 +1,7 @@
 /**
  * The preview's HTTP server: the toolbar page at /, the production Custom UI bundle
- * under /app/ (index.html gets the bridge shim before the bundle), and POST
+ * under /app/ (index.html gets the bridge shim before the bundle), the Outbox of
+ * e-mails the simulated Jira recorded at /outbox, and POST
  * /api/invoke, which runs the named resolver as the chosen persona. It listens on
  * loopback only; invoke demands a JSON content type so another site's page cannot
  * call it without a CORS preflight, which this server never grants.
@@ -13,6 +14,8 @@ import type { InvocationContext, Logger } from '../../src/forge/deps';
 import type { Envelope } from '../../src/shared/resolver-api';
 import { bridgeShimScript } from './bridge-shim';
 import { renderToolbarPage, type ToolbarOptions } from './toolbar-page';
+import { OUTBOX_CSP, renderOutboxPage } from './outbox-page';
+import type { RecordedNotification } from '../simulator/routes/route';
 import { isPersonaId, type Persona, type PersonaId } from './personas';
 
 export type ResolverFn = (payload: unknown, context: InvocationContext) => Promise<Envelope<unknown>>;
@@ -23,6 +26,8 @@ export interface PreviewServerOptions {
   /** Only the identities this Jira offers (a real site has just one). */
   personas: Partial<Record<PersonaId, Persona>>;
   toolbar: ToolbarOptions;
+  /** The simulator's recorded e-mails, read on every visit; absent on a real site. */
+  outbox?: () => readonly RecordedNotification[];
   port: number;
   host?: string;
   log: Logger;
@@ -48,8 +53,8 @@ const MIME: Record<string, string> = {
 const SHIM_TAG = '<script src="./preview-bridge.js"></script>';
 const MAX_BODY = 1024 * 1024;
 
-function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer) {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
   res.end(body);
 }
 
@@ -151,6 +156,12 @@ export async function startPreviewServer(o: PreviewServerOptions): Promise<Previ
         ? invoke(req, res)
         : req.method === 'GET' && (p === '/' || p === '/index.html')
           ? Promise.resolve(send(res, 200, MIME['.html'], renderToolbarPage(o.toolbar)))
+          : req.method === 'GET' && p === '/outbox'
+            ? Promise.resolve(
+                send(res, 200, MIME['.html'], renderOutboxPage(o.outbox?.() ?? [], { siteLabel: o.toolbar.siteLabel, recording: Boolean(o.outbox) }), {
+                  'content-security-policy': OUTBOX_CSP,
+                }),
+              )
           : req.method === 'GET' && p.startsWith('/app/')
             ? serveApp(res, p)
             : req.method === 'GET' && p === '/app'

@@ -12,7 +12,7 @@ import { createHttpTransport } from '../../src/jira/http-transport';
 import { buildResolvers } from '../../src/forge/resolvers';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../simulator/sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL, GROUP_IDS } from '../simulator/sites/demo';
 import { createFileStore } from './file-store';
 import { createInProcessQueue, type InProcessQueue } from './in-process-queue';
 import { startPreviewServer, type ResolverFn } from './preview-server';
@@ -128,13 +128,15 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   };
   const resolvers = buildResolvers(deps) as unknown as Record<string, ResolverFn>;
 
-  if (!options.realSite && options.seedDemo !== false) await seedDemo(resolvers, jira.personas[0], log);
+  if (!options.realSite && options.seedDemo !== false) await seedDemo(resolvers, jira.personas[0], log, demoRecipients(jira.simulator!));
 
   const server = await startPreviewServer({
     buildDir: options.buildDir ?? defaultBuildDir(),
     resolvers,
     personas: Object.fromEntries(jira.personas.map((p) => [p.id, p])) as Partial<Record<PersonaId, Persona>>,
     toolbar: { personas: jira.personas, desks: jira.desks, siteLabel: jira.siteLabel },
+    // The app's report e-mails reach the simulator's notify endpoint, which records them for the Outbox.
+    ...(jira.simulator ? { outbox: () => jira.simulator!.notifications } : {}),
     port: options.port ?? 3000,
     host: options.host,
     log,
@@ -155,15 +157,25 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   };
 }
 
-/** On an empty store, name the demo's service account and end-user group and start the first check, through the resolvers as the site admin. */
-async function seedDemo(resolvers: Record<string, ResolverFn>, admin: Persona, log: Logger): Promise<void> {
+/**
+ * Who the demo's report e-mail goes to: the IT agent and the HR agents group, about
+ * an issue the app creates in ITSD. Not the admin: the app sends as the admin in the
+ * preview, and Jira refuses to mail the caller.
+ */
+function demoRecipients(simulator: RunningSimulator): Record<string, unknown> {
+  const hrAgents = simulator.model.group(GROUP_IDS.hrAgents)?.name;
+  return { recipients: { users: [DEMO_CREDENTIALS.agent.accountId], groups: hrAgents ? [hrAgents] : [] }, reportProjectKey: 'ITSD' };
+}
+
+/** On an empty store, name the demo's service account, end-user group and report recipients, and start the first check, through the resolvers as the site admin. */
+async function seedDemo(resolvers: Record<string, ResolverFn>, admin: Persona, log: Logger, report: Record<string, unknown>): Promise<void> {
   const ctx = { accountId: admin.accountId, surface: 'admin' as const };
   const current = await resolvers.getSettings({}, ctx);
   if (!current.success) throw new Error(`The preview could not read settings: ${current.errors.map((e) => e.message).join(' ')}`);
   const versioned = current.data as { settings: Record<string, unknown>; version: number };
   if (versioned.version > 0) return;
   const saved = await resolvers.saveSettings(
-    { settings: { ...versioned.settings, serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP] }, version: versioned.version },
+    { settings: { ...versioned.settings, serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP], ...report }, version: versioned.version },
     ctx,
   );
   if (!saved.success) throw new Error(`The preview could not save demo settings: ${saved.errors.map((e) => e.message).join(' ')}`);

@@ -28,6 +28,7 @@ export function renderToolbarPage(o: ToolbarOptions): string {
   header strong { margin-right: 8px; }
   header label { display: flex; gap: 6px; align-items: center; }
   header select { font: inherit; padding: 2px 4px; }
+  header a { color: #fff; }
   header .site { margin-left: auto; opacity: 0.85; }
   iframe { display: block; width: 100%; height: calc(100vh - 48px); border: 0; background: #fff; }
 </style>
@@ -39,6 +40,7 @@ export function renderToolbarPage(o: ToolbarOptions): string {
   <label>Page <select id="surface">${option('admin', 'Admin page')}${option('project', 'Project settings page')}</select></label>
   <label>Service desk <select id="project">${deskOptions}</select></label>
   <label>Theme <select id="theme">${option('light', 'Light')}${option('dark', 'Dark')}</select></label>
+  <a href="/outbox">Outbox</a>
   <span class="site">Jira: ${escapeHtml(o.siteLabel)}</span>
 </header>
 <iframe id="app" title="Moveworks readiness app"></iframe>
