@@ -2,12 +2,12 @@
 import React, { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
-import SectionMessage from '@atlaskit/section-message';
 import type { HistoryEntry, PayloadOf } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { useResolver } from '../api/use-resolver';
 import { DeliveriesTable } from '../components/DeliveryOutcome';
 import { ErrorView, Loading } from '../components/LoadStates';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { GateLozenge } from '../components/StatusLozenge';
 import { downloadExport } from '../model/download';
 import { formatDateTime } from '../model/status-display';
@@ -47,11 +47,7 @@ function Exports({ projectKey }: { projectKey?: string }) {
           </Button>
         ))}
       </div>
-      {problem && (
-        <div role="alert">
-          <SectionMessage appearance="error"><p>{problem}</p></SectionMessage>
-        </div>
-      )}
+      <ProblemAlert problem={problem} />
     </div>
   );
 }

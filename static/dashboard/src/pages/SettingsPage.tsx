@@ -19,6 +19,7 @@ import { useResolver } from '../api/use-resolver';
 import { ResolverCallError } from '../api/resolver-client';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { FieldMessages } from '../components/FieldMessages';
+import { ProblemAlert } from '../components/ProblemAlert';
 import { deliveryDetail, OutcomeLozenge } from '../components/DeliveryOutcome';
 import { errorsByField, formatList, GENERAL, messagesFor, parseList } from '../model/settings-form';
 import { formatDateTime } from '../model/status-display';
@@ -81,11 +82,7 @@ function TestReport() {
           </p>
         )}
       </div>
-      {problem && (
-        <div role="alert">
-          <SectionMessage appearance="error"><p>{problem}</p></SectionMessage>
-        </div>
-      )}
+      <ProblemAlert problem={problem} />
     </div>
   );
 }
@@ -170,11 +167,7 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
           </SectionMessage>
         </div>
       )}
-      {failure && (
-        <div role="alert">
-          <SectionMessage appearance="error"><p>{failure}</p></SectionMessage>
-        </div>
-      )}
+      <ProblemAlert problem={failure} />
 
       {!projectKey && (
         <>
