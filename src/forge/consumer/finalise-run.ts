@@ -5,13 +5,15 @@
  * nothing: there is no new result to compare or send.
  *
  * Two jobs finishing at the same moment may both get here: the history append is
- * idempotent per run, and the e-mail is sent only when no delivery is recorded for
- * the run yet (a near-simultaneous double finish could still send twice; kvs offers
- * no compare-and-set on plain keys).
+ * idempotent per run, and the e-mail goes out from the one finish that claims the
+ * run's mail (createIfAbsent, kvs's compare-and-set): at most once per run, since
+ * Jira's notify is not idempotent. The report is stored before any of this, so a
+ * failed or skipped send loses nothing.
  */
 import type { RunProgress } from '../../shared/resolver-api';
 import type { AppDeps } from '../deps';
 import { findDelivery } from '../storage/delivery-repo';
+import { KEYS } from '../storage/keys';
 import { appendSiteHistory } from '../storage/history-repo';
 import { loadDecoratedReport } from '../storage/load-report';
 import { currentRun } from '../storage/progress-repo';
@@ -25,7 +27,7 @@ export async function finaliseRunIfComplete(deps: AppDeps, progress: RunProgress
   await appendSiteHistory(deps.storage, finished, progress.runId);
   const header = await currentRun(deps.storage);
   if (header?.runId === progress.runId && header.reason === 'scheduled' && !(await findDelivery(deps.storage, progress.runId))) {
-    await sendReport(deps, progress.runId, finished);
+    if (await deps.storage.createIfAbsent(KEYS.mailClaim(progress.runId), { at: deps.now().toISOString() })) await sendReport(deps, progress.runId, finished);
   }
   return true;
 }

@@ -4,7 +4,8 @@
  * or weekly, by UTC period) and, if so, enqueues one job per project with a random
  * delay so many sites' runs do not hit Jira at once. Idempotent per period: the
  * served period is recorded, so a trigger that fires every hour of the day starts
- * the run once (Forge does not overlap one trigger's hourly invocations). It only enqueues; the work and the
+ * the run once, and a period is claimed atomically, so a firing delivered twice at
+ * once starts it once too. It only enqueues; the work and the
  * e-mail happen after the jobs finish (consumer/finalise-run.ts).
  */
 import { isReportDue, reportPeriodKey } from '../../history/report-schedule';
@@ -38,9 +39,20 @@ export async function runScheduledTrigger(deps: AppDeps, options: { random?: () 
   if (last?.period === period) return { enqueued: false, reason: 'already-run' };
   if (!isReportDue(settings, now, last?.at)) return { enqueued: false, reason: 'not-due' };
 
-  // Recorded once the run is queued: a trigger whose run could not start (Jira unreachable) tries again next hour.
-  const progress = await startReadinessRun(deps, { reason: 'scheduled', maxDelaySeconds: MAX_JITTER_SECONDS, random: options.random });
+  // Forge may deliver one firing twice at the same moment: both read the same last period above, so only
+  // the invocation that creates this period's claim (kvs's one compare-and-set) starts the run.
+  const claim = KEYS.scheduledClaim(period);
+  if (!(await deps.storage.createIfAbsent(claim, { at: now.toISOString() }))) return { enqueued: false, reason: 'already-run' };
+  let progress;
+  try {
+    progress = await startReadinessRun(deps, { reason: 'scheduled', maxDelaySeconds: MAX_JITTER_SECONDS, random: options.random });
+  } catch (error) {
+    // A run that could not start (Jira unreachable) gives the period back, so the next hour tries again.
+    await deps.storage.delete(claim);
+    throw error;
+  }
   await deps.storage.set<ScheduledPeriod>(KEYS.scheduledPeriod, { period, at: now.toISOString() });
+  for (const old of await deps.storage.list(KEYS.scheduledClaimPrefix)) if (old.key !== claim) await deps.storage.delete(old.key);
   deps.log.info('Scheduled readiness run enqueued', { period, runId: progress.runId, projects: progress.projectsTotal });
   return { enqueued: true, period, runId: progress.runId, projects: progress.projectsTotal };
 }

@@ -26,9 +26,14 @@ export const KEYS = {
   jobOutcomePrefix: (runId: string) => `${V}:run:${runId}:job:`,
   jobOutcome: (runId: string, projectKey: string) => `${V}:run:${runId}:job:${projectKey}`,
   runPrefix: `${V}:run:`,
+  /** Created once per run with createIfAbsent by the finish that sends its e-mail; dropped with the run's other keys. */
+  mailClaim: (runId: string) => `${V}:run:${runId}:mail-claim`,
   historyPrefix: `${V}:history:`,
   deliveryPrefix: `${V}:delivery:`,
   /** The report issue the app created when settings named none. */
   reportIssue: `${V}:report-issue`,
   scheduledPeriod: `${V}:schedule:last-period`,
+  /** Created once per schedule period with createIfAbsent: the trigger invocation that creates it starts the period's run. */
+  scheduledClaimPrefix: `${V}:schedule:claim:`,
+  scheduledClaim: (period: string) => `${V}:schedule:claim:${period}`,
 } as const;
