@@ -5,51 +5,19 @@
  * runs axe-core on every page, saves screenshots under test-results/ and prints the
  * first render time of the stored report.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
-import { startPreview, type RunningPreview } from '../../dev/preview/preview';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { RunningPreview } from '../../dev/preview/preview';
 import type { OverviewData } from '../../src/shared/resolver-api';
+import { AXE, RESULTS, seriousAxeViolations, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BUILD = path.join(ROOT, 'static', 'dashboard', 'build');
-const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE = require.resolve('axe-core/axe.min.js');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const quiet = { info() {}, warn() {}, error: (m: string, f?: Record<string, unknown>) => process.stderr.write(`[preview] ${m} ${JSON.stringify(f ?? {})}\n`) };
-
-/** The bundle is rebuilt when missing or older than any dashboard source, so the test never drives a stale UI. */
-function buildIsStale(): boolean {
-  const index = path.join(BUILD, 'index.html');
-  if (!existsSync(index)) return true;
-  const builtAt = statSync(index).mtimeMs;
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => {
-      const p = path.join(dir, e.name);
-      return Math.max(max, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-    }, 0);
-  return newest(path.join(ROOT, 'static', 'dashboard', 'src')) > builtAt;
-}
-
+let session: BrowserSession;
 let preview: RunningPreview;
 let context: BrowserContext;
 let page: Page;
-let profileDir: string;
-let dataDir: string;
 
 async function invokeAsAdmin<T>(functionKey: string, payload: unknown = {}): Promise<T> {
   const res = await fetch(new URL('/api/invoke', preview.url), {
@@ -77,12 +45,7 @@ async function frameHandle(): Promise<Frame> {
 async function axeViolations(label: string): Promise<{ id: string; impact: string; nodes: string[] }[]> {
   const frame = await frameHandle();
   await frame.addScriptTag({ path: AXE });
-  const result = await frame.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
-  const bad = result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const bad = await seriousAxeViolations(frame);
   if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
   return bad;
 }
@@ -96,30 +59,12 @@ async function open(query: string) {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
-  if (buildIsStale()) {
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      // jest sets NODE_ENV=test, which would make Vite build a development-flavoured bundle.
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-  }
-  mkdirSync(RESULTS, { recursive: true });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-data-'));
-  preview = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
-  // The preview seeds the demo settings and starts the first check: let it finish.
-  await preview.queue.idle();
-  profileDir = mkdtempSync(path.join(os.tmpdir(), 'mw-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1280, height: 900 } });
-  page = context.pages()[0] ?? (await context.newPage());
+  session = await startBrowserSession('dashboard');
+  ({ preview, context, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await preview?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test('overview shows the three demo desks with their gates, accessibly, and fast from the stored report', async () => {

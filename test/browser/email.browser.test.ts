@@ -4,63 +4,25 @@
  * endpoint to the simulator; the preview's Outbox shows it. Saves a screenshot of
  * the rendered e-mail to test-results/email.png and runs axe on the Outbox.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import * as os from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startPreview, type RunningPreview } from '../../dev/preview/preview';
+import type { Page } from 'playwright-core';
+import type { RunningPreview } from '../../dev/preview/preview';
+import { AXE, RESULTS, seriousAxeViolations, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
 
 jest.setTimeout(180_000);
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const BUILD = path.join(ROOT, 'static', 'dashboard', 'build');
-const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const AXE = require.resolve('axe-core/axe.min.js');
-const quiet = { info() {}, warn() {}, error: (m: string, f?: Record<string, unknown>) => process.stderr.write(`[preview] ${m} ${JSON.stringify(f ?? {})}\n`) };
-
-/** Rebuild the bundle when it is older than any dashboard source, so the Settings button under test is the current one. */
-function ensureFreshBuild(): void {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, e) => Math.max(max, e.isDirectory() ? newest(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs), 0);
-  const index = path.join(BUILD, 'index.html');
-  if (existsSync(index) && statSync(index).mtimeMs >= newest(path.join(ROOT, 'static', 'dashboard', 'src'))) return;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'static/dashboard/vite.config.mts'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
-}
-
+let session: BrowserSession;
 let preview: RunningPreview;
-let context: BrowserContext;
 let page: Page;
-let profileDir: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
-  ensureFreshBuild();
-  mkdirSync(RESULTS, { recursive: true });
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-mail-'));
-  preview = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
-  await preview.queue.idle(); // the demo's first check: the test report needs a stored report
-  profileDir = mkdtempSync(path.join(os.tmpdir(), 'mw-chromium-mail-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1100, height: 900 },
-  });
-  page = context.pages()[0] ?? (await context.newPage());
+  session = await startBrowserSession('mail', { width: 1100, height: 900 });
+  ({ preview, page } = session);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await preview?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  await session?.close();
 });
 
 test("'Send a test report now' lands in the Outbox, rendered safely and readable", async () => {
@@ -108,10 +70,6 @@ test("'Send a test report now' lands in the Outbox, rendered safely and readable
 
   // The Outbox's policy forbids every script; the test's own evaluation goes through the DevTools protocol, which the policy does not govern.
   await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
-  });
+  const violations = await seriousAxeViolations(page);
   expect(violations).toEqual([]);
 });
