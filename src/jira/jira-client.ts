@@ -9,6 +9,7 @@ import type { Logger } from '../forge/deps';
 import { DEFAULT_RETRY_POLICY, maxRetriesFor, retryCauseForStatus, retryDelayMs, type RetryCause, type RetryPolicy } from './backoff';
 import type { Limiter } from './concurrency';
 import { createLimiter } from './concurrency';
+import { BlockedTime, DEFAULT_RATE_GATE_TUNING, RateGates, type RateGate, type RateGateTuning } from './rate-gate';
 import { httpErrorMessage, JiraError, jiraErrorDetail, kindForStatus, redactSecrets } from './jira-error';
 import { RequestCounter } from './request-counter';
 import { buildRequestPath, type PathParams, type QueryParams } from './request-path';
@@ -25,6 +26,8 @@ export interface JiraClientOptions {
   policy?: Partial<RetryPolicy>;
   /** Per-attempt timeout handed to the transport. */
   timeoutMs?: number;
+  /** How the per-endpoint rate gates pace after a 429. */
+  rateGate?: Partial<RateGateTuning>;
 }
 
 export interface RequestOptions {
@@ -45,8 +48,10 @@ interface SharedState {
   random: () => number;
   timeoutMs: number;
   startedAtMs: number;
-  /** Time spent waiting between retries so far, against policy.retryBudgetMs. */
-  waitedMs: number;
+  /** One gate per endpoint template, shared by every view. */
+  gates: RateGates;
+  /** Wall time the run was blocked by Jira (once, however many requests waited), against policy.retryBudgetMs. */
+  blocked: BlockedTime;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -78,7 +83,8 @@ export class JiraClient {
       random: options.random ?? Math.random,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       startedAtMs: now(),
-      waitedMs: 0,
+      gates: new RateGates({ ...DEFAULT_RATE_GATE_TUNING, ...options.rateGate }),
+      blocked: new BlockedTime(),
     };
   }
 
@@ -95,7 +101,12 @@ export class JiraClient {
     return this.shared.counter.stats(Math.max(0, this.shared.now() - this.shared.startedAtMs));
   }
 
-  /** A view of this client with at most `limit` requests in flight; counts and retry budget stay shared. */
+  /** Wall time so far that requests waited for Jira to reopen (rate limits, back-off), counted once. */
+  get blockedMs(): number {
+    return this.shared.blocked.ms;
+  }
+
+  /** A view of this client with at most `limit` requests in flight; counts, rate gates and retry budget stay shared. */
   withConcurrency(limit: number): JiraClient {
     return new JiraClient(this.shared, createLimiter(limit), true);
   }
@@ -122,8 +133,10 @@ export class JiraClient {
     if (options.body !== undefined) headers['Content-Type'] = 'application/json';
     const retriesUsed: Record<RetryCause, number> = { rate_limit: 0, transient: 0, server: 0, network: 0 };
     let retryIndex = 0;
+    const gate = s.gates.for(label);
 
     for (;;) {
+      const sentAt = await this.admit(gate);
       s.counter.countCall(label);
       let response: TransportResponse | undefined;
       let failure!: JiraError;
@@ -138,7 +151,10 @@ export class JiraClient {
       }
 
       if (response) {
-        if (response.status >= 200 && response.status < 300) return parseJson<T>(await response.text(), label, response.status);
+        if (response.status >= 200 && response.status < 300) {
+          gate.accept(sentAt, s.now());
+          return parseJson<T>(await response.text(), label, response.status);
+        }
         const text = await safeText(response);
         const kind = kindForStatus(response.status) ?? 'malformed';
         failure = new JiraError({
@@ -161,16 +177,32 @@ export class JiraClient {
       if (!cause || retriesUsed[cause] >= maxRetriesFor(cause, s.policy)) {
         throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
       }
-      const delay = retryDelayMs({ retryIndex, headers: response?.headers, nowMs: s.now(), policy: s.policy, random: s.random });
-      if (s.waitedMs + delay > s.policy.retryBudgetMs) {
+      const nowMs = s.now();
+      const delay = retryDelayMs({ retryIndex, headers: response?.headers, nowMs, policy: s.policy, random: s.random });
+      // A 429 closes the endpoint for everyone; other failures back off this request alone.
+      const until = cause === 'rate_limit' ? Math.max(gate.reopensAt, nowMs + delay) : nowMs + delay;
+      if (s.blocked.ms + s.blocked.extra(nowMs, until) > s.policy.retryBudgetMs) {
         throw new JiraError({ ...failure.toFetchError(), message: `${failure.message} (gave up: the run's retry budget of ${Math.round(s.policy.retryBudgetMs / 1000)} s is spent)` });
       }
-      s.waitedMs += delay;
+      s.blocked.add(nowMs, until);
+      if (cause === 'rate_limit') gate.refused(nowMs, delay);
       retriesUsed[cause] += 1;
       retryIndex += 1;
       s.counter.countRetry();
-      s.logger?.info('Retrying Jira call', { endpoint: label, status: response?.status, kind: failure.kind, retry: retryIndex, waitMs: delay });
-      await s.sleep(delay);
+      s.logger?.info('Retrying Jira call', { endpoint: label, status: response?.status, kind: failure.kind, retry: retryIndex, waitMs: until - nowMs });
+      // After a 429 the wait happens in admit(), on the gate every request to the endpoint shares.
+      if (cause !== 'rate_limit') await s.sleep(delay);
+    }
+  }
+
+  /** Waits until the endpoint's gate lets a call through; returns the send time. */
+  private async admit(gate: RateGate): Promise<number> {
+    const s = this.shared;
+    for (;;) {
+      const nowMs = s.now();
+      const wait = gate.tryAdmit(nowMs);
+      if (wait === 0) return nowMs;
+      await s.sleep(wait);
     }
   }
 }

@@ -1,0 +1,147 @@
+/**
+ * One rate gate per endpoint template, shared by every request of a run.
+ *
+ * Jira's burst limits are per endpoint. When one request meets a 429, every other
+ * request to the same endpoint would meet it too, so the gate closes for the whole
+ * endpoint until the server's reopening time and they all wait that one window
+ * together, instead of each sleeping (and retrying into the limit) on its own.
+ *
+ * From then on the gate paces the endpoint under the rate Jira accepted: the calls
+ * it took in the last window before refusing, times a share below one
+ * (multiplicative decrease), creeping back up by one call per window after a
+ * quiet spell (additive increase), so a long run meets the limit about once
+ * instead of hundreds of times.
+ *
+ * Pure bookkeeping: the caller passes the clock in and does the sleeping, so
+ * tests are instant.
+ */
+
+export interface RateGateTuning {
+  /** The window burst limits are counted over. */
+  windowMs: number;
+  /** Share of the accepted rate to pace at after a 429. */
+  paceShare: number;
+  /** A 429 after fewer accepted calls than this says nothing about the rate (a quota, a fault): the gate closes but does not pace. */
+  minCallsToLearn: number;
+  /** Quiet time (no 429) after which the paced limit grows by one call per window. */
+  increaseEveryMs: number;
+}
+
+export const DEFAULT_RATE_GATE_TUNING: RateGateTuning = {
+  windowMs: 1000,
+  paceShare: 0.9,
+  minCallsToLearn: 5,
+  increaseEveryMs: 10_000,
+};
+
+export class RateGate {
+  /** Until when every request to the endpoint waits (ms since the epoch). */
+  private closedUntil = 0;
+  /** Calls per window the gate lets through; undefined until a 429 taught one. */
+  private limit?: number;
+  private lastChangeAt = 0;
+  /** Send times within the last window: every call, and the ones Jira accepted. */
+  private readonly sent: number[] = [];
+  private readonly acceptedAt: number[] = [];
+
+  constructor(private readonly tuning: RateGateTuning = DEFAULT_RATE_GATE_TUNING) {}
+
+  /** The calls per window the gate currently paces at (undefined: not pacing). */
+  get pacedLimit(): number | undefined {
+    return this.limit;
+  }
+
+  /** Until when the gate is closed by a 429 (0 or a past time: open). */
+  get reopensAt(): number {
+    return this.closedUntil;
+  }
+
+  /**
+   * 0 when a call may go now (and it is recorded as sent at `now`), else how many
+   * ms to wait before asking again.
+   */
+  tryAdmit(now: number): number {
+    if (this.closedUntil > now) return this.closedUntil - now;
+    prune(this.sent, now, this.tuning.windowMs);
+    if (this.limit !== undefined) {
+      this.growIfQuiet(now);
+      if (this.sent.length >= this.limit) return Math.max(1, this.sent[0]! + this.tuning.windowMs - now);
+    }
+    this.sent.push(now);
+    return 0;
+  }
+
+  /** Jira accepted the call sent at `sentAt`. */
+  accept(sentAt: number, now: number): void {
+    prune(this.acceptedAt, now, this.tuning.windowMs);
+    this.acceptedAt.push(sentAt);
+  }
+
+  /**
+   * Jira refused a call with 429 at `now` and asked for `waitMs`: close the gate
+   * until then (never earlier than an existing closure) and learn the pace.
+   * Returns the time the gate reopens.
+   */
+  refused(now: number, waitMs: number): number {
+    this.closedUntil = Math.max(this.closedUntil, now + Math.max(0, waitMs));
+    prune(this.acceptedAt, now, this.tuning.windowMs);
+    const taken = this.acceptedAt.length;
+    if (taken >= this.tuning.minCallsToLearn) {
+      const learned = Math.max(1, Math.floor(taken * this.tuning.paceShare));
+      this.limit = learned;
+    }
+    this.lastChangeAt = now;
+    return this.closedUntil;
+  }
+
+  private growIfQuiet(now: number): void {
+    if (this.limit === undefined) return;
+    const steps = Math.floor((now - this.lastChangeAt) / this.tuning.increaseEveryMs);
+    if (steps <= 0) return;
+    this.limit += steps;
+    this.lastChangeAt += steps * this.tuning.increaseEveryMs;
+  }
+}
+
+function prune(times: number[], now: number, windowMs: number): void {
+  let drop = 0;
+  while (drop < times.length && times[drop]! <= now - windowMs) drop += 1;
+  if (drop > 0) times.splice(0, drop);
+}
+
+/** The gates of one run, by endpoint template ("GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer"). */
+export class RateGates {
+  private readonly gates = new Map<string, RateGate>();
+
+  constructor(private readonly tuning: RateGateTuning = DEFAULT_RATE_GATE_TUNING) {}
+
+  for(endpoint: string): RateGate {
+    let gate = this.gates.get(endpoint);
+    if (!gate) this.gates.set(endpoint, (gate = new RateGate(this.tuning)));
+    return gate;
+  }
+}
+
+/**
+ * Wall time during which some request was blocked by Jira (a closed gate or a
+ * back-off), counted once however many requests waited in it: the union of the
+ * waiting intervals. Intervals are added in start order (each starts "now").
+ */
+export class BlockedTime {
+  private total = 0;
+  private coveredUntil = 0;
+
+  get ms(): number {
+    return this.total;
+  }
+
+  /** How much `[from, until)` would add to the union. */
+  extra(from: number, until: number): number {
+    return Math.max(0, until - Math.max(from, this.coveredUntil));
+  }
+
+  add(from: number, until: number): void {
+    this.total += this.extra(from, until);
+    this.coveredUntil = Math.max(this.coveredUntil, until);
+  }
+}
