@@ -51,6 +51,8 @@ export interface VersionedSettings {
   version: number;
   updatedAt?: string;
   updatedBy?: string;
+  /** The saver's display name when Jira gave it. */
+  updatedByName?: string;
 }
 
 export interface CallerContext {

@@ -7,23 +7,13 @@
 import type { Acknowledgement, Attestation } from '../../engine/types';
 import { findCheck } from '../../requirements/catalogue';
 import { ResolverFailure } from '../errors';
-import { callJira } from '../jira/call-jira';
+import { displayNameOf } from '../jira/display-name';
 import type { AppDeps } from '../deps';
 import type { Caller } from '../authz/authorise';
 import { deleteAcknowledgement, deleteAttestation, putAcknowledgement, putAttestation } from '../storage/decisions-repo';
 import { loadProject, loadSite, type StoredCheck } from '../storage/report-repo';
 import { scopeProject, type Handler } from './handler';
 import { asObject, checkIdOf, optionalProjectKey, text } from './payload';
-
-/** The caller's display name for "attested by", best effort (one bounded call). */
-async function displayNameOf(deps: AppDeps, accountId: string): Promise<string | undefined> {
-  try {
-    const me = await callJira<{ displayName?: string }>(deps.jiraAsUser(accountId), 'GET', '/rest/api/3/myself');
-    return me.ok ? me.body?.displayName : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 export const attest: Handler<'attest'> = async (deps, caller, payload) => {
   const p = asObject(payload);

@@ -5,6 +5,7 @@
  */
 import type { AppSettings } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
+import { displayNameOf } from '../jira/display-name';
 import { getSettings as readSettings, saveSettings as writeSettings } from '../storage/settings-repo';
 import { validateSettings } from '../storage/settings-validation';
 import type { Handler } from './handler';
@@ -28,5 +29,6 @@ export const saveSettings: Handler<'saveSettings'> = async (deps, caller, payloa
       throw ResolverFailure.of('UNAUTHORISED', `From the settings of project ${key} you can change only its issue types in scope; ask a Jira administrator for the rest.`);
     }
   }
-  return writeSettings(deps.storage, { settings: p.settings, version: p.version }, caller.accountId, deps.now());
+  const byName = await displayNameOf(deps, caller.accountId);
+  return writeSettings(deps.storage, { settings: p.settings, version: p.version }, caller.accountId, deps.now(), byName);
 };

@@ -42,6 +42,7 @@ export async function saveSettings(
   input: { settings: unknown; version: unknown },
   by: string,
   now: Date,
+  byName?: string,
 ): Promise<VersionedSettings> {
   if (typeof input.version !== 'number' || !Number.isInteger(input.version) || input.version < 0) {
     throw ResolverFailure.of('VALIDATION', 'The settings version is missing; reload the page and try again.', 'version');
@@ -55,7 +56,13 @@ export async function saveSettings(
   }
   const result = validateSettings(input.settings);
   if (!result.ok) throw new ResolverFailure(result.errors);
-  const next: StoredSettings = { settings: result.settings, version: current.version + 1, updatedAt: now.toISOString(), updatedBy: by };
+  const next: StoredSettings = {
+    settings: result.settings,
+    version: current.version + 1,
+    updatedAt: now.toISOString(),
+    updatedBy: by,
+    ...(byName ? { updatedByName: byName } : {}),
+  };
   if (!(await store.createIfAbsent(KEYS.settingsClaim(next.version), { by, at: next.updatedAt }))) {
     throw ResolverFailure.of('CONFLICT', 'Someone else saved the settings at the same moment. Reload to see their changes, then save again.');
   }

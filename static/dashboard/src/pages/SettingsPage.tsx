@@ -152,7 +152,7 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
   return (
     <section aria-labelledby="settings-heading" className="mw-page">
       <Heading size="large" as="h1" id="settings-heading">{m.heading}</Heading>
-      {initial.updatedAt && <p className="mw-muted">{m.lastSaved(initial.updatedBy ?? '—', formatDateTime(initial.updatedAt))}</p>}
+      {initial.updatedAt && <p className="mw-muted">{m.lastSaved(initial.updatedByName ?? initial.updatedBy ?? '—', formatDateTime(initial.updatedAt))}</p>}
       {conflict && (
         <div role="alert" data-testid="settings-conflict">
           <SectionMessage appearance="warning" title={m.conflictTitle} actions={[<SectionMessageAction key="reload" onClick={onReload}>{m.reload}</SectionMessageAction>]}>
