@@ -1,0 +1,177 @@
+/**
+ * JiraClient under a burst limit, in virtual time: sleeps and the server's latency
+ * are timers on a clock the test advances, so minutes of simulated traffic run
+ * in milliseconds and every time in an assertion is exact.
+ */
+import { JiraClient } from './jira-client';
+import { JiraError } from './jira-error';
+import { response } from './testing/fake-transport';
+import type { JiraTransport, TransportResponse } from './transport';
+
+const ENDPOINT = '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
+const LABEL = `GET ${ENDPOINT}`;
+
+function virtualClock(startMs = Date.parse('2026-11-28T10:00:00Z')) {
+  let nowMs = startMs;
+  let seq = 0;
+  const timers: { at: number; seq: number; resolve: () => void }[] = [];
+  const sleep = (ms: number): Promise<void> => new Promise((resolve) => timers.push({ at: nowMs + Math.max(0, ms), seq: seq++, resolve }));
+
+  /** Runs `work` to the end, firing timers in time order whenever nothing else can move. */
+  async function run<T>(work: Promise<T>): Promise<T> {
+    let settled = false;
+    const observed = work.then(
+      (value) => ((settled = true), value),
+      (error: unknown) => {
+        settled = true;
+        throw error;
+      },
+    );
+    observed.catch(() => undefined);
+    while (!settled) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (settled) break;
+      if (timers.length === 0) throw new Error('nothing left to run, yet the work is not done');
+      timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
+      const timer = timers.shift()!;
+      nowMs = Math.max(nowMs, timer.at);
+      timer.resolve();
+    }
+    return observed;
+  }
+
+  return { now: () => nowMs, sleep, run, startMs };
+}
+
+type Clock = ReturnType<typeof virtualClock>;
+
+/**
+ * Jira's burst limit as the simulator models it: at most `max` accepted calls per
+ * sliding `perMs`, else 429 + Retry-After (whole seconds); every call takes `latencyMs`.
+ */
+function burstLimitedJira(clock: Clock, limit: { max: number; perMs: number; latencyMs: number }) {
+  const window: number[] = [];
+  const log: { at: number; status: number }[] = [];
+  const transport: JiraTransport = {
+    baseUrl: 'https://acme.atlassian.net',
+    async request(): Promise<TransportResponse> {
+      const at = clock.now();
+      while (window.length > 0 && window[0]! <= at - limit.perMs) window.shift();
+      let answer;
+      if (window.length >= limit.max) {
+        const seconds = Math.max(1, Math.ceil((window[0]! + limit.perMs - at) / 1000));
+        answer = { status: 429, headers: { 'Retry-After': String(seconds), 'RateLimit-Reason': 'jira-burst-based' } };
+      } else {
+        window.push(at);
+        answer = { status: 200, body: { values: [] } };
+      }
+      log.push({ at, status: answer.status });
+      await clock.sleep(limit.latencyMs);
+      return response(answer);
+    },
+  };
+  return { transport, log, refused: () => log.filter((c) => c.status === 429).length };
+}
+
+describe('JiraClient rate gate', () => {
+  it('makes every request to an endpoint wait the same window after one 429, and counts that window once', async () => {
+    const clock = virtualClock();
+    // The endpoint is closed for the first 2 s of the run, whoever calls.
+    const sent: number[] = [];
+    const transport: JiraTransport = {
+      baseUrl: 'https://acme.atlassian.net',
+      async request() {
+        const at = clock.now();
+        sent.push(at - clock.startMs);
+        await clock.sleep(10);
+        return at - clock.startMs < 2000 ? response({ status: 429, headers: { 'Retry-After': '2' } }) : response({ body: {} });
+      },
+    };
+    // A budget of 5 s: ten requests each waiting 2 s on their own would need 20 s.
+    const client = new JiraClient(transport, { now: clock.now, sleep: clock.sleep, policy: { retryBudgetMs: 5000 } }).withConcurrency(10);
+    const work = Promise.all(Array.from({ length: 10 }, (_, i) => client.get(ENDPOINT, { path: { serviceDeskId: i + 1 } })));
+    await clock.run(work);
+
+    // Ten first tries at 0 ms, all refused; the gate closed at 10 ms until 2010 ms; ten retries then, none earlier.
+    expect(sent.filter((t) => t === 0)).toHaveLength(10);
+    expect(sent.filter((t) => t > 0)).toEqual(Array(10).fill(2010));
+    expect(client.blockedMs).toBe(2000);
+    expect(client.stats().retries).toBe(10);
+    expect(client.stats().callsByEndpoint[LABEL]).toBe(20);
+  });
+
+  it('holds later requests at a closed gate without sending them into the limit', async () => {
+    const clock = virtualClock();
+    const statuses: number[] = [];
+    const transport: JiraTransport = {
+      baseUrl: 'https://acme.atlassian.net',
+      async request() {
+        const status = statuses.length === 0 ? 429 : 200;
+        statuses.push(status);
+        await clock.sleep(10);
+        return response(status === 429 ? { status, headers: { 'Retry-After': '3' } } : { body: {} });
+      },
+    };
+    const client = new JiraClient(transport, { now: clock.now, sleep: clock.sleep });
+    const first = client.get(ENDPOINT, { path: { serviceDeskId: 1 } });
+    const later = (async () => {
+      await clock.sleep(500); // arrives while the gate is closed
+      return client.get(ENDPOINT, { path: { serviceDeskId: 2 } });
+    })();
+    await clock.run(Promise.all([first, later]));
+    // One 429 in all: the later request never met the limit, it waited at the gate.
+    expect(statuses).toEqual([429, 200, 200]);
+    expect(client.stats().retries).toBe(1);
+  });
+
+  it('spends the retry budget on wall time blocked, so a long shared wait still ends in rate_limited', async () => {
+    const clock = virtualClock();
+    const transport: JiraTransport = {
+      baseUrl: 'https://acme.atlassian.net',
+      async request() {
+        await clock.sleep(5);
+        return response({ status: 429, headers: { 'Retry-After': '10' } });
+      },
+    };
+    const client = new JiraClient(transport, { now: clock.now, sleep: clock.sleep, policy: { retryBudgetMs: 25_000, maxRateLimitRetries: 10 } }).withConcurrency(4);
+    const results = await clock.run(Promise.allSettled(Array.from({ length: 4 }, (_, i) => client.get(ENDPOINT, { path: { serviceDeskId: i } }))));
+    for (const result of results) {
+      expect(result.status).toBe('rejected');
+      const error = (result as PromiseRejectedResult).reason as JiraError;
+      expect(error.kind).toBe('rate_limited');
+      expect(error.message).toContain('retry budget');
+    }
+    // Two shared 10 s windows fit in 25 s; a third would not. Four requests did not spend 4× the budget.
+    expect(client.blockedMs).toBe(20_000);
+    expect(clock.now() - clock.startMs).toBeLessThan(25_000);
+  });
+
+  it('paces under the learned rate, so thousands of calls meet the burst limit only a few times', async () => {
+    const clock = virtualClock();
+    const jira = burstLimitedJira(clock, { max: 100, perMs: 1000, latencyMs: 40 });
+    // 12 in flight at 40 ms could send 300 calls a second against a limit of 100.
+    const client = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(12);
+    const total = 3000;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < total) {
+        next += 1;
+        await client.get(ENDPOINT, { path: { serviceDeskId: next } });
+      }
+    };
+    await clock.run(Promise.all(Array.from({ length: 12 }, worker)));
+
+    const elapsedS = (clock.now() - clock.startMs) / 1000;
+    expect(jira.log.filter((c) => c.status === 200)).toHaveLength(total);
+    // Without a shared, pacing gate every reopening meets the limit again: hundreds of 429s.
+    // Here: only the calls already in flight when the limit was first met (at most 12),
+    // within one round trip of the first 429, and none after the gate learned the rate.
+    const refusedAt = jira.log.filter((c) => c.status === 429).map((c) => c.at);
+    expect(refusedAt.length).toBeGreaterThan(0);
+    expect(refusedAt.length).toBeLessThanOrEqual(12);
+    expect(Math.max(...refusedAt) - Math.min(...refusedAt)).toBeLessThanOrEqual(40);
+    expect(client.stats().callsByEndpoint[LABEL]).toBe(total + refusedAt.length);
+    // …and the run still goes at close to the limit: 3000 calls at 100/s is 30 s.
+    expect(elapsedS).toBeLessThan(30 / 0.85);
+  });
+});

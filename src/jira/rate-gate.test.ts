@@ -1,0 +1,73 @@
+import { BlockedTime, RateGate, type RateGateTuning } from './rate-gate';
+
+const TUNING: RateGateTuning = { windowMs: 1000, paceShare: 0.9, minCallsToLearn: 5, increaseEveryMs: 10_000 };
+
+describe('RateGate', () => {
+  it('lets everything through until a 429, then closes for everyone until the server reopens it', () => {
+    const gate = new RateGate(TUNING);
+    for (let i = 0; i < 3; i++) expect(gate.tryAdmit(1000 + i)).toBe(0);
+    expect(gate.refused(1010, 2000)).toBe(3010);
+    expect(gate.tryAdmit(1500)).toBe(1510);
+    expect(gate.tryAdmit(3009)).toBe(1);
+    expect(gate.tryAdmit(3010)).toBe(0);
+  });
+
+  it('never reopens earlier than an existing closure', () => {
+    const gate = new RateGate(TUNING);
+    gate.refused(0, 5000);
+    expect(gate.refused(100, 1000)).toBe(5000);
+  });
+
+  it('paces under the rate Jira accepted before refusing', () => {
+    const gate = new RateGate(TUNING);
+    // 50 calls accepted within one second, then a 429
+    for (let i = 0; i < 50; i++) {
+      expect(gate.tryAdmit(i * 10)).toBe(0);
+      gate.accept(i * 10, i * 10 + 5);
+    }
+    gate.refused(500, 1000);
+    expect(gate.pacedLimit).toBe(45);
+    // after reopening, 45 calls go in the same instant and the 46th waits for the window
+    let admitted = 0;
+    while (gate.tryAdmit(1500) === 0) admitted += 1;
+    expect(admitted).toBe(45);
+    expect(gate.tryAdmit(1500)).toBe(1000);
+    expect(gate.tryAdmit(2500)).toBe(0);
+  });
+
+  it('does not learn a rate from a 429 that came after a handful of calls (a quota, a fault)', () => {
+    const gate = new RateGate(TUNING);
+    gate.tryAdmit(0);
+    gate.accept(0, 10);
+    gate.refused(20, 500);
+    expect(gate.pacedLimit).toBeUndefined();
+  });
+
+  it('creeps back up by one call per window after each quiet spell', () => {
+    const gate = new RateGate(TUNING);
+    for (let i = 0; i < 20; i++) {
+      gate.tryAdmit(i);
+      gate.accept(i, i + 1);
+    }
+    gate.refused(100, 1000);
+    expect(gate.pacedLimit).toBe(18);
+    gate.tryAdmit(100 + 9_999);
+    expect(gate.pacedLimit).toBe(18);
+    gate.tryAdmit(100 + 30_000);
+    expect(gate.pacedLimit).toBe(21);
+  });
+});
+
+describe('BlockedTime', () => {
+  it('counts overlapping waits once: the union of the intervals', () => {
+    const blocked = new BlockedTime();
+    blocked.add(0, 1000);
+    blocked.add(10, 1000);
+    blocked.add(500, 1500);
+    expect(blocked.ms).toBe(1500);
+    expect(blocked.extra(1200, 1400)).toBe(0);
+    expect(blocked.extra(2000, 2500)).toBe(500);
+    blocked.add(2000, 2500);
+    expect(blocked.ms).toBe(2000);
+  });
+});
