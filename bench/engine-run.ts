@@ -6,7 +6,6 @@
 import { runReadiness } from '../src/engine/run-readiness';
 import type { EngineSettings, Report } from '../src/engine/types';
 import { createHttpTransport } from '../src/jira/http-transport';
-import { gatedTransport } from './gated-transport';
 
 export interface EngineRunArgs {
   baseUrl: string;
@@ -14,13 +13,10 @@ export interface EngineRunArgs {
   apiToken: string;
   settings: EngineSettings;
   concurrency?: number;
-  /** Put the prototype per-endpoint 429 gate (gated-transport.ts) under the client. */
-  gate429?: boolean;
 }
 
 export async function runEngine(args: EngineRunArgs): Promise<Report> {
-  const http = createHttpTransport({ baseUrl: args.baseUrl, email: args.email, apiToken: args.apiToken });
-  const transport = args.gate429 ? gatedTransport(http) : http;
+  const transport = createHttpTransport({ baseUrl: args.baseUrl, email: args.email, apiToken: args.apiToken });
   const { report } = await runReadiness({ transport, settings: args.settings, ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}) });
   return report;
 }

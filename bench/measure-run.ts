@@ -21,8 +21,6 @@ export interface RunTarget {
   /** Empty: every desk (the CLI); one key: a Forge queue job. */
   projectKeys: string[];
   concurrency?: number;
-  /** Prototype per-endpoint 429 gate under the client (see gated-transport.ts). */
-  gate429?: boolean;
 }
 
 export interface DeskSize {
@@ -77,7 +75,6 @@ export async function measureRun(target: RunTarget): Promise<RunMeasurement> {
     apiToken: target.apiToken,
     settings: settingsFor(target),
     ...(target.concurrency !== undefined ? { concurrency: target.concurrency } : {}),
-    ...(target.gate429 ? { gate429: true } : {}),
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const stats = report.stats;

@@ -7,7 +7,6 @@
  *
  *   node --expose-gc dist/bench/run.js [--sizes 25,50,100,200] [--latency 40] [--jitter 15]
  *        [--burst 100/1000 | --no-burst] [--no-latency] [--concurrency 6] [--json out.json]
- *        [--gate-429]   (prototype of a per-endpoint 429 gate under the client, for before/after)
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -30,8 +29,6 @@ interface Options {
   burst?: { maxRequests: number; perMs: number };
   concurrency: number;
   json?: string;
-  /** Prototype: the per-endpoint 429 gate under the client. */
-  gate429: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -46,7 +43,6 @@ function parseOptions(argv: string[]): Options {
       'no-latency': { type: 'boolean', default: false },
       concurrency: { type: 'string', default: String(DEFAULT_GATHER_CONCURRENCY) },
       json: { type: 'string' },
-      'gate-429': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes!.split(',').map((s) => Number.parseInt(s.trim(), 10));
@@ -55,7 +51,7 @@ function parseOptions(argv: string[]): Options {
   if (!values['no-burst'] && !burstMatch) throw new Error('--burst takes calls/milliseconds, e.g. 100/1000');
   const concurrency = Number.parseInt(values.concurrency!, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
-  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency, gate429: values['gate-429'] === true };
+  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency };
   if (!values['no-latency']) options.latency = { meanMs: Number(values.latency), jitterMs: Number(values.jitter) };
   if (!values['no-burst'] && burstMatch) options.burst = { maxRequests: Number(burstMatch[1]), perMs: Number(burstMatch[2]) };
   if (values.json) options.json = values.json;
@@ -89,7 +85,7 @@ interface SizeResult {
   forgeRunBound: number;
 }
 
-async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string, gate429: boolean): Promise<MeasuredRun> {
+async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string): Promise<MeasuredRun> {
   const child = startChild('measure-process.js');
   try {
     const target: RunTarget = {
@@ -100,7 +96,6 @@ async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof st
       endUserGroups: sim.endUserGroups,
       projectKeys,
       concurrency: timing.concurrency,
-      gate429,
     };
     const measured = await child.ask<MeasuredInChild>({ type: 'run', target }, RUN_TIMEOUT_MS);
     const simulator = await simChild.ask<SimulatorCounts>({ type: 'counts' }, 60_000);
@@ -126,12 +121,12 @@ async function measureSize(desks: number, options: Options, withSingles: boolean
     const sim = await simChild.ask<SimulatorStarted>({ type: 'start', ...request }, 5 * 60_000);
     const timing: TimingModel = { latencyMs: options.latency?.meanMs ?? 0, concurrency: options.concurrency, ...(options.burst ? { burst: options.burst } : {}) };
     process.stderr.write(`[bench] ${desks} desks: full run…\n`);
-    const full = await measuredRun(sim, simChild, [], timing, `${desks} desks`, options.gate429);
+    const full = await measuredRun(sim, simChild, [], timing, `${desks} desks`);
     const singles: MeasuredRun[] = [];
     if (withSingles) {
       for (const key of singleDeskPicks(sim.shape)) {
         process.stderr.write(`[bench] ${desks} desks: single-desk job ${key}…\n`);
-        singles.push(await measuredRun(sim, simChild, [key], timing, key, options.gate429));
+        singles.push(await measuredRun(sim, simChild, [key], timing, key));
       }
     }
     const forgeRunBound = sim.shape.deskShapes.reduce((sum, d) => sum + singleDeskLowerBound(sim.shape, d.key).total, 0);
@@ -153,7 +148,7 @@ function render(results: SizeResult[], options: Options): string {
   out.push(
     `Latency ${options.latency ? `${options.latency.meanMs} ± ${options.latency.jitterMs} ms per call` : 'none'}; burst limit ${
       options.burst ? `${options.burst.maxRequests} calls per ${options.burst.perMs} ms per endpoint (429 + Retry-After)` : 'none'
-    }; gatherer concurrency ${options.concurrency}${options.gate429 ? '; PROTOTYPE per-endpoint 429 gate under the client (bench/gated-transport.ts)' : ''}.`,
+    }; gatherer concurrency ${options.concurrency}.`,
   );
   const s = last.shape;
   const team = s.deskShapes.filter((d) => d.style === 'team-managed').length;

@@ -7,7 +7,6 @@
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
 import { generateSite, type GeneratedSite } from '../../dev/simulator/sites/generated-site';
 import { lowerBound, singleDeskLowerBound, wallTimeBound } from '../../bench/lower-bound';
-import { gateKey } from '../../bench/gated-transport';
 import { measureRun, KVS_VALUE_LIMIT_BYTES, type RunMeasurement } from '../../bench/measure-run';
 import { siteShape, type SiteShape } from '../../bench/site-shape';
 
@@ -109,10 +108,5 @@ describe('benchmark arithmetic', () => {
     const burst = wallTimeBound(shape, bound, { latencyMs: 1, concurrency: 64, burst: { maxRequests: 1, perMs: 1000 } });
     expect(burst.limitedBy).toBe('burst limit');
     expect(burst.ms).toBe(4 * 1000);
-  });
-
-  it('keys the prototype 429 gate by endpoint, not by desk', () => {
-    expect(gateKey('GET', '/rest/servicedeskapi/servicedesk/12/customer?start=50&limit=50')).toBe('GET /rest/servicedeskapi/servicedesk/{}/customer');
-    expect(gateKey('GET', '/rest/api/3/project/SD001/role/10100')).toBe(gateKey('GET', '/rest/api/3/project/SD002/role/10100'));
   });
 });
