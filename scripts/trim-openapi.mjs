@@ -34,6 +34,7 @@ const PLATFORM_OPERATIONS = {
 
 const SERVICEDESK_OPERATIONS = {
   '/rest/servicedeskapi/servicedesk': ['get'],
+  '/rest/servicedeskapi/servicedesk/{serviceDeskId}': ['get'],
   '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer': ['get', 'post'],
   '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype': ['get'],
 };

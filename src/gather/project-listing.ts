@@ -8,6 +8,7 @@ import type { ProjectStyle } from '../engine/types';
 import type { components as Platform } from '../jira/generated/jira-platform';
 import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
 import type { JiraClient } from '../jira/jira-client';
+import { JiraError } from '../jira/jira-error';
 import { collectPages, jsmPages, startAtPages } from '../jira/paging';
 import { failed, ok, toFetchError } from './fetched';
 import type { Fetched, FetchError } from './snapshot';
@@ -17,6 +18,16 @@ type ServiceDeskDTO = ServiceDesk['schemas']['ServiceDeskDTO'];
 
 export const SERVICE_DESKS = '/rest/servicedeskapi/servicedesk';
 export const PROJECT_SEARCH = '/rest/api/3/project/search';
+/** JSM takes a desk id or a project id/key here. */
+export const SERVICE_DESK = '/rest/servicedeskapi/servicedesk/{serviceDeskId}';
+
+/**
+ * Up to this many configured keys are looked up one by one (project search by key,
+ * then each desk: 1 + k calls) instead of paging every desk and every service
+ * project on the site; a Forge job checks one desk, and a 200-desk site's full
+ * listing is 8 pages.
+ */
+export const DIRECT_LISTING_MAX_KEYS = 5;
 
 /** A project in scope before its details are read. */
 export interface ListedProject {
@@ -40,6 +51,8 @@ export function styleOf(project: Pick<Project, 'style' | 'simplified'>): Project
 }
 
 export async function listServiceDeskProjects(client: JiraClient, projectKeys: readonly string[]): Promise<ProjectListing> {
+  const wanted = [...new Set(projectKeys.map((k) => k.trim().toUpperCase()).filter(Boolean))];
+  if (wanted.length > 0 && wanted.length <= DIRECT_LISTING_MAX_KEYS) return listNamedProjects(client, wanted);
   let desks: ServiceDeskDTO[];
   let projects: Project[];
   try {
@@ -53,6 +66,56 @@ export async function listServiceDeskProjects(client: JiraClient, projectKeys: r
     return { listing: failed(reason), projects: projectKeys.map((key) => unavailableProject(key, reason)) };
   }
   return { listing: ok(true), projects: joinListing(desks, projects, projectKeys) };
+}
+
+/**
+ * The named projects only: project search filtered by key (service projects, with
+ * issue types), then each found project's desk. A project JSM has no desk for
+ * (404) is listed without one, as the full listing does; any other failure makes
+ * the listing failed and that project unavailable, with Jira's reason.
+ */
+async function listNamedProjects(client: JiraClient, keys: readonly string[]): Promise<ProjectListing> {
+  let projects: Project[];
+  try {
+    projects = await collectPages(
+      startAtPages<Project>(client, PROJECT_SEARCH, { query: { keys: [...keys], typeKey: 'service_desk', expand: 'issueTypes' }, pageSize: 50 }),
+    );
+  } catch (error) {
+    const reason = toFetchError(error, `GET ${PROJECT_SEARCH}`);
+    return { listing: failed(reason), projects: keys.map((key) => unavailableProject(key, reason)) };
+  }
+  const named = projects.filter((p) => p.id && p.key && keys.includes(p.key.toUpperCase()));
+  const lookups = await Promise.all(named.map((project) => readDesk(client, project)));
+  const desks = lookups.filter((l): l is { desk: ServiceDeskDTO } => 'desk' in l).map((l) => l.desk);
+  let listing: Fetched<true> = ok(true);
+  const listed = joinListing(desks, named, keys).map((project) => {
+    const lookup = lookups[named.findIndex((p) => p.id === project.id)];
+    if (!lookup || !('error' in lookup)) return project;
+    listing = failed(lookup.error);
+    return { ...unavailableProject(project.key, lookup.error), id: project.id, name: project.name };
+  });
+  return { listing, projects: listed };
+}
+
+type DeskLookup = { desk: ServiceDeskDTO } | { none: true } | { error: FetchError };
+
+async function readDesk(client: JiraClient, project: Project): Promise<DeskLookup> {
+  try {
+    const desk = await client.get<ServiceDeskDTO>(SERVICE_DESK, { path: { serviceDeskId: project.id! } });
+    if (!desk || typeof desk !== 'object' || desk.id === undefined || String(desk.projectId) !== project.id) {
+      return {
+        error: {
+          kind: 'malformed',
+          endpoint: `GET ${SERVICE_DESK}`,
+          message: `Jira's answer for the service desk of project ${project.key} does not name that project.`,
+        },
+      };
+    }
+    return { desk: { ...desk, id: String(desk.id), projectId: String(desk.projectId), projectKey: project.key! } };
+  } catch (error) {
+    if (error instanceof JiraError && error.kind === 'not_found') return { none: true };
+    return { error: toFetchError(error, `GET ${SERVICE_DESK}`) };
+  }
 }
 
 /** Pure: desks ⋈ projects, narrowed to `projectKeys` (all when empty), sorted by key. */

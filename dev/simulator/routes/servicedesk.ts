@@ -39,6 +39,16 @@ function listDesks(ctx: RouteContext) {
   return ok({ ...page, values: page.values.map((p) => serviceDeskDto(ctx.baseUrl, p)) });
 }
 
+/** One desk by desk id or project id/key, as JSM answers it; customers see only their own desks. */
+function getDesk(ctx: RouteContext) {
+  const desk = findDesk(ctx);
+  if (!isDesk(desk)) return desk;
+  if (ctx.caller.accountType !== 'atlassian' && !ctx.model.isCustomer(desk.id, ctx.caller.accountId)) {
+    return jsmError(403, 'You do not have permission to view this service project.', 'sd.servicedesk.view.permission.error');
+  }
+  return ok(serviceDeskDto(ctx.baseUrl, desk));
+}
+
 /** An array view over accountIds that looks users up only when a page is cut from it. */
 function lazyUsers(ctx: RouteContext, ids: readonly string[]): Sliceable<SimUser> {
   return { length: ids.length, slice: (start?: number, end?: number) => ids.slice(start, end).map((id) => ctx.model.user(id)!) };
@@ -105,6 +115,7 @@ function listRequestTypes(ctx: RouteContext) {
 
 export const serviceDeskRoutes: Route[] = [
   { method: 'GET', template: '/rest/servicedeskapi/servicedesk', api: 'servicedesk', handle: listDesks },
+  { method: 'GET', template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}', api: 'servicedesk', handle: getDesk },
   { method: 'GET', template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer', api: 'servicedesk', handle: listCustomers },
   { method: 'POST', template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer', api: 'servicedesk', handle: addCustomers },
   { method: 'GET', template: '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', api: 'servicedesk', handle: listRequestTypes },

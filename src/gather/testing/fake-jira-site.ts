@@ -102,28 +102,25 @@ export function createFakeJiraSite(): FakeTransport {
     return { body: startAtPage(GROUP_MEMBERS, query, 2) };
   });
 
-  t.on('GET', '/rest/servicedeskapi/servicedesk', ({ query }) => ({
-    body: jsmPage(
-      [
-        { id: '1', projectId: '10000', projectKey: 'IT', projectName: 'IT Service Desk' },
-        { id: '2', projectId: '10001', projectKey: 'HR', projectName: 'HR Desk' },
-        { id: '3', projectId: '10002', projectKey: 'TM', projectName: 'Team Desk' },
-      ],
-      query,
-      2,
-    ),
-  }));
-  t.on('GET', '/rest/api/3/project/search', ({ query }) => ({
-    body: startAtPage(
-      [
-        { id: '10000', key: 'IT', name: 'IT Service Desk', style: 'classic', issueTypes: [{ id: '10001', name: 'IT Help' }, { id: '10002', name: 'Access' }] },
-        { id: '10001', key: 'HR', name: 'HR Desk', style: 'classic', issueTypes: [{ id: '10001', name: 'IT Help' }] },
-        { id: '10002', key: 'TM', name: 'Team Desk', style: 'next-gen', simplified: true, issueTypes: [{ id: '10100', name: 'Service Request' }] },
-      ],
-      query,
-      2,
-    ),
-  }));
+  const desks = [
+    { id: '1', projectId: '10000', projectKey: 'IT', projectName: 'IT Service Desk' },
+    { id: '2', projectId: '10001', projectKey: 'HR', projectName: 'HR Desk' },
+    { id: '3', projectId: '10002', projectKey: 'TM', projectName: 'Team Desk' },
+  ];
+  const projects = [
+    { id: '10000', key: 'IT', name: 'IT Service Desk', style: 'classic', issueTypes: [{ id: '10001', name: 'IT Help' }, { id: '10002', name: 'Access' }] },
+    { id: '10001', key: 'HR', name: 'HR Desk', style: 'classic', issueTypes: [{ id: '10001', name: 'IT Help' }] },
+    { id: '10002', key: 'TM', name: 'Team Desk', style: 'next-gen', simplified: true, issueTypes: [{ id: '10100', name: 'Service Request' }] },
+  ];
+  t.on('GET', '/rest/servicedeskapi/servicedesk', ({ query }) => ({ body: jsmPage(desks, query, 2) }));
+  // JSM takes the desk id, or the project's id or key, in {serviceDeskId}.
+  for (const desk of desks) {
+    for (const id of [desk.id, desk.projectId, desk.projectKey]) t.on('GET', `/rest/servicedeskapi/servicedesk/${id}`, { body: desk });
+  }
+  t.on('GET', '/rest/api/3/project/search', ({ query }) => {
+    const keys = query.getAll('keys').map((k) => k.toUpperCase());
+    return { body: startAtPage(keys.length > 0 ? projects.filter((p) => keys.includes(p.key)) : projects, query, 2) };
+  });
 
   const roleMaps: Record<string, Record<string, string>> = {
     IT: { 'Service Desk Team': 'https://acme.atlassian.net/rest/api/3/project/10000/role/10101', Administrators: 'https://acme.atlassian.net/rest/api/3/project/10000/role/10002' },
