@@ -86,6 +86,42 @@ export function gatherCustomers(client: JiraClient, serviceDeskId: string | unde
   });
 }
 
+/**
+ * Every desk's customer paging, started as soon as the desks are listed.
+ *
+ * JSM's customer pages carry no total, so one desk's pages are strictly
+ * sequential: a 20,000-customer desk is a chain of 400 calls. Started only when
+ * its project gets one of the gatherer's few project slots, such a chain can run
+ * nearly alone at the end of the run. Started here, every chain is under way from
+ * the beginning: each desk has one page in flight at a time, and what is in flight
+ * overall is bounded by the client's request limiter and the customer endpoint's
+ * rate gate, not by project slots. Each desk is paged once, however often asked.
+ */
+export class CustomerPaging {
+  private readonly byDesk = new Map<string, Promise<Fetched<string[]>>>();
+
+  constructor(private readonly client: JiraClient) {}
+
+  /** Starts paging each desk not yet started; desks without an id are skipped. */
+  start(serviceDeskIds: Iterable<string | undefined>): this {
+    for (const id of serviceDeskIds) if (id) this.customers(id);
+    return this;
+  }
+
+  /** The desk's customers: the paging already under way, or started now. */
+  customers(serviceDeskId: string | undefined): Promise<Fetched<string[]>> {
+    if (!serviceDeskId) return gatherCustomers(this.client, serviceDeskId);
+    let paging = this.byDesk.get(serviceDeskId);
+    if (!paging) this.byDesk.set(serviceDeskId, (paging = gatherCustomers(this.client, serviceDeskId)));
+    return paging;
+  }
+}
+
+/** `new CustomerPaging(client).start(ids)`: every listed desk's customer paging under way at once. */
+export function startCustomerPaging(client: JiraClient, serviceDeskIds: Iterable<string | undefined>): CustomerPaging {
+  return new CustomerPaging(client).start(serviceDeskIds);
+}
+
 export function gatherRequestTypes(client: JiraClient, serviceDeskId: string | undefined): Promise<Fetched<RequestTypeRef[]>> {
   if (!serviceDeskId) return Promise.resolve(noDesk(DESK_REQUEST_TYPES));
   return settle(`GET ${DESK_REQUEST_TYPES}`, async () => {

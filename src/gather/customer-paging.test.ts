@@ -1,0 +1,82 @@
+import { JiraClient } from '../jira/jira-client';
+import { createFakeTransport } from '../jira/testing/fake-transport';
+import { CustomerPaging, startCustomerPaging } from './project-details';
+
+const CUSTOMERS = /^\/rest\/servicedeskapi\/servicedesk\/(\d+)\/customer$/;
+
+/** Desks 1..n with `sizes[i]` customers, paged 50 at a time like JSM (no total, isLastPage). */
+function deskSite(sizes: number[], limit: number) {
+  const transport = createFakeTransport();
+  const order: { desk: string; start: number }[] = [];
+  let inFlight = 0;
+  let peak = 0;
+  sizes.forEach((size, i) => {
+    const desk = String(i + 1);
+    transport.on('GET', `/rest/servicedeskapi/servicedesk/${desk}/customer`, async ({ query, headers }) => {
+      if (headers?.['X-ExperimentalApi'] !== 'opt-in') return { status: 412, body: { errorMessage: 'This API is experimental.' } };
+      const start = Number(query.get('start'));
+      const pageSize = Number(query.get('limit'));
+      order.push({ desk, start });
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((r) => setTimeout(r, 2));
+      inFlight -= 1;
+      const values = Array.from({ length: Math.max(0, Math.min(pageSize, size - start)) }, (_, k) => ({ accountId: `d${desk}-u${start + k}` }));
+      return { body: { start, limit: pageSize, size: values.length, isLastPage: start + values.length >= size, values } };
+    });
+  });
+  const client = new JiraClient(transport, { sleep: async () => undefined }).withConcurrency(limit);
+  return { transport, client, order, peak: () => peak };
+}
+
+describe('CustomerPaging', () => {
+  it("starts every desk's paging at once: all first pages before any desk's second page", async () => {
+    const site = deskSite([260, 40, 120, 10, 75], 3);
+    const paging = startCustomerPaging(site.client, ['1', '2', '3', '4', '5']);
+    const results = await Promise.all(['1', '2', '3', '4', '5'].map((id) => paging.customers(id)));
+
+    expect(site.order.slice(0, 5)).toEqual(['1', '2', '3', '4', '5'].map((desk) => ({ desk, start: 0 })));
+    // The biggest desk's chain overlaps the others instead of starting after them.
+    const lastFirstPage = site.order.findIndex((c) => c.desk === '5');
+    const secondPageOfBiggest = site.order.findIndex((c) => c.desk === '1' && c.start === 50);
+    expect(secondPageOfBiggest).toBeGreaterThan(lastFirstPage);
+    expect(secondPageOfBiggest).toBeLessThan(site.order.length - 3);
+    // What is in flight is bounded by the request limiter, not by the number of desks.
+    expect(site.peak()).toBe(3);
+    expect(results.map((r) => (r.ok ? r.value.length : -1))).toEqual([260, 40, 120, 10, 75]);
+    expect(results[0]!.ok && results[0].value.slice(0, 2)).toEqual(['d1-u0', 'd1-u1']);
+  });
+
+  it('reads every page once, however often a desk is asked for, with the experimental header', async () => {
+    const site = deskSite([120, 50], 6);
+    const paging = new CustomerPaging(site.client).start(['1', '2', '1', undefined]);
+    const [a, b, again] = await Promise.all([paging.customers('1'), paging.customers('2'), paging.customers('1')]);
+    expect(a).toBe(again);
+    expect(b.ok && b.value).toHaveLength(50);
+    // 120 customers: pages at 0, 50, 100; 50 customers: one full last page.
+    expect(site.order.filter((c) => c.desk === '1').map((c) => c.start)).toEqual([0, 50, 100]);
+    expect(site.order.filter((c) => c.desk === '2').map((c) => c.start)).toEqual([0]);
+    for (const request of site.transport.requests) {
+      expect(request.path).toMatch(/customer\?start=\d+&limit=50$/);
+      expect(CUSTOMERS.test(request.path.split('?')[0]!)).toBe(true);
+    }
+    expect(site.transport.requests).toHaveLength(4);
+  });
+
+  it('a desk without a service desk id is an error saying why, never an empty pass', async () => {
+    const site = deskSite([], 2);
+    const result = await new CustomerPaging(site.client).customers(undefined);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.kind).toBe('not_found');
+    expect(site.transport.requests).toHaveLength(0);
+  });
+
+  it('a failed page is the desk’s error, and the other desks are still read', async () => {
+    const site = deskSite([100, 100], 2);
+    site.transport.on('GET', '/rest/servicedeskapi/servicedesk/1/customer', { status: 403, body: { errorMessage: 'No permission' } });
+    const paging = startCustomerPaging(site.client, ['1', '2']);
+    const [one, two] = await Promise.all([paging.customers('1'), paging.customers('2')]);
+    expect(!one.ok && one.error).toMatchObject({ kind: 'forbidden', endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer' });
+    expect(two.ok && two.value).toHaveLength(100);
+  });
+});
