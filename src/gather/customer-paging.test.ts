@@ -1,6 +1,6 @@
 import { JiraClient } from '../jira/jira-client';
 import { createFakeTransport } from '../jira/testing/fake-transport';
-import { CustomerPaging, startCustomerPaging } from './project-details';
+import { accountIdPoolFor, AccountIdPool, CustomerPaging, gatherCustomers, startCustomerPaging } from './project-details';
 
 const CUSTOMERS = /^\/rest\/servicedeskapi\/servicedesk\/(\d+)\/customer$/;
 
@@ -78,5 +78,36 @@ describe('CustomerPaging', () => {
     const [one, two] = await Promise.all([paging.customers('1'), paging.customers('2')]);
     expect(!one.ok && one.error).toMatchObject({ kind: 'forbidden', endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer' });
     expect(two.ok && two.value).toHaveLength(100);
+  });
+});
+
+describe('account id pool', () => {
+  it('keeps one string per distinct id for the whole run, shared by every view of the client', async () => {
+    // Desks 1 and 2 hold the same 60 users (ids d1-u*, d2-u* differ, so build a shared site by hand).
+    const transport = createFakeTransport();
+    for (const desk of ['1', '2']) {
+      transport.on('GET', `/rest/servicedeskapi/servicedesk/${desk}/customer`, ({ query }) => {
+        const start = Number(query.get('start'));
+        const values = Array.from({ length: Math.max(0, Math.min(50, 60 - start)) }, (_, k) => ({ accountId: `shared-${start + k}` }));
+        return { body: { start, limit: 50, size: values.length, isLastPage: start + values.length >= 60, values } };
+      });
+    }
+    const client = new JiraClient(transport);
+    const [one, two] = await Promise.all([gatherCustomers(client.withConcurrency(2), '1'), gatherCustomers(client.withConcurrency(3), '2')]);
+    expect(one.ok && one.value).toHaveLength(60);
+    expect(two.ok && two.value).toEqual(one.ok && one.value);
+    expect(accountIdPoolFor(client).size).toBe(60);
+    expect(accountIdPoolFor(client.withConcurrency(1))).toBe(accountIdPoolFor(client));
+    // Another run (another client) has its own pool.
+    expect(accountIdPoolFor(new JiraClient(transport))).not.toBe(accountIdPoolFor(client));
+  });
+
+  it('interns: the same id gives back the first string it saw', () => {
+    const pool = new AccountIdPool();
+    const first = ['5b10a2844c20165700ede21g'].join('');
+    const second = ['5b10a2844c20165700ede21g'].join('');
+    expect(pool.intern(first)).toBe(first);
+    expect(pool.intern(second)).toBe(first);
+    expect(pool.size).toBe(1);
   });
 });
