@@ -174,4 +174,17 @@ describe('JiraClient rate gate', () => {
     // …and the run still goes at close to the limit: 3000 calls at 100/s is 30 s.
     expect(elapsedS).toBeLessThan(30 / 0.85);
   });
+
+  it('does not spin when the injected clock stands still: each wait is served by one sleep', async () => {
+    const answers = [429, 429, 200];
+    const transport: JiraTransport = {
+      baseUrl: 'https://acme.atlassian.net',
+      request: async () => response(answers.shift() === 429 ? { status: 429, headers: { 'Retry-After': '1' } } : { body: { ok: true } }),
+    };
+    const sleeps: number[] = [];
+    const frozen = Date.parse('2026-11-28T10:00:00Z');
+    const client = new JiraClient(transport, { now: () => frozen, sleep: async (ms) => void sleeps.push(ms) });
+    await expect(client.get(ENDPOINT, { path: { serviceDeskId: 1 } })).resolves.toEqual({ ok: true });
+    expect(sleeps).toEqual([1000, 1000]);
+  });
 });

@@ -203,6 +203,8 @@ export class JiraClient {
       const wait = gate.tryAdmit(nowMs);
       if (wait === 0) return nowMs;
       await s.sleep(wait);
+      // A clock that does not move with sleep (an injected one) could never reopen the gate: the sleep was the wait.
+      if (s.now() <= nowMs) return gate.admitAnyway(nowMs);
     }
   }
 }

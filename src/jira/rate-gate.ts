@@ -71,6 +71,12 @@ export class RateGate {
     return 0;
   }
 
+  /** Records a call sent at `now` whatever the gate says (the caller already waited); returns `now`. */
+  admitAnyway(now: number): number {
+    this.sent.push(now);
+    return now;
+  }
+
   /** Jira accepted the call sent at `sentAt`. */
   accept(sentAt: number, now: number): void {
     prune(this.acceptedAt, now, this.tuning.windowMs);
