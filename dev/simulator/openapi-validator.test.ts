@@ -56,7 +56,8 @@ describe('validateAgainstSpec', () => {
     const ops = specOperations();
     expect(ops).toContain('POST /rest/api/3/workflows');
     expect(ops).toContain('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer');
-    expect(ops.length).toBe(25);
+    expect(ops).toContain('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}');
+    expect(ops.length).toBe(26);
   });
 });
 

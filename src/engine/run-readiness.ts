@@ -4,9 +4,9 @@
  * consumer and the local preview.
  */
 import type { Logger } from '../forge/deps';
-import { gatherSnapshot } from '../gather/gather-snapshot';
+import { gatherEndUserGroups, gatherSnapshot } from '../gather/gather-snapshot';
 import type { GatherProgress } from '../gather/progress';
-import type { SiteSnapshot } from '../gather/snapshot';
+import type { Fetched, GroupMembers, SiteSnapshot } from '../gather/snapshot';
 import { JiraClient, type JiraClientOptions } from '../jira/jira-client';
 import type { JiraTransport } from '../jira/transport';
 import type { ArtifactKind } from '../requirements/check';
@@ -29,6 +29,11 @@ export interface RunReadinessInput {
   requires?: readonly ArtifactKind[];
   /** Back-off and timeout overrides, and injected sleep/random for tests. */
   clientOptions?: Omit<JiraClientOptions, 'logger' | 'now'>;
+  /**
+   * End-user groups this run already has (a Forge run reads them once for all its
+   * per-desk jobs): not fetched again. Groups missing here are read as usual.
+   */
+  endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
 }
 
 export interface RunReadinessResult {
@@ -50,11 +55,34 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.requires ? { requires: input.requires } : {}),
+    ...(input.endUserGroups ? { endUserGroups: input.endUserGroups } : {}),
     now: clock,
   });
   const stats = mergeStats(client.stats(), serviceAccountClient?.stats());
   const report = judge(snapshot, input.settings, { now: clock(), stats });
   return { report, snapshot, stats };
+}
+
+export interface ReadEndUserGroupsInput {
+  transport: JiraTransport;
+  /** Group names as configured (trimmed and de-duplicated here). */
+  names: readonly string[];
+  concurrency?: number;
+  logger?: Logger;
+  clientOptions?: Omit<JiraClientOptions, 'logger' | 'now'>;
+}
+
+/**
+ * Only the end-user groups, as gatherSnapshot reads them: each group its own
+ * Fetched, so a failure is kept as that group's error. For a run that shares them
+ * between jobs.
+ */
+export async function readEndUserGroups(input: ReadEndUserGroupsInput): Promise<{ groups: Record<string, Fetched<GroupMembers>>; stats: RunStats }> {
+  const clientOptions: JiraClientOptions = { ...input.clientOptions };
+  if (input.logger) clientOptions.logger = input.logger;
+  const client = new JiraClient(input.transport, clientOptions);
+  const groups = await gatherEndUserGroups(client.withConcurrency(input.concurrency ?? 6), input.names);
+  return { groups, stats: client.stats() };
 }
 
 /** The run's totals over both clients; the duration is the admin client's (it spans the run). */

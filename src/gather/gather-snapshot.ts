@@ -48,6 +48,12 @@ export interface GatherOptions {
   requires?: readonly ArtifactKind[];
   /** Clock for gatheredAt. */
   now?: () => Date;
+  /**
+   * End-user groups already read in this run (a Forge run reads them once for all
+   * its per-desk jobs). Groups named here are not fetched again, whatever they hold,
+   * so a failure passed in stays that failure; groups missing from it are read.
+   */
+  endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
 }
 
 export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
@@ -91,7 +97,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
     wants.has('serviceAccount') && settings.serviceAccount?.trim() ? gatherServiceAccount(jira, settings.serviceAccount) : undefined;
   const selfP =
     wants.has('serviceAccountSelf') && options.serviceAccountClient ? gatherServiceAccountSelf(options.serviceAccountClient.withConcurrency(2)) : undefined;
-  const groupsP = wants.has('endUserGroups') ? gatherGroups(jira, cache, settings.endUserGroups, emit) : Promise.resolve({});
+  const groupsP = wants.has('endUserGroups') ? gatherEndUserGroups(jira, settings.endUserGroups, { cache, emit, known: options.endUserGroups }) : Promise.resolve({});
 
   emit({ stage: 'projects', done: 0, total: 1, message: 'Listing service desks' });
   const listing = await listServiceDeskProjects(jira, settings.projectKeys);
@@ -142,19 +148,33 @@ async function readServerInfo(jira: JiraClient): Promise<SiteSnapshot['serverInf
   }
 }
 
-async function gatherGroups(
+/** The configured group names, trimmed, blanks and repeats dropped, in order. */
+export function uniqueGroupNames(names: readonly string[]): string[] {
+  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+}
+
+export interface GroupGatherOptions {
+  cache?: ArtifactCache;
+  emit?: (e: GatherProgress) => void;
+  /** Groups already read in this run: taken as they are, not fetched. */
+  known?: Readonly<Record<string, Fetched<GroupMembers>>>;
+}
+
+/** Every configured end-user group's members; each group is its own Fetched. */
+export async function gatherEndUserGroups(
   jira: JiraClient,
-  cache: ArtifactCache,
   names: readonly string[],
-  emit: (e: GatherProgress) => void,
+  options: GroupGatherOptions = {},
 ): Promise<Record<string, Fetched<GroupMembers>>> {
-  const unique = [...new Set(names.map((n) => n.trim()).filter(Boolean))];
+  const unique = uniqueGroupNames(names);
+  const cache = options.cache ?? new ArtifactCache();
+  const known = options.known ?? {};
   let done = 0;
   const read = await Promise.all(
     unique.map(async (name) => {
-      const members = await cache.once(`group:${name}`, () => gatherGroupMembers(jira, name));
+      const members = Object.prototype.hasOwnProperty.call(known, name) ? known[name]! : await cache.once(`group:${name}`, () => gatherGroupMembers(jira, name));
       done += 1;
-      emit({ stage: 'end-user-groups', done, total: unique.length, message: `Read group ${name}` });
+      options.emit?.({ stage: 'end-user-groups', done, total: unique.length, message: `Read group ${name}` });
       return [name, members] as const;
     }),
   );

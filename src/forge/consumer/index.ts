@@ -1,2 +1,2 @@
-export { processProjectJob, type JobResult } from './process-project-job';
+export { processProjectJob, type JobResult, type ProcessJobOptions } from './process-project-job';
 export { finaliseRunIfComplete } from './finalise-run';

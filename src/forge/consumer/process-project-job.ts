@@ -11,6 +11,8 @@
  */
 import type { AppDeps, ProjectJob } from '../deps';
 import { runChecks } from '../run/readiness-runner';
+import { endUserGroupsForRun, forgetRunGroupsInProcess, type RunGroupsWait } from '../run/run-groups';
+import { dropRunGroups } from '../storage/run-groups-repo';
 import { getSettings } from '../storage/settings-repo';
 import { migrateStorage } from '../storage/migrate';
 import { storeReport } from '../storage/report-repo';
@@ -31,13 +33,20 @@ function reasonOf(error: unknown): string {
   return (message || 'The check failed for an unknown reason.').slice(0, 300);
 }
 
-export async function processProjectJob(deps: AppDeps, job: ProjectJob): Promise<JobResult> {
+export interface ProcessJobOptions {
+  /** How a job waits for the run's end-user groups read by another job (tests shorten it). */
+  groupWait?: RunGroupsWait;
+}
+
+export async function processProjectJob(deps: AppDeps, job: ProjectJob, options: ProcessJobOptions = {}): Promise<JobResult> {
   const startedAt = deps.now();
   let result: JobResult;
   try {
     await migrateStorage(deps.storage, deps.log);
     const { settings } = await getSettings(deps.storage);
-    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now });
+    // Read once per run (by its first job) and shared; whatever is not shared is read here.
+    const endUserGroups = await endUserGroupsForRun(deps, job.runId, settings.endUserGroups, options.groupWait);
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, endUserGroups });
     if (!report.projects.some((p) => p.key === job.projectKey)) {
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }
@@ -59,7 +68,11 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob): Promise
       ...(result.message ? { message: result.message } : {}),
     });
     const progress = await loadProgress(deps.storage, deps.now());
-    if (progress && progress.state !== 'running') await finaliseRunIfComplete(deps, progress);
+    if (progress && progress.state !== 'running') {
+      forgetRunGroupsInProcess(deps.storage, job.runId);
+      await dropRunGroups(deps.storage, job.runId).catch((e) => deps.log.warn('Could not drop the run’s stored end-user groups', { runId: job.runId, reason: e instanceof Error ? e.message : String(e) }));
+      await finaliseRunIfComplete(deps, progress);
+    }
   }
   deps.log.info('Project job finished', { projectKey: job.projectKey, runId: job.runId, state: result.state, ms: deps.now().getTime() - startedAt.getTime() });
   return result;

@@ -6,6 +6,7 @@
  */
 import { runReadiness } from '../../engine/run-readiness';
 import type { EngineSettings, Report } from '../../engine/types';
+import type { Fetched, GroupMembers } from '../../gather/snapshot';
 import type { JiraTransport } from '../../jira/transport';
 import type { ArtifactKind } from '../../requirements/check';
 import type { AppSettings } from '../../shared/resolver-api';
@@ -32,6 +33,8 @@ export interface RunChecksArgs {
   now: () => Date;
   /** Read only these artifacts (a fix's follow-up re-check); checks needing others come back as errors. */
   requires?: readonly ArtifactKind[];
+  /** End-user groups the run already read (run-groups.ts): not read again. */
+  endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
 }
 
 export async function runChecks(args: RunChecksArgs): Promise<Report> {
@@ -41,6 +44,7 @@ export async function runChecks(args: RunChecksArgs): Promise<Report> {
     logger: args.log,
     now: args.now,
     ...(args.requires ? { requires: args.requires } : {}),
+    ...(args.endUserGroups ? { endUserGroups: args.endUserGroups } : {}),
   });
   return report;
 }

@@ -28,6 +28,14 @@ export const KEYS = {
   runPrefix: `${V}:run:`,
   /** Created once per run with createIfAbsent by the finish that sends its e-mail; dropped with the run's other keys. */
   mailClaim: (runId: string) => `${V}:run:${runId}:mail-claim`,
+  /** The end-user groups a run read once for all its jobs; under runPrefix, so the next run's start drops them. */
+  runGroupsPrefix: (runId: string) => `${V}:run:${runId}:groups:`,
+  /** Created once per run with createIfAbsent by the job that reads the groups for the run. */
+  runGroupsClaim: (runId: string) => `${V}:run:${runId}:groups:claim`,
+  /** Written after every chunk: which groups are stored and in how many chunks. */
+  runGroupsManifest: (runId: string) => `${V}:run:${runId}:groups:manifest`,
+  /** Groups are numbered by their place in the manifest: group names may hold characters kvs keys may not. */
+  runGroupsChunk: (runId: string, group: number, chunk: number) => `${V}:run:${runId}:groups:chunk:${group}:${chunk}`,
   historyPrefix: `${V}:history:`,
   deliveryPrefix: `${V}:delivery:`,
   /** The report issue the app created when settings named none. */

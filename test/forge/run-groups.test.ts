@@ -1,0 +1,172 @@
+/**
+ * A Forge run of one job per desk reads the site-wide artifacts once per run, not
+ * once per job: the end-user groups are paged by the run's first job and shared
+ * through storage, each job lists only its own desk, and the stored reports are
+ * those of one whole-site run. Counted on the simulator's own request log.
+ */
+import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
+import { generateSite, type GeneratedSite } from '../../dev/simulator/sites/generated-site';
+import { processProjectJob } from '../../src/forge/consumer/process-project-job';
+import type { AppDeps, KeyValueStore, ProjectJob } from '../../src/forge/deps';
+import { runChecks } from '../../src/forge/run/readiness-runner';
+import { startReadinessRun } from '../../src/forge/run/start-run';
+import { KEYS } from '../../src/forge/storage/keys';
+import { loadDecoratedReport } from '../../src/forge/storage/load-report';
+import { MemoryStore } from '../../src/forge/storage/memory-store';
+import { storeReport } from '../../src/forge/storage/report-repo';
+import { getSettings, saveSettings } from '../../src/forge/storage/settings-repo';
+import { createHttpTransport } from '../../src/jira/http-transport';
+import type { Report } from '../../src/engine/types';
+
+const GROUP_MEMBER = 'GET /rest/api/3/group/member';
+const DESK_LIST = 'GET /rest/servicedeskapi/servicedesk';
+const PROJECT_SEARCH = 'GET /rest/api/3/project/search';
+const FAST_WAIT = { pollMs: 10, maxWaitMs: 20_000 };
+
+let site: GeneratedSite;
+let sim: RunningSimulator;
+
+beforeAll(async () => {
+  // 3 desks, end users over three groups of 180, 160 and 60: 4 + 4 + 2 pages of 50.
+  site = generateSite({ desks: 3, endUsers: 400, minCustomers: 20, maxCustomers: 120, screens: 6, sharedWorkflows: 2, schemes: 2, seed: 11 });
+  sim = await startSimulator({ site: site.model });
+});
+
+afterAll(async () => sim?.close());
+
+function depsFor(jobs: ProjectJob[], storage = new MemoryStore()): AppDeps & { storage: MemoryStore; warnings: string[] } {
+  const transport = createHttpTransport({ baseUrl: sim.url, email: site.admin.email, apiToken: site.admin.token });
+  const warnings: string[] = [];
+  return {
+    storage,
+    warnings,
+    queue: { push: async (pushed) => void jobs.push(...pushed) },
+    jiraAsApp: () => transport,
+    jiraAsUser: () => transport,
+    now: () => new Date(),
+    log: { info: () => undefined, warn: (m) => void warnings.push(m), error: () => undefined },
+  };
+}
+
+/** Another process's handle on the same kvs data: nothing in memory is shared with the other jobs. */
+function ownProcessView(store: MemoryStore): KeyValueStore {
+  return {
+    get: (key) => store.get(key),
+    set: (key, value) => store.set(key, value),
+    delete: (key) => store.delete(key),
+    createIfAbsent: (key, value) => store.createIfAbsent(key, value),
+    list: (prefix) => store.list(prefix),
+  };
+}
+
+async function configure(deps: AppDeps): Promise<void> {
+  const saved = await saveSettings(deps.storage, { settings: { serviceAccount: site.serviceAccountEmail, endUserGroups: site.endUserGroups }, version: 0 }, 'test', new Date());
+  expect(saved).toMatchObject({ version: 1, settings: { endUserGroups: site.endUserGroups } });
+}
+
+function callsTo(endpoint: string): string[] {
+  return sim.requests.filter((r) => r.endpoint === endpoint).map((r) => r.path);
+}
+
+/** What a stored report says, without what differs between two runs of the same site. */
+function comparable(report: Report | null): unknown {
+  if (!report) return null;
+  const strip = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(strip);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !['generatedAt', 'gatheredAt', 'stats', 'runId', 'checkedAt', 'durationMs'].includes(k))
+        .map(([k, v]) => [k, strip(v)]),
+    );
+  };
+  return strip(report);
+}
+
+async function wholeSiteReport(): Promise<unknown> {
+  const deps = depsFor([]);
+  await configure(deps);
+  const { settings } = await getSettings(deps.storage);
+  const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [], log: deps.log, now: deps.now });
+  await storeReport(deps.storage, report, 'whole-site');
+  return comparable(await loadDecoratedReport(deps.storage, deps.now()));
+}
+
+it('a 3-desk run through the consumer pages each group once, lists only each job’s desk, and stores the whole-site reports', async () => {
+  sim.requests.length = 0;
+  const whole = await wholeSiteReport();
+  const wholeGroupPages = callsTo(GROUP_MEMBER).length;
+  expect(wholeGroupPages).toBe(4 + 4 + 2);
+
+  sim.requests.length = 0;
+  const jobs: ProjectJob[] = [];
+  const deps = depsFor(jobs);
+  await configure(deps);
+  const progress = await startReadinessRun(deps, { reason: 'recheck' });
+  expect(jobs.map((j) => j.projectKey).sort()).toEqual(site.desks.map((d) => d.key).sort());
+  const listedAtStart = callsTo(DESK_LIST).length;
+
+  // Every job at once, each in its own process as Forge runs them (its own view of the one kvs store).
+  const results = await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { groupWait: FAST_WAIT })));
+  expect(results.every((r) => r.state === 'done')).toBe(true);
+
+  // Each group's pages exactly once for the whole run (the same pages a whole-site run reads).
+  const pages = callsTo(GROUP_MEMBER);
+  expect(pages).toHaveLength(wholeGroupPages);
+  expect(new Set(pages).size).toBe(pages.length);
+  // No job paged the desk list; project search only by each job's own key.
+  expect(callsTo(DESK_LIST)).toHaveLength(listedAtStart);
+  const searches = callsTo(PROJECT_SEARCH);
+  expect(searches).toHaveLength(jobs.length);
+  expect(searches.every((path) => /[?&]keys=/.test(path))).toBe(true);
+
+  expect(comparable(await loadDecoratedReport(deps.storage, deps.now()))).toEqual(whole);
+  // The run is over: its chunks are gone, a late job would read for itself.
+  expect(deps.storage.keys().filter((k) => k.startsWith(KEYS.runGroupsPrefix(progress.runId)) && k.includes(':chunk:'))).toEqual([]);
+  expect(deps.warnings).toEqual([]);
+}, 60_000);
+
+it('jobs one after another (a scheduled run’s spread) also page each group once', async () => {
+  sim.requests.length = 0;
+  const jobs: ProjectJob[] = [];
+  const deps = depsFor(jobs);
+  await configure(deps);
+  await startReadinessRun(deps, { reason: 'scheduled' });
+  for (const job of jobs) expect(await processProjectJob(deps, job, { groupWait: FAST_WAIT })).toMatchObject({ state: 'done' });
+  expect(callsTo(GROUP_MEMBER)).toHaveLength(4 + 4 + 2);
+}, 60_000);
+
+it('jobs sharing one process wait on the reading job directly, still one read per group', async () => {
+  sim.requests.length = 0;
+  const jobs: ProjectJob[] = [];
+  const deps = depsFor(jobs);
+  await configure(deps);
+  await startReadinessRun(deps, { reason: 'recheck' });
+  const sleeps: number[] = [];
+  const wait = { sleep: async (ms: number) => void sleeps.push(ms) };
+  expect((await Promise.all(jobs.map((job) => processProjectJob(deps, job, { groupWait: wait })))).every((r) => r.state === 'done')).toBe(true);
+  expect(callsTo(GROUP_MEMBER)).toHaveLength(4 + 4 + 2);
+  expect(sleeps).toEqual([]);
+}, 60_000);
+
+it('a group Jira refuses is not shared: every job reads it and reports CUST-COVERAGE as error, never pass', async () => {
+  sim.requests.length = 0;
+  sim.setScenario({ name: 'groups refused', faults: [{ endpoint: GROUP_MEMBER, fault: { type: 'status', status: 403 } }] });
+  try {
+    const jobs: ProjectJob[] = [];
+    const deps = depsFor(jobs);
+    await configure(deps);
+    await startReadinessRun(deps, { reason: 'recheck' });
+    await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { groupWait: FAST_WAIT })));
+    const report = (await loadDecoratedReport(deps.storage, deps.now()))!;
+    expect(report.projects).toHaveLength(3);
+    for (const project of report.projects) {
+      const coverage = project.checks.find((c) => c.id === 'CUST-COVERAGE')!;
+      expect(coverage.status).toBe('error');
+    }
+    // The first job's read plus each other job's own attempt: one refused first page per group per job.
+    expect(callsTo(GROUP_MEMBER)).toHaveLength(site.endUserGroups.length * jobs.length);
+  } finally {
+    sim.setScenario({ name: 'none', faults: [] });
+  }
+}, 60_000);
