@@ -43,17 +43,27 @@ describe('RateGate', () => {
     expect(gate.pacedLimit).toBeUndefined();
   });
 
+  it('learns nothing from calls all sent at one instant (a clock that stands still)', () => {
+    const gate = new RateGate(TUNING);
+    for (let i = 0; i < 50; i++) {
+      gate.tryAdmit(0);
+      gate.accept(0, 0);
+    }
+    gate.refused(0, 1000);
+    expect(gate.pacedLimit).toBeUndefined();
+  });
+
   it('creeps back up by one call per window after each quiet spell', () => {
     const gate = new RateGate(TUNING);
     for (let i = 0; i < 20; i++) {
-      gate.tryAdmit(i);
-      gate.accept(i, i + 1);
+      gate.tryAdmit(i * 10);
+      gate.accept(i * 10, i * 10 + 1);
     }
-    gate.refused(100, 1000);
+    gate.refused(200, 1000);
     expect(gate.pacedLimit).toBe(18);
-    gate.tryAdmit(100 + 9_999);
+    gate.tryAdmit(200 + 9_999);
     expect(gate.pacedLimit).toBe(18);
-    gate.tryAdmit(100 + 30_000);
+    gate.tryAdmit(200 + 30_000);
     expect(gate.pacedLimit).toBe(21);
   });
 });

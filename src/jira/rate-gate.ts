@@ -92,7 +92,9 @@ export class RateGate {
     this.closedUntil = Math.max(this.closedUntil, now + Math.max(0, waitMs));
     prune(this.acceptedAt, now, this.tuning.windowMs);
     const taken = this.acceptedAt.length;
-    if (taken >= this.tuning.minCallsToLearn) {
+    // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
+    const spanMs = taken > 0 ? this.acceptedAt[taken - 1]! - this.acceptedAt[0]! : 0;
+    if (taken >= this.tuning.minCallsToLearn && spanMs >= this.tuning.windowMs / 10) {
       const learned = Math.max(1, Math.floor(taken * this.tuning.paceShare));
       this.limit = learned;
     }
