@@ -170,3 +170,24 @@ it('a group Jira refuses is not shared: every job reads it and reports CUST-COVE
     sim.setScenario({ name: 'none', faults: [] });
   }
 }, 60_000);
+
+it.each([
+  ['403', { type: 'status', status: 403 } as const],
+  ['malformed JSON', { type: 'malformedJson' } as const],
+])('a job whose own desk cannot be looked up (%s) passes none of that desk’s checks and says why', async (_name, fault) => {
+  sim.setScenario({ name: 'desk lookup fails', faults: [{ endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}', fault }] });
+  try {
+    const deps = depsFor([]);
+    await configure(deps);
+    const { settings } = await getSettings(deps.storage);
+    const key = site.desks[0]!.key;
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [key], log: deps.log, now: deps.now });
+    const project = report.projects.find((p) => p.key === key)!;
+    expect(project.checks.length).toBeGreaterThan(0);
+    expect(project.checks.filter((c) => c.status === 'pass')).toEqual([]);
+    expect(report.ready).not.toBe(true);
+    expect((report as Report & { projectListingError?: { endpoint: string } }).projectListingError?.endpoint).toMatch(/servicedesk/);
+  } finally {
+    sim.setScenario({ name: 'none', faults: [] });
+  }
+}, 60_000);
