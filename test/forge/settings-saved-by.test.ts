@@ -20,7 +20,7 @@ it('stores who saved the settings by accountId and by the display name Jira give
   if (!saved.success) throw new Error(JSON.stringify(saved.errors));
   const data = saved.data as VersionedSettings;
   expect(data.updatedBy).toBe(IDENTITIES.siteAdmin.accountId);
-  const me = app.sim.model.users.get(IDENTITIES.siteAdmin.accountId);
+  const me = app.sim.model.user(IDENTITIES.siteAdmin.accountId);
   expect(data.updatedByName).toBe(me?.displayName);
   expect(data.updatedByName).toBeTruthy();
 });
