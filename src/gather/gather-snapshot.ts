@@ -19,7 +19,7 @@ import { ArtifactCache } from './artifact-cache';
 import { failed, ok, toFetchError } from './fetched';
 import { gatherGroupMembers } from './group-members';
 import type { GatherProgress } from './progress';
-import { gatherCustomers, gatherProjectRoles, gatherRequestTypes, issueTypesInScope } from './project-details';
+import { gatherProjectRoles, gatherRequestTypes, issueTypesInScope, startCustomerPaging, type CustomerPaging } from './project-details';
 import { listServiceDeskProjects, type ListedProject } from './project-listing';
 import { gatherScreen, resolveCandidateScreenIds } from './screens';
 import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
@@ -102,10 +102,15 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   emit({ stage: 'projects', done: 0, total: 1, message: 'Listing service desks' });
   const listing = await listServiceDeskProjects(jira, settings.projectKeys);
   emit({ stage: 'projects', done: 1, total: 1, message: `${listing.projects.length} service desk(s) in scope` });
+  // Customer pages carry no total, so each desk's pages form a chain: start every chain now,
+  // bounded by the client's limiter and rate gate, rather than when its project gets a slot.
+  const customerPaging = wants.has('customers')
+    ? startCustomerPaging(jira, listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
+    : undefined;
 
   let projectsDone = 0;
   const projects = await mapWithConcurrency(listing.projects, concurrency, async (listed) => {
-    const snapshot = await gatherProjectDetails(jira, listed, settings, wants);
+    const snapshot = await gatherProjectDetails(jira, listed, settings, wants, customerPaging);
     projectsDone += 1;
     emit({ stage: 'project-details', projectKey: listed.key, done: projectsDone, total: listing.projects.length, message: `Read ${listed.key}` });
     return snapshot;
@@ -181,7 +186,13 @@ export async function gatherEndUserGroups(
   return Object.fromEntries(read);
 }
 
-async function gatherProjectDetails(jira: JiraClient, listed: ListedProject, settings: EngineSettings, wants: Set<ArtifactKind>): Promise<ProjectSnapshot> {
+async function gatherProjectDetails(
+  jira: JiraClient,
+  listed: ListedProject,
+  settings: EngineSettings,
+  wants: Set<ArtifactKind>,
+  customerPaging: CustomerPaging | undefined,
+): Promise<ProjectSnapshot> {
   const base = { id: listed.id, key: listed.key, name: listed.name, style: listed.style, ...(listed.serviceDeskId ? { serviceDeskId: listed.serviceDeskId } : {}) };
   if (listed.unavailable) {
     const reason = failed<never>(listed.unavailable);
@@ -189,7 +200,7 @@ async function gatherProjectDetails(jira: JiraClient, listed: ListedProject, set
   }
   const [roles, customers, requestTypes] = await Promise.all([
     wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : notGathered<never>('GET /rest/api/3/project/{projectIdOrKey}/role'),
-    wants.has('customers') ? gatherCustomers(jira, listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer'),
+    customerPaging ? customerPaging.customers(listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer'),
     wants.has('requestTypes') ? gatherRequestTypes(jira, listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype'),
   ]);
   const issueTypes = requestTypes.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
