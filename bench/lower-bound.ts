@@ -24,6 +24,7 @@ export const ENDPOINTS = {
   user: 'GET /rest/api/3/user',
   groupMember: 'GET /rest/api/3/group/member',
   serviceDesks: 'GET /rest/servicedeskapi/servicedesk',
+  serviceDesk: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}',
   projectSearch: 'GET /rest/api/3/project/search',
   roles: 'GET /rest/api/3/project/{projectIdOrKey}/role',
   role: 'GET /rest/api/3/project/{projectIdOrKey}/role/{id}',
@@ -109,6 +110,10 @@ export function singleDeskLowerBound(shape: SiteShape, key: string): CallCount {
   if (!desk) throw new Error(`No desk ${key} in the shape`);
   const byEndpoint: Record<string, number> = {};
   fixedCalls(shape, byEndpoint);
+  // A job for one named desk lists it directly (project search by key + its desk), not by paging every desk.
+  delete byEndpoint[ENDPOINTS.serviceDesks];
+  byEndpoint[ENDPOINTS.projectSearch] = 1;
+  add(byEndpoint, ENDPOINTS.serviceDesk, 1);
   deskCalls(desk, byEndpoint);
   sharedWorkflowCalls([desk], byEndpoint);
   return finish(byEndpoint);

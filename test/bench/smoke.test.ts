@@ -73,6 +73,10 @@ describe('benchmark smoke run: 10 desks, no latency', () => {
     const one = singleDeskLowerBound(shape, shape.deskShapes[0]!.key);
     const groupPages = Object.values(shape.groupMembers).reduce((a, m) => a + Math.ceil(m / 50), 0);
     expect(one.byEndpoint['GET /rest/api/3/group/member']).toBe(groupPages);
+    // …but lists its own desk directly instead of paging every desk and project.
+    expect(one.byEndpoint['GET /rest/servicedeskapi/servicedesk']).toBeUndefined();
+    expect(one.byEndpoint['GET /rest/api/3/project/search']).toBe(1);
+    expect(one.byEndpoint['GET /rest/servicedeskapi/servicedesk/{serviceDeskId}']).toBe(1);
   });
 });
 
