@@ -4,6 +4,7 @@
  * demo-workflows.ts): IT's workflows are what Moveworks asks for, HR's have the
  * classic gaps, Facilities is team-managed (global transitions, no screens).
  */
+import { PROJECT_CHECKS } from '../catalogue';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator/server';
 import * as demo from '../../../dev/simulator/sites/demo';
 import { gatherSnapshot } from '../../gather/gather-snapshot';
@@ -12,29 +13,9 @@ import { createHttpTransport } from '../../jira/http-transport';
 import { JiraClient } from '../../jira/jira-client';
 import type { ProjectCheck, Verdict } from '../check';
 import { settings as buildSettings } from '../testing/snapshot-builder';
-import { wfAnyToInProgress } from './wf-any-to-in-progress';
-import { wfAnyToReopened } from './wf-any-to-reopened';
-import { wfAnyToResolved } from './wf-any-to-resolved';
-import { wfBotTransitionsRestricted } from './wf-bot-transitions-restricted';
-import { buildHandoff, wfExport } from './wf-export';
-import { wfReopenUnassigns } from './wf-reopen-unassigns';
-import { wfResolveScreenAssignee } from './wf-resolve-screen-assignee';
-import { wfResolveScreenFields } from './wf-resolve-screen-fields';
-import { wfResolveSetsResolution } from './wf-resolve-sets-resolution';
-import { wfStatusBuckets } from './wf-status-buckets';
+import { buildHandoff } from './wf-export';
 
-const CHECKS: ProjectCheck[] = [
-  wfStatusBuckets,
-  wfAnyToResolved,
-  wfAnyToInProgress,
-  wfAnyToReopened,
-  wfResolveScreenAssignee,
-  wfResolveScreenFields,
-  wfBotTransitionsRestricted,
-  wfResolveSetsResolution,
-  wfReopenUnassigns,
-  wfExport,
-];
+const CHECKS: readonly ProjectCheck[] = PROJECT_CHECKS.filter((c) => c.meta.group === 'workflows');
 
 describe('workflow checks on the demo site', () => {
   let sim: RunningSimulator;
