@@ -4,7 +4,7 @@
  * file, then the engine's defaults. Every problem is collected and reported as
  * one sentence; values that could be secrets are never repeated.
  */
-import { isServiceAccountIdentifier } from '../shared/identifiers';
+import { EMAIL_ADDRESS as EMAIL, isServiceAccountIdentifier } from '../shared/identifiers';
 import { ALL_SKILLS, DEFAULT_ENGINE_SETTINGS, type EngineSettings, type MoveworksSkill } from '../engine/types';
 import type { CliFlags } from './args';
 import type { ConfigFile } from './config-file';
@@ -65,7 +65,6 @@ export function parseSkills(list: string[], source: string): { skills: Moveworks
 }
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 /** First non-empty value with the words that name where it came from. */
 function pick(...candidates: [string | undefined, string][]): { value: string; source: string } | undefined {
