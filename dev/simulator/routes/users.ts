@@ -132,8 +132,10 @@ function groupsPicker(ctx: RouteContext) {
   const excludeIds = new Set(ctx.query.getAll('excludeId'));
   const maxResults = capped(ctx.query, 'maxResults', CAPS.groupsPicker.default, CAPS.groupsPicker.max);
   const accountId = ctx.query.get('accountId');
+  // Jira matches the case as typed unless the caller asks otherwise, so "All" does not find all-employees.
+  const caseInsensitive = ctx.query.get('caseInsensitive') === 'true';
   const matches = [...ctx.model.allGroups()]
-    .filter((g) => g.name.toLowerCase().includes(query.toLowerCase()))
+    .filter((g) => (caseInsensitive ? g.name.toLowerCase().includes(query.toLowerCase()) : g.name.includes(query)))
     .filter((g) => !exclude.has(g.name.toLowerCase()) && !excludeIds.has(g.groupId))
     .filter((g) => !accountId || ctx.model.isMember(accountId, g.groupId))
     .sort((a, b) => a.name.localeCompare(b.name));

@@ -30,7 +30,7 @@ export const searchGroups: Handler<'searchGroups'> = async (deps, caller, payloa
   const answer = await callJira<{ groups?: { name?: string; groupId?: string }[] }>(
     deps.jiraAsUser(caller.accountId),
     'GET',
-    `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&maxResults=${MAX_RESULTS}`,
+    `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&caseInsensitive=true&maxResults=${MAX_RESULTS}`,
   );
   if (!answer.ok) throw ResolverFailure.of('JIRA', `Jira refused the group search: ${answer.message}`);
   return (answer.body?.groups ?? []).filter((g) => g.name).map((g): GroupOption => ({ name: g.name!, ...(g.groupId ? { groupId: g.groupId } : {}) }));

@@ -1,0 +1,66 @@
+/**
+ * Behaviours of Jira that docs/jira-contract.md lists and no other simulator suite
+ * pins: who may read what, and how pickers match. Each test is named in the contract
+ * file's "Pinned by" column, so dropping or renaming one fails the contract test.
+ */
+import { startSimulator, type RunningSimulator } from './server';
+import { buildDemoSite, DEMO_CREDENTIALS, GROUP_IDS } from './sites/demo';
+import { SCREEN } from './sites/demo-workflows';
+import { call } from './testing/client';
+
+const { admin, agent, projectAdmin } = DEMO_CREDENTIALS;
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
+});
+afterAll(() => sim.close());
+afterEach(() => expect(sim.violations).toEqual([]));
+
+describe('group members', () => {
+  it('lists group members to Jira administrators only (403 in Jira’s body to anyone else)', async () => {
+    for (const as of [agent, projectAdmin]) {
+      const refused = await call(sim, 'GET', `/rest/api/3/group/member?groupId=${GROUP_IDS.allEmployees}`, { as });
+      expect(refused.status).toBe(403);
+      expect(refused.json()).toEqual({ errorMessages: [expect.any(String)], errors: {} });
+    }
+    expect((await call(sim, 'GET', `/rest/api/3/group/member?groupId=${GROUP_IDS.allEmployees}`, { as: admin })).status).toBe(200);
+  });
+});
+
+describe('the group picker', () => {
+  const names = async (query: string, extra = '') =>
+    (await call(sim, 'GET', `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}${extra}`, { as: admin })).json().groups.map((g: { name: string }) => g.name);
+
+  it('matches the case as typed unless caseInsensitive=true', async () => {
+    expect(await names('All')).not.toContain('all-employees');
+    expect(await names('All', '&caseInsensitive=true')).toContain('all-employees');
+    expect(await names('all')).toContain('all-employees');
+  });
+});
+
+describe('screens', () => {
+  it('refuses screen tabs to a project admin who does not name their project, and to agents', async () => {
+    const path = `/rest/api/3/screens/${Object.values(SCREEN)[0]}/tabs`;
+    expect((await call(sim, 'GET', path, { as: projectAdmin })).status).toBe(403);
+    expect((await call(sim, 'GET', `${path}?projectKey=HR`, { as: agent })).status).toBe(403);
+    expect((await call(sim, 'GET', path, { as: admin })).status).toBe(200);
+  });
+});
+
+describe('issues', () => {
+  it('answers 404 with one sentence for an issue that does not exist or may not be seen', async () => {
+    const missing = await call(sim, 'GET', '/rest/api/3/issue/NOPE-1', { as: admin });
+    expect(missing.status).toBe(404);
+    expect(missing.json()).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+  });
+});
+
+describe('my permissions', () => {
+  it('answers 400 for a missing or unknown permission key', async () => {
+    expect((await call(sim, 'GET', '/rest/api/3/mypermissions', { as: admin })).status).toBe(400);
+    const unknown = await call(sim, 'GET', '/rest/api/3/mypermissions?permissions=NOT_A_PERMISSION', { as: admin });
+    expect(unknown.status).toBe(400);
+    expect(unknown.json().errorMessages[0]).toContain('NOT_A_PERMISSION');
+  });
+});
