@@ -10,7 +10,7 @@ import { jsmError, jsmExperimentalRequired, noContent, ok, type SimResponse } fr
 import { isRecord, stringArray, type Route, type RouteContext } from './route';
 
 /** JSM accepts the desk id or the project id/key in {serviceDeskId}. */
-function findDesk(ctx: RouteContext): SimProject | SimResponse {
+export function findDesk(ctx: RouteContext): SimProject | SimResponse {
   const id = ctx.params.serviceDeskId!;
   const project = ctx.model.projectByDesk(id) ?? ctx.model.project(id);
   if (!project || project.serviceDeskId === undefined) {
