@@ -17,24 +17,32 @@ describe('file-backed KeyValueStore', () => {
     const store = createFileStore(dir());
     await store.set('ack:site:SA-EXISTS', 1);
     await store.set('ack:HR:CUST-COVERAGE', 2);
-    await store.set('ack/odd*key', 3);
+    await store.set('ack#odd key.v2', 3);
     await store.set('settings', 4);
     expect(await store.list('ack:')).toEqual([
       { key: 'ack:HR:CUST-COVERAGE', value: 2 },
       { key: 'ack:site:SA-EXISTS', value: 1 },
     ]);
-    expect((await store.list('ack')).map((e) => e.key)).toContain('ack/odd*key');
+    expect((await store.list('ack')).map((e) => e.key)).toContain('ack#odd key.v2');
   });
 
   it('deletes, and leaves no temporary files behind', async () => {
     const d = dir();
     const store = createFileStore(d);
-    await Promise.all([store.set('a', 1), store.set('a', 2), store.set('b', 3)]);
-    await store.delete('b');
+    await Promise.all([store.set('aa', 1), store.set('aa', 2), store.set('bb', 3)]);
+    await store.delete('bb');
     await store.delete('never-there');
-    expect(await store.get('b')).toBeUndefined();
+    expect(await store.get('bb')).toBeUndefined();
     expect(readdirSync(d).filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect([1, 2]).toContain(await store.get('a'));
+    expect([1, 2]).toContain(await store.get('aa'));
+  });
+
+  it('refuses a key or a value that @forge/kvs would refuse, writing nothing', async () => {
+    const d = dir();
+    const store = createFileStore(d);
+    await expect(store.set('ack/odd*key', 1)).rejects.toMatchObject({ code: 'INVALID_KEY' });
+    await expect(store.set('big', 'x'.repeat(250 * 1024))).rejects.toMatchObject({ code: 'MAX_SIZE' });
+    expect(readdirSync(d)).toEqual([]);
   });
 
   it('createIfAbsent lets exactly one of several racing writers claim a key', async () => {

@@ -6,6 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { KeyValueStore } from '../../src/forge/deps';
+import { serialiseForKvs } from '../../src/forge/storage/kvs-limits';
 
 const SUFFIX = '.json';
 
@@ -36,14 +37,14 @@ export function createFileStore(dir: string): KeyValueStore {
       await ensureDir();
       const target = path.join(dir, fileNameOf(key));
       const tmp = `${target}.${process.pid}.${++counter}.tmp`;
-      await fs.writeFile(tmp, JSON.stringify(value), 'utf8');
+      await fs.writeFile(tmp, serialiseForKvs(key, value), 'utf8');
       await fs.rename(tmp, target);
     },
     async createIfAbsent<T>(key: string, value: T) {
       await ensureDir();
       try {
         // 'wx' fails when the file exists: the file system makes the claim atomic.
-        await fs.writeFile(path.join(dir, fileNameOf(key)), JSON.stringify(value), { encoding: 'utf8', flag: 'wx' });
+        await fs.writeFile(path.join(dir, fileNameOf(key)), serialiseForKvs(key, value), { encoding: 'utf8', flag: 'wx' });
         return true;
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;

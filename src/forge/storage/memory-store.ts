@@ -1,9 +1,11 @@
 /**
  * An in-memory KeyValueStore for tests (and any caller that needs no persistence).
  * Values are deep-copied on the way in and out so callers cannot mutate stored
- * state by accident, as with the real @forge/kvs.
+ * state by accident, as with the real @forge/kvs, and every write meets kvs's
+ * key and value limits.
  */
 import type { KeyValueStore } from '../deps';
+import { serialiseForKvs } from './kvs-limits';
 
 export class MemoryStore implements KeyValueStore {
   private readonly data = new Map<string, string>();
@@ -14,13 +16,14 @@ export class MemoryStore implements KeyValueStore {
   }
 
   async set<T>(key: string, value: T): Promise<void> {
-    this.data.set(key, JSON.stringify(value));
+    this.data.set(key, serialiseForKvs(key, value));
   }
 
   async createIfAbsent<T>(key: string, value: T): Promise<boolean> {
     // No await between the check and the write: atomic within the event loop.
+    const raw = serialiseForKvs(key, value);
     if (this.data.has(key)) return false;
-    this.data.set(key, JSON.stringify(value));
+    this.data.set(key, raw);
     return true;
   }
 
