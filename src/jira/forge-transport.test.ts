@@ -1,10 +1,13 @@
 const calls: { who: string; route: unknown; init: Record<string, unknown> }[] = [];
-let behaviour: 'ok' | 'throw' = 'ok';
+let behaviour: 'ok' | 'throw' | 'consent' = 'ok';
 
 jest.mock('@forge/api', () => {
+  const actual = jest.requireActual('@forge/api');
   const requester = (who: string) => ({
     requestJira: async (route: unknown, init: Record<string, unknown>) => {
       calls.push({ who, route, init });
+      // What @forge/api throws when Forge's proxy answers that the user has not granted the app access.
+      if (behaviour === 'consent') throw new actual.NeedsAuthenticationError('Authentication Required', 'atlassian-token-service-key');
       if (behaviour === 'throw') {
         const error = new Error('socket hang up with secret details');
         error.name = 'FetchError';
@@ -17,9 +20,11 @@ jest.mock('@forge/api', () => {
     __esModule: true,
     default: { asApp: () => requester('app'), asUser: (id?: string) => requester(`user:${id ?? 'caller'}`) },
     assumeTrustedRoute: (path: string) => ({ value: path }),
+    NeedsAuthenticationError: actual.NeedsAuthenticationError,
   };
 });
 
+import { NeedsAuthenticationError } from '@forge/api';
 import { createForgeTransport } from './forge-transport';
 import { TransportError } from './transport';
 
@@ -51,6 +56,17 @@ describe('createForgeTransport', () => {
     expect(error).toBeInstanceOf(TransportError);
     expect((error as TransportError).kind).toBe('network');
     expect((error as TransportError).message).not.toContain('secret');
+  });
+
+  it('lets Forge’s NEEDS_AUTHENTICATION_ERR escape untouched, so Forge can ask the user to allow access', async () => {
+    behaviour = 'consent';
+    const error = await createForgeTransport({}, 'https://acme.atlassian.net')
+      .request({ method: 'GET', path: '/rest/api/3/mypermissions?permissions=ADMINISTER' })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NeedsAuthenticationError);
+    expect(error).not.toBeInstanceOf(TransportError);
+    expect((error as Error).name).toBe('NEEDS_AUTHENTICATION_ERR');
+    expect(calls).toHaveLength(1);
   });
 
   it('refuses paths outside the REST API', async () => {

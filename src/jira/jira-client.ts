@@ -11,6 +11,7 @@ import type { Limiter } from './concurrency';
 import { createLimiter } from './concurrency';
 import { BlockedTime, DEFAULT_RATE_GATE_TUNING, RateGates, type RateGate, type RateGateTuning } from './rate-gate';
 import { httpErrorMessage, JiraError, jiraErrorDetail, kindForStatus, redactSecrets } from './jira-error';
+import { needsUserConsent } from './needs-consent';
 import { RequestCounter } from './request-counter';
 import { buildRequestPath, type PathParams, type QueryParams } from './request-path';
 import { TransportError, type HttpMethod, type JiraTransport, type TransportResponse } from './transport';
@@ -144,6 +145,8 @@ export class JiraClient {
       try {
         response = await s.transport.request({ method, path, headers, body: options.body, timeoutMs: s.timeoutMs });
       } catch (error) {
+        // Forge's consent prompt appears only if this error escapes untouched; retrying cannot help.
+        if (needsUserConsent(error)) throw error;
         const kind = error instanceof TransportError ? error.kind : 'network';
         const reason = error instanceof Error ? error.message : String(error);
         failure = new JiraError({ kind, endpoint: label, message: `${kind === 'timeout' ? 'Jira did not answer in time' : 'Could not reach Jira'} for ${label}: ${reason}` });

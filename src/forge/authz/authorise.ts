@@ -9,6 +9,7 @@
  * No accountId, a failed permission lookup or a payload naming another project
  * are all denied: the call fails closed with UNAUTHORISED and nothing changes.
  */
+import { needsUserConsent } from '../../jira/needs-consent';
 import type { AppDeps, InvocationContext } from '../deps';
 import { ResolverFailure } from '../errors';
 import { myPermissions } from './my-permissions';
@@ -40,6 +41,8 @@ export async function authorise(
   try {
     perms = await myPermissions(deps.jiraAsUser(accountId), projectKey);
   } catch (e) {
+    // Not a denial: Forge asks the user to allow access, then the call is made again.
+    if (needsUserConsent(e)) throw e;
     deps.log.warn('Permission check failed; denying', { accountId, surface: ctx.surface, reason: e instanceof Error ? e.message : String(e) });
     throw denied('Jira could not confirm your permissions, so the app refused the request. Try again in a moment.');
   }

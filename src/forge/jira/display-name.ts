@@ -1,3 +1,4 @@
+import { needsUserConsent } from '../../jira/needs-consent';
 import type { AppDeps } from '../deps';
 import { callJira } from './call-jira';
 
@@ -6,7 +7,8 @@ export async function displayNameOf(deps: AppDeps, accountId: string): Promise<s
   try {
     const me = await callJira<{ displayName?: string }>(deps.jiraAsUser(accountId), 'GET', '/rest/api/3/myself');
     return me.ok ? me.body?.displayName : undefined;
-  } catch {
+  } catch (e) {
+    if (needsUserConsent(e)) throw e;
     return undefined;
   }
 }

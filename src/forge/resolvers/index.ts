@@ -6,10 +6,13 @@
  * server (authz/authorise.ts, per RESOLVER_ACCESS), runs the handler, and answers
  * with one envelope: `{ success: true, data }` or `{ success: false, errors: [{ message, errorType }] }`.
  * A denied call changes nothing. Unexpected errors are logged without payloads and
- * answered as INTERNAL.
+ * answered as INTERNAL. The one exception is Forge's NEEDS_AUTHENTICATION_ERR (the
+ * user has not granted the app access yet): it is rethrown, because Forge shows its
+ * "Allow access" prompt only when that error escapes the resolver.
  *
  * Used by src/index.ts (Forge) and by the local preview (dev/preview), each with its own deps.
  */
+import { needsUserConsent } from '../../jira/needs-consent';
 import type { DataOf, Envelope, ResolverName } from '../../shared/resolver-api';
 import { authorise } from '../authz/authorise';
 import type { AppDeps, InvocationContext } from '../deps';
@@ -67,6 +70,10 @@ export function buildResolvers(deps: AppDeps): Resolvers {
         await ensureMigrated();
         return succeed(await handler(deps, caller, payload ?? {}));
       } catch (error) {
+        if (needsUserConsent(error)) {
+          deps.log.info('Resolver needs the user to allow access', { resolver: name });
+          throw error;
+        }
         if (!(error instanceof ResolverFailure)) {
           deps.log.error('Resolver failed unexpectedly', { resolver: name, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
         } else if (error.errors.some((e) => e.errorType === 'UNAUTHORISED')) {
