@@ -1,4 +1,4 @@
-import { DEFAULT_RETRY_POLICY, jitteredBackoffMs, retryCauseForStatus, retryDelayMs, serverHintMs } from './backoff';
+import { DEFAULT_RETRY_POLICY, jitteredBackoffMs, retryCauseForStatus, retryDelayMs, serverHintMs, waitBeyondAllowance } from './backoff';
 
 const headers = (h: Record<string, string>) => ({ get: (name: string) => h[name] ?? null });
 const NOW = Date.parse('2026-11-28T10:00:00Z');
@@ -24,6 +24,26 @@ describe('back-off decisions', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, baseDelayMs: 1000, maxDelayMs: 5000 };
     const almostOne = () => 0.9999;
     expect([0, 1, 2, 3, 10].map((n) => jitteredBackoffMs(n, policy, almostOne))).toEqual([999, 1999, 3999, 4999, 4999]);
-    expect(retryDelayMs({ retryIndex: 0, headers: headers({ 'Retry-After': '60' }), nowMs: NOW, policy, random: almostOne })).toBe(5000);
+    expect(retryDelayMs({ retryIndex: 10, nowMs: NOW, policy, random: almostOne })).toBe(4999);
+  });
+
+  it('honours the server\'s period in full: the cap is only for our own back-off', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: 30_000 };
+    const half = () => 0.5;
+    expect(retryDelayMs({ retryIndex: 0, headers: headers({ 'Retry-After': '120' }), nowMs: NOW, policy, random: half })).toBe(120_000);
+    expect(retryDelayMs({ retryIndex: 0, headers: headers({ 'X-RateLimit-Reset': '2026-11-28T11:00:00Z' }), nowMs: NOW, policy, random: half })).toBe(3_600_000);
+  });
+
+  it('reads an X-RateLimit-Reset given to the minute as the end of that minute', () => {
+    // Atlassian documents the format yyyy-MM-ddTHH:mmZ: the reset may fall anywhere in that minute.
+    expect(serverHintMs(headers({ 'X-RateLimit-Reset': '2026-11-28T10:01Z' }), NOW)).toBe(120_000);
+    expect(serverHintMs(headers({ 'X-RateLimit-Reset': '2026-11-28T10:01:30Z' }), NOW)).toBe(90_000);
+  });
+
+  it('says why a wait does not fit: past the deadline, or beyond the retry budget left', () => {
+    const base = { nowMs: NOW, blockedMs: 0, retryBudgetMs: 180_000 };
+    expect(waitBeyondAllowance(NOW + 120_000, { ...base, addedMs: 120_000 })).toBeUndefined();
+    expect(waitBeyondAllowance(NOW + 120_000, { ...base, addedMs: 120_000, deadlineMs: NOW + 90_500 })).toBe('more than the 90 s left before this run must finish');
+    expect(waitBeyondAllowance(NOW + 120_000, { ...base, blockedMs: 100_000, addedMs: 120_000 })).toBe("more than the 80 s left of the run's retry budget of 180 s");
   });
 });

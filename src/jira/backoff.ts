@@ -6,6 +6,11 @@
  * `X-RateLimit-Reset` (ISO 8601 timestamp), else back off exponentially with
  * jitter; 502/503/504 and timeouts are transient; a 500 is usually a real fault,
  * so it is retried at most once.
+ *
+ * The server's period is honoured in full, never cut short: Jira answers a
+ * request sent before it ends with another 429 and the same or a longer period,
+ * so a shortened wait only costs a call and a retry. A wait too long for the run
+ * is given up on instead (see waitBeyondAllowance).
  */
 export interface RetryPolicy {
   /** Retries of a 429. */
@@ -18,7 +23,7 @@ export interface RetryPolicy {
   maxNetworkRetries: number;
   /** First exponential step. */
   baseDelayMs: number;
-  /** Cap on any single wait, whatever the server asked for. */
+  /** Cap on one step of our own exponential back-off; never applied to a wait the server asked for. */
   maxDelayMs: number;
   /** Total time one client may spend waiting between retries over a whole run. */
   retryBudgetMs: number;
@@ -61,6 +66,20 @@ interface HeaderReader {
   get(name: string): string | null;
 }
 
+/** An ISO 8601 time to the minute only ("2026-11-28T10:01Z"), as Atlassian documents X-RateLimit-Reset. */
+const MINUTE_PRECISION = /T\d{2}:\d{2}(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * When the X-RateLimit-Reset time has surely passed (ms since the epoch). A time
+ * given only to the minute may stand for any instant within that minute, so it is
+ * read as the minute's end: a request must not reach Jira before the reset.
+ */
+export function resetTimeMs(value: string): number | undefined {
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  return MINUTE_PRECISION.test(value) ? at + 60_000 : at;
+}
+
 /** The wait the server asked for, in ms, or undefined when it did not say (or said nonsense). */
 export function serverHintMs(headers: HeaderReader | undefined, nowMs: number): number | undefined {
   if (!headers) return undefined;
@@ -72,8 +91,8 @@ export function serverHintMs(headers: HeaderReader | undefined, nowMs: number): 
   }
   const reset = headers.get('X-RateLimit-Reset')?.trim();
   if (reset) {
-    const at = Date.parse(reset);
-    if (!Number.isNaN(at)) return Math.max(0, at - nowMs);
+    const at = resetTimeMs(reset);
+    if (at !== undefined) return Math.max(0, at - nowMs);
   }
   return undefined;
 }
@@ -84,7 +103,11 @@ export function jitteredBackoffMs(retryIndex: number, policy: RetryPolicy, rando
   return Math.floor(random() * ceiling);
 }
 
-/** How long to wait before retry number `retryIndex` (0 = first retry), capped by maxDelayMs. */
+/**
+ * How long to wait before retry number `retryIndex` (0 = first retry): the
+ * server's period in full when it named one, else our own back-off (capped by
+ * maxDelayMs).
+ */
 export function retryDelayMs(input: {
   retryIndex: number;
   headers?: HeaderReader;
@@ -92,7 +115,42 @@ export function retryDelayMs(input: {
   policy: RetryPolicy;
   random: () => number;
 }): number {
-  const hinted = serverHintMs(input.headers, input.nowMs);
-  const delay = hinted ?? jitteredBackoffMs(input.retryIndex, input.policy, input.random);
-  return Math.min(delay, input.policy.maxDelayMs);
+  return serverHintMs(input.headers, input.nowMs) ?? jitteredBackoffMs(input.retryIndex, input.policy, input.random);
+}
+
+/** What a run may still spend waiting for Jira. */
+export interface WaitAllowance {
+  nowMs: number;
+  /** Wall time already spent blocked, and what the wait in question would add to it (overlaps count once). */
+  blockedMs: number;
+  addedMs: number;
+  retryBudgetMs: number;
+  /** Absolute time (ms since the epoch) by which the run must be done with Jira, if it has one. */
+  deadlineMs?: number;
+}
+
+/**
+ * Why a wait until `untilMs` is more than the run has left, or undefined when it
+ * fits: the retry budget (blocked wall time), or the run's deadline (a Forge
+ * job's invocation limit). Said in whole seconds, for the admin.
+ */
+export function waitBeyondAllowance(untilMs: number, allowance: WaitAllowance): string | undefined {
+  const budgetLeftMs = Math.max(0, allowance.retryBudgetMs - allowance.blockedMs);
+  if (allowance.deadlineMs !== undefined && untilMs > allowance.deadlineMs) {
+    return `more than the ${wholeSecondsLeft(allowance.deadlineMs - allowance.nowMs)} s left before this run must finish`;
+  }
+  if (allowance.addedMs > budgetLeftMs) {
+    return `more than the ${wholeSecondsLeft(budgetLeftMs)} s left of the run's retry budget of ${wholeSecondsLeft(allowance.retryBudgetMs)} s`;
+  }
+  return undefined;
+}
+
+/** A wait in whole seconds, rounded up so it is never understated. */
+export function seconds(ms: number): number {
+  return Math.ceil(Math.max(0, ms) / 1000);
+}
+
+/** Time left in whole seconds, rounded down so it is never overstated. */
+function wholeSecondsLeft(ms: number): number {
+  return Math.floor(Math.max(0, ms) / 1000);
 }

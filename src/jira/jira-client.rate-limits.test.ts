@@ -188,3 +188,90 @@ describe('JiraClient rate gate', () => {
     expect(sleeps).toEqual([1000, 1000]);
   });
 });
+
+/**
+ * Jira as Atlassian describes it: a 429 asks for a period, and a request sent
+ * before that period ends is refused again with the time still left (never less).
+ */
+function windowedJira(clock: Clock, firstRefusal: { seconds: number; headers?: 'retry-after' | 'reset-only' }) {
+  let closedUntil: number | undefined;
+  const log: { at: number; status: number }[] = [];
+  const transport: JiraTransport = {
+    baseUrl: 'https://acme.atlassian.net',
+    async request(): Promise<TransportResponse> {
+      const at = clock.now();
+      let status = 200;
+      if (closedUntil === undefined) closedUntil = at + firstRefusal.seconds * 1000;
+      if (at < closedUntil) status = 429;
+      log.push({ at: at - clock.startMs, status });
+      await clock.sleep(10);
+      if (status === 200) return response({ body: { ok: true } });
+      const left = Math.ceil((closedUntil - at) / 1000);
+      const reset = new Date(closedUntil).toISOString();
+      const headers: Record<string, string> =
+        firstRefusal.headers === 'reset-only' ? { 'X-RateLimit-Reset': reset } : { 'Retry-After': String(left), 'X-RateLimit-Reset': reset, 'RateLimit-Reason': 'jira-quota-tenant-based' };
+      return response({ status: 429, headers });
+    },
+  };
+  return { transport, log };
+}
+
+describe('JiraClient and long rate-limit periods', () => {
+  it('waits a 120 s Retry-After in full, not the 30 s back-off cap, and sends nothing before it ends', async () => {
+    const clock = virtualClock();
+    const jira = windowedJira(clock, { seconds: 120 });
+    const waits: unknown[] = [];
+    const client = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep, onWait: (w) => waits.push(w) }).withConcurrency(4);
+    const first = client.get(ENDPOINT, { path: { serviceDeskId: 1 } });
+    const later = (async () => {
+      await clock.sleep(45_000); // arrives while the endpoint is closed
+      return client.get(ENDPOINT, { path: { serviceDeskId: 2 } });
+    })();
+    await expect(clock.run(Promise.all([first, later]))).resolves.toEqual([{ ok: true }, { ok: true }]);
+
+    // One refusal only: the retry and the later request both went after the 120 s (answered at 10 ms).
+    expect(jira.log).toEqual([
+      { at: 0, status: 429 },
+      { at: 120_010, status: 200 },
+      { at: 120_010, status: 200 },
+    ]);
+    expect(waits).toEqual([{ endpoint: LABEL, waitMs: 120_000, reason: 'jira-quota-tenant-based' }]);
+    expect(client.blockedMs).toBe(120_000);
+  });
+
+  it('waits out an X-RateLimit-Reset alone just as long', async () => {
+    const clock = virtualClock();
+    const jira = windowedJira(clock, { seconds: 120, headers: 'reset-only' });
+    const client = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep });
+    await clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 1 } }));
+    expect(jira.log.map((c) => c.status)).toEqual([429, 200]);
+    expect(jira.log[1]!.at).toBeGreaterThanOrEqual(120_000);
+  });
+
+  it('gives up at once, without sleeping, when the wait would pass the deadline, and says how long Jira asked for', async () => {
+    const clock = virtualClock();
+    const jira = windowedJira(clock, { seconds: 120 });
+    const sleeps: number[] = [];
+    const waits: unknown[] = [];
+    const client = new JiraClient(jira.transport, {
+      now: clock.now,
+      sleep: (ms) => (sleeps.push(ms), clock.sleep(ms)),
+      deadlineMs: clock.startMs + 60_000,
+      onWait: (w) => waits.push(w),
+    });
+    const sleepsBefore = () => sleeps.filter((ms) => ms !== 10).length; // the fake Jira's own latency is 10 ms
+    const error = await clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 1 } })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(JiraError);
+    expect((error as JiraError).kind).toBe('rate_limited');
+    expect((error as JiraError).message).toMatch(/Jira asked to wait 120 s, more than the 59 s left before this run must finish/);
+    expect(sleepsBefore()).toBe(0);
+
+    // Another request to the closed endpoint is not sent into it either.
+    const second = await clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 2 } })).catch((e: unknown) => e);
+    expect((second as JiraError).kind).toBe('rate_limited');
+    expect((second as JiraError).message).toMatch(/Jira asked to wait 120 s/);
+    expect(jira.log).toEqual([{ at: 0, status: 429 }]);
+    expect(sleepsBefore()).toBe(0);
+    expect(waits).toEqual([]);
+  });
+});

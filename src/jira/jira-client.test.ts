@@ -86,10 +86,10 @@ describe('JiraClient back-off', () => {
     }
   });
 
-  it('caps any single wait, even when Retry-After asks for more', async () => {
-    const h = harness([{ status: 429, headers: { 'Retry-After': '3600' } }, OK], { policy: { maxDelayMs: 20_000 } });
+  it('waits the whole Retry-After the server asked for, beyond the back-off cap, within the retry budget', async () => {
+    const h = harness([{ status: 429, headers: { 'Retry-After': '3600' } }, OK], { policy: { maxDelayMs: 20_000, retryBudgetMs: 4_000_000 } });
     await h.client.get('/rest/api/3/serverInfo');
-    expect(h.sleeps).toEqual([20_000]);
+    expect(h.sleeps).toEqual([3_600_000]);
   });
 
   it('gives up on 429 after the bounded number of retries with kind rate_limited', async () => {

@@ -6,10 +6,10 @@
  */
 import type { RunStats } from '../engine/types';
 import type { Logger } from '../forge/deps';
-import { DEFAULT_RETRY_POLICY, maxRetriesFor, retryCauseForStatus, retryDelayMs, type RetryCause, type RetryPolicy } from './backoff';
+import { DEFAULT_RETRY_POLICY, maxRetriesFor, retryCauseForStatus, retryDelayMs, seconds, waitBeyondAllowance, type RetryCause, type RetryPolicy } from './backoff';
 import type { Limiter } from './concurrency';
 import { createLimiter } from './concurrency';
-import { BlockedTime, DEFAULT_RATE_GATE_TUNING, RateGates, type RateGate, type RateGateTuning } from './rate-gate';
+import { BlockedTime, DEFAULT_RATE_GATE_TUNING, RateGates, type RateGate, type RateGateTuning, type RateLimitWait } from './rate-gate';
 import { httpErrorMessage, JiraError, jiraErrorDetail, kindForStatus, redactSecrets } from './jira-error';
 import { needsUserConsent } from './needs-consent';
 import { RequestCounter } from './request-counter';
@@ -29,6 +29,14 @@ export interface JiraClientOptions {
   timeoutMs?: number;
   /** How the per-endpoint rate gates pace after a 429. */
   rateGate?: Partial<RateGateTuning>;
+  /**
+   * Absolute time (ms since the epoch) by which the run must be done with Jira,
+   * e.g. a Forge job's start + its invocation limit − a margin. A wait Jira asks
+   * for that would end later is given up on at once, as rate_limited.
+   */
+  deadlineMs?: number;
+  /** Told once each time a 429 closes an endpoint and the run will wait for it to reopen. */
+  onWait?: (wait: RateLimitWait) => void;
 }
 
 export interface RequestOptions {
@@ -53,6 +61,8 @@ interface SharedState {
   gates: RateGates;
   /** Wall time the run was blocked by Jira (once, however many requests waited), against policy.retryBudgetMs. */
   blocked: BlockedTime;
+  deadlineMs?: number;
+  onWait?: (wait: RateLimitWait) => void;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -86,6 +96,8 @@ export class JiraClient {
       startedAtMs: now(),
       gates: new RateGates({ ...DEFAULT_RATE_GATE_TUNING, ...options.rateGate }),
       blocked: new BlockedTime(),
+      ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
+      ...(options.onWait ? { onWait: options.onWait } : {}),
     };
   }
 
@@ -137,7 +149,7 @@ export class JiraClient {
     const gate = s.gates.for(label);
 
     for (;;) {
-      const sentAt = await this.admit(gate);
+      const sentAt = await this.admit(gate, label);
       s.counter.countCall(label);
       let response: TransportResponse | undefined;
       let failure!: JiraError;
@@ -177,18 +189,22 @@ export class JiraClient {
         }
       }
 
-      if (!cause || retriesUsed[cause] >= maxRetriesFor(cause, s.policy)) {
-        throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
-      }
+      if (!cause) throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
       const nowMs = s.now();
       const delay = retryDelayMs({ retryIndex, headers: response?.headers, nowMs, policy: s.policy, random: s.random });
-      // A 429 closes the endpoint for everyone; other failures back off this request alone.
-      const until = cause === 'rate_limit' ? Math.max(gate.reopensAt, nowMs + delay) : nowMs + delay;
-      if (s.blocked.ms + s.blocked.extra(nowMs, until) > s.policy.retryBudgetMs) {
-        throw new JiraError({ ...failure.toFetchError(), message: `${failure.message} (gave up: the run's retry budget of ${Math.round(s.policy.retryBudgetMs / 1000)} s is spent)` });
-      }
-      s.blocked.add(nowMs, until);
+      // A 429 closes the endpoint for everyone until Jira's period ends, even when this
+      // request gives up: any call sent earlier would only meet another 429.
+      const newClosure = cause === 'rate_limit' && gate.reopensAt <= nowMs;
       if (cause === 'rate_limit') gate.refused(nowMs, delay);
+      if (retriesUsed[cause] >= maxRetriesFor(cause, s.policy)) {
+        throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
+      }
+      // Other failures back off this request alone.
+      const until = cause === 'rate_limit' ? gate.reopensAt : nowMs + delay;
+      const beyond = waitBeyondAllowance(until, { nowMs, blockedMs: s.blocked.ms, addedMs: s.blocked.extra(nowMs, until), retryBudgetMs: s.policy.retryBudgetMs, deadlineMs: s.deadlineMs });
+      if (beyond) throw gaveUp(failure, failure.message, cause, until - nowMs, beyond);
+      s.blocked.add(nowMs, until);
+      if (newClosure) s.onWait?.({ endpoint: label, waitMs: until - nowMs, ...(response?.headers.get('RateLimit-Reason') ? { reason: response.headers.get('RateLimit-Reason')! } : {}) });
       retriesUsed[cause] += 1;
       retryIndex += 1;
       s.counter.countRetry();
@@ -198,18 +214,37 @@ export class JiraClient {
     }
   }
 
-  /** Waits until the endpoint's gate lets a call through; returns the send time. */
-  private async admit(gate: RateGate): Promise<number> {
+  /**
+   * Waits until the endpoint's gate lets a call through; returns the send time.
+   * When a 429 has closed the endpoint for longer than the run has left, fails at
+   * once without calling Jira.
+   */
+  private async admit(gate: RateGate, label: string): Promise<number> {
     const s = this.shared;
     for (;;) {
       const nowMs = s.now();
       const wait = gate.tryAdmit(nowMs);
       if (wait === 0) return nowMs;
+      if (gate.reopensAt > nowMs) {
+        const until = gate.reopensAt;
+        const beyond = waitBeyondAllowance(until, { nowMs, blockedMs: s.blocked.ms, addedMs: s.blocked.extra(nowMs, until), retryBudgetMs: s.policy.retryBudgetMs, deadlineMs: s.deadlineMs });
+        if (beyond) {
+          const closed = new JiraError({ kind: 'rate_limited', status: 429, endpoint: label, message: `Jira rate-limited ${label} (429)` });
+          throw gaveUp(closed, `${closed.message} for longer than this run can wait`, 'rate_limit', until - nowMs, beyond);
+        }
+        s.blocked.add(nowMs, until);
+      }
       await s.sleep(wait);
       // A clock that does not move with sleep (an injected one) could never reopen the gate: the sleep was the wait.
       if (s.now() <= nowMs) return gate.admitAnyway(nowMs);
     }
   }
+}
+
+/** The explanation an admin sees when a wait was too long for the run: how long, and what it exceeds. */
+function gaveUp(failure: JiraError, base: string, cause: RetryCause, waitMs: number, beyond: string): JiraError {
+  const asked = cause === 'rate_limit' ? `Jira asked to wait ${seconds(waitMs)} s` : `the next retry would wait ${seconds(waitMs)} s`;
+  return new JiraError({ ...failure.toFetchError(), message: `${base}; ${asked}, ${beyond}, so the run gave up on it` });
 }
 
 function withRetryNote(error: JiraError, retries: number): JiraError {

@@ -153,3 +153,12 @@ export class BlockedTime {
     this.coveredUntil = Math.max(this.coveredUntil, until);
   }
 }
+
+/** A 429 closed an endpoint: every request to it waits `waitMs` for Jira to reopen it. */
+export interface RateLimitWait {
+  /** The endpoint template, e.g. "GET /rest/api/3/group/member". */
+  endpoint: string;
+  waitMs: number;
+  /** Jira's RateLimit-Reason, when it sent one (jira-burst-based, jira-quota-tenant-based…). */
+  reason?: string;
+}
