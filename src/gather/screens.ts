@@ -9,6 +9,7 @@ import type { JiraClient } from '../jira/jira-client';
 import { getArray } from '../jira/paging';
 import { settle } from './fetched';
 import type { Fetched, JiraWorkflow, JiraWorkflowStatus, ScreenFields } from './snapshot';
+import { transitionScreenId } from './workflow-references';
 
 type ScreenableTab = components['schemas']['ScreenableTab'];
 type ScreenableField = components['schemas']['ScreenableField'];
@@ -32,12 +33,12 @@ export function resolveCandidateScreenIds(
   }
   const ids = new Set<string>();
   for (const transition of workflow.transitions ?? []) {
-    const screenId = transition.transitionScreen?.parameters?.screenId;
-    if (!screenId || !transition.toStatusReference) continue;
+    const screenId = transitionScreenId(transition);
+    if (screenId === null || !transition.toStatusReference) continue;
     const target = byRef.get(transition.toStatusReference);
     if (!target) continue;
     const overridden = (target.id && overrides[target.id] === 'resolved') || (target.name && overrides[target.name] === 'resolved');
-    if (target.statusCategory === 'DONE' || overridden) ids.add(String(screenId));
+    if (target.statusCategory === 'DONE' || overridden) ids.add(screenId);
   }
   return [...ids];
 }

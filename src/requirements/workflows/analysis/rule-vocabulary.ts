@@ -8,7 +8,10 @@
  * parameters come comma-separated or as a JSON array string.
  */
 import type { JiraRuleConfiguration } from '../../../gather/snapshot';
+import { parseList } from '../../../gather/workflow-references';
 import type { components as Platform } from '../../../jira/generated/jira-platform';
+
+export { parseList };
 
 export type Rule = NonNullable<JiraRuleConfiguration>;
 export type ConditionGroup = NonNullable<Platform['schemas']['ConditionGroupConfiguration']>;
@@ -37,25 +40,6 @@ export function ruleParameters(rule: Rule | null | undefined): Record<string, st
 function param(params: Record<string, string>, ...names: string[]): string | undefined {
   for (const name of names) if (params[name] !== undefined) return params[name];
   return undefined;
-}
-
-/** "a, b" or '["a","b"]' → ['a', 'b']. */
-export function parseList(value: string | undefined): string[] {
-  if (value === undefined) return [];
-  const trimmed = value.trim();
-  if (trimmed.startsWith('[')) {
-    try {
-      const parsed: unknown = JSON.parse(trimmed);
-      if (Array.isArray(parsed)) return parsed.map((v) => String(v).trim()).filter(Boolean);
-    } catch {
-      // not JSON after all: fall through to the comma-separated reading
-    }
-  }
-  return trimmed
-    .replace(/^\[|\]$/g, '')
-    .split(',')
-    .map((v) => v.trim().replace(/^["']|["']$/g, ''))
-    .filter(Boolean);
 }
 
 /** System fields are matched case-insensitively ("Resolution" → "resolution"); custom field ids stay as they are. */

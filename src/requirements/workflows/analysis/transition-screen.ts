@@ -6,7 +6,8 @@ import type { RemediationStep } from '../../../engine/types';
 import type { ProjectSnapshot, ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
 import { DOCS } from '../../links';
 import { describeFetchError } from './fetch-error';
-import { normaliseFieldId, ruleParameters } from './rule-vocabulary';
+import { transitionScreenId } from '../../../gather/workflow-references';
+import { normaliseFieldId } from './rule-vocabulary';
 import type { TransitionView } from './workflow-view';
 
 export type TransitionScreen =
@@ -14,9 +15,9 @@ export type TransitionScreen =
   | { kind: 'unread'; screenId: string; reason: string }
   | { kind: 'read'; screenId: string; screen: ScreenFields };
 
+/** The screen's id, read as the gatherer reads it (so a screen named here is one it fetched). */
 export function screenIdOf(t: TransitionView): string | null {
-  const id = ruleParameters(t.raw.transitionScreen).screenId;
-  return id && id.trim() !== '' ? id.trim() : null;
+  return transitionScreenId(t.raw);
 }
 
 export function transitionScreen(t: TransitionView, snapshot: SiteSnapshot): TransitionScreen {
