@@ -6,8 +6,9 @@
  *
  * Order: serverInfo → (service account, groups, project listing) → per project
  * (roles, customers, request types) → workflows (schemes, by name, team-managed
- * pairs) → screens. Shared artifacts are read once: groups and screens through a
- * per-run cache, workflows by taking the union of names before reading.
+ * pairs) → screens and the groups workflow conditions admit. Shared artifacts are
+ * read once: groups and screens through a per-run cache, workflows by taking the
+ * union of names before reading.
  */
 import type { EngineSettings } from '../engine/types';
 import type { components } from '../jira/generated/jira-platform';
@@ -17,13 +18,14 @@ import { mapWithConcurrency } from '../jira/concurrency';
 import type { ArtifactKind } from '../requirements/check';
 import { ArtifactCache } from './artifact-cache';
 import { failed, ok, toFetchError } from './fetched';
-import { gatherGroupMembers } from './group-members';
+import { gatherGroupMembers, gatherGroupMembersById } from './group-members';
 import type { GatherProgress } from './progress';
 import { gatherProjectRoles, gatherRequestTypes, issueTypesInScope, startCustomerPaging, type CustomerPaging } from './project-details';
 import { listServiceDeskProjects, type ListedProject } from './project-listing';
 import { gatherScreen, resolveCandidateScreenIds } from './screens';
 import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
-import type { Fetched, FetchError, FetchErrorKind, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
+import type { Fetched, FetchError, FetchErrorKind, GroupById, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
+import { conditionGroupIds } from './workflow-references';
 import { readTeamManagedWorkflow, readWorkflowSchemes, readWorkflowsByName, workflowsForIssueTypes, type WorkflowEntry } from './workflows';
 
 type ServerInformation = components['schemas']['ServerInformation'];
@@ -66,13 +68,14 @@ export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
   'requestTypes',
   'workflows',
   'screens',
+  'workflowGroups',
 ];
 
-/** Pure: the artifacts to fetch, with what they depend on (screens → workflows → request types). */
+/** Pure: the artifacts to fetch, with what they depend on (screens, workflow groups → workflows → request types). */
 export function artifactsToFetch(requires: readonly ArtifactKind[] | undefined): Set<ArtifactKind> {
   const wanted = new Set<ArtifactKind>(requires ?? ALL_ARTIFACTS);
   wanted.add('serverInfo');
-  if (wanted.has('screens')) wanted.add('workflows');
+  if (wanted.has('screens') || wanted.has('workflowGroups')) wanted.add('workflows');
   if (wanted.has('workflows')) wanted.add('requestTypes');
   return wanted;
 }
@@ -120,6 +123,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit);
 
   const screens: SiteSnapshot['screens'] = {};
+  const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit) : undefined;
   if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit);
 
   const snapshot: SiteSnapshot = {
@@ -133,6 +137,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
     workflows: sortedByKey(workflows),
     screens: sortedByKey(screens),
   };
+  if (workflowGroupsP) snapshot.workflowGroups = await workflowGroupsP;
   if (serviceAccountP) snapshot.serviceAccount = await serviceAccountP;
   if (selfP) snapshot.serviceAccountSelf = await selfP;
   emit({ stage: 'done', done: 1, total: 1, message: 'Everything read' });
@@ -307,6 +312,29 @@ async function gatherScreens(
       emit({ stage: 'screens', done, total: ids.size, message: `Read screen ${id}` });
     }),
   );
+}
+
+/** The members of every group a workflow condition admits (Restrict issue transition), each once, by groupId. */
+async function gatherWorkflowGroups(
+  jira: JiraClient,
+  cache: ArtifactCache,
+  workflows: SiteSnapshot['workflows'],
+  emit: (e: GatherProgress) => void,
+): Promise<Record<string, Fetched<GroupById>>> {
+  const ids = new Set<string>();
+  for (const entry of Object.values(workflows)) {
+    if (entry.ok) for (const id of conditionGroupIds(entry.value.workflow.transitions ?? [])) ids.add(id);
+  }
+  const read: Record<string, Fetched<GroupById>> = {};
+  let done = 0;
+  await Promise.all(
+    [...ids].sort().map(async (id) => {
+      read[id] = await cache.once(`groupId:${id}`, () => gatherGroupMembersById(jira, id));
+      done += 1;
+      emit({ stage: 'workflows', done, total: ids.size, message: `Read group ${id} named by a workflow condition` });
+    }),
+  );
+  return sortedByKey(read);
 }
 
 function sortedByKey<T>(record: Record<string, T>): Record<string, T> {

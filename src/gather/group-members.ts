@@ -1,9 +1,12 @@
-/** Active members of an end-user group (the people who will talk to the bot). */
+/**
+ * Active members of a group: an end-user group by its configured name (the people
+ * who will talk to the bot), or a group a workflow condition admits by its id.
+ */
 import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
 import { startAtPages } from '../jira/paging';
 import { settle } from './fetched';
-import type { Fetched, GroupMembers, UserRef } from './snapshot';
+import type { Fetched, GroupById, GroupMembers, UserRef } from './snapshot';
 
 type UserDetails = components['schemas']['UserDetails'];
 
@@ -13,15 +16,25 @@ const GROUP_MEMBER = '/rest/api/3/group/member';
 const PAGE_SIZE = 50;
 
 export function gatherGroupMembers(client: JiraClient, groupName: string): Promise<Fetched<GroupMembers>> {
-  return settle(`GET ${GROUP_MEMBER}`, async () => {
-    const members: UserRef[] = [];
-    const pages = startAtPages<UserDetails>(client, GROUP_MEMBER, { query: { groupname: groupName, includeInactiveUsers: false }, pageSize: PAGE_SIZE });
-    for await (const page of pages) {
-      for (const user of page) {
-        if (!user.accountId || user.active === false) continue;
-        members.push(user.displayName ? { accountId: user.accountId, displayName: user.displayName } : { accountId: user.accountId });
-      }
+  return settle(`GET ${GROUP_MEMBER}`, async () => ({ name: groupName, members: await activeMembers(client, { groupname: groupName }) }));
+}
+
+/**
+ * By groupId, as workflow conditions name groups. Jira takes either `groupname` or
+ * `groupId`, never both, and recommends the id because a group's name can change.
+ */
+export function gatherGroupMembersById(client: JiraClient, groupId: string): Promise<Fetched<GroupById>> {
+  return settle(`GET ${GROUP_MEMBER}`, async () => ({ groupId, members: await activeMembers(client, { groupId }) }));
+}
+
+async function activeMembers(client: JiraClient, group: { groupname: string } | { groupId: string }): Promise<UserRef[]> {
+  const members: UserRef[] = [];
+  const pages = startAtPages<UserDetails>(client, GROUP_MEMBER, { query: { ...group, includeInactiveUsers: false }, pageSize: PAGE_SIZE });
+  for await (const page of pages) {
+    for (const user of page) {
+      if (!user.accountId || user.active === false) continue;
+      members.push(user.displayName ? { accountId: user.accountId, displayName: user.displayName } : { accountId: user.accountId });
     }
-    return { name: groupName, members };
-  });
+  }
+  return members;
 }

@@ -67,6 +67,13 @@ export interface GroupMembers {
   members: UserRef[];
 }
 
+/** A group a workflow condition admits, read by its id (conditions name groups by id). */
+export interface GroupById {
+  groupId: string;
+  /** Active members only: an inactive account cannot sign in to see a transition. */
+  members: UserRef[];
+}
+
 export interface RoleActor {
   type: 'user' | 'group';
   accountId?: string;
@@ -134,4 +141,9 @@ export interface SiteSnapshot {
   workflows: Record<string, Fetched<{ workflow: JiraWorkflow; statuses: JiraWorkflowStatus[] }>>;
   /** Keyed by screen id; each read once. */
   screens: Record<string, Fetched<ScreenFields>>;
+  /**
+   * Groups the workflows' "Restrict issue transition" conditions admit, keyed by
+   * groupId; each read once. Absent when no check that ran needs them.
+   */
+  workflowGroups?: Record<string, Fetched<GroupById>>;
 }

@@ -23,7 +23,9 @@ export type ArtifactKind =
   | 'customers'
   | 'requestTypes'
   | 'workflows'
-  | 'screens';
+  | 'screens'
+  /** The groups named by the workflows' Restrict issue transition conditions. */
+  | 'workflowGroups';
 
 export interface CheckMeta {
   id: string;

@@ -1,4 +1,4 @@
-import { conditionEffect, fieldsRequiredBy, groupEnforces, parseList, ruleName, setsResolution, unassigns, type ConditionGroup, type Rule } from './rule-vocabulary';
+import { fieldsRequiredBy, parseList, ruleName, setsResolution, unassigns, type Rule } from './rule-vocabulary';
 
 const rule = (ruleKey: string, parameters: Record<string, string> = {}): Rule => ({ ruleKey, parameters });
 
@@ -19,34 +19,6 @@ describe('parseList', () => {
     ['[a, b]', ['a', 'b']],
     ['', []],
   ])('%p → %p', (value, list) => expect(parseList(value)).toEqual(list));
-});
-
-describe('conditionEffect: both vocabularies', () => {
-  it.each([
-    [rule('system:restrict-from-all-users', { restrictMode: 'users' }), 'hides-from-people'],
-    [rule('system:restrict-from-all-users'), 'hides-from-people'],
-    [rule('system:restrict-from-all-users', { restrictMode: 'usersAndAPI' }), 'blocks-everyone'],
-    [rule('RemoteOnlyCondition'), 'hides-from-people'],
-    [rule('com.atlassian.jira.workflow.condition.RemoteOnlyCondition'), 'hides-from-people'],
-    [rule('system:restrict-issue-transition', { roleIds: '10002' }), 'other'],
-    [rule('com.atlassian.jira.workflow.condition.PermissionCondition'), 'other'],
-  ])('%j → %s', (r, effect) => expect(conditionEffect(r)).toBe(effect));
-});
-
-describe('groupEnforces', () => {
-  const hide = rule('system:restrict-from-all-users');
-  const other = rule('system:restrict-issue-transition', { roleIds: '1' });
-  it.each<[string, ConditionGroup | null, boolean]>([
-    ['no conditions', null, false],
-    ['empty group', { operation: 'ALL', conditions: [], conditionGroups: [] }, false],
-    ['ALL with hide', { operation: 'ALL', conditions: [other, hide] }, true],
-    ['missing operation means ALL', { conditions: [other, hide] }, true],
-    ['ANY with hide and another', { operation: 'ANY', conditions: [other, hide] }, false],
-    ['ANY with only hides', { operation: 'ANY', conditions: [hide, rule('RemoteOnlyCondition')] }, true],
-    ['nested ALL inside ALL', { operation: 'ALL', conditions: [other], conditionGroups: [{ operation: 'ALL', conditions: [hide] }] }, true],
-    ['nested ANY that lets people through', { operation: 'ALL', conditions: [other], conditionGroups: [{ operation: 'ANY', conditions: [hide, other] }] }, false],
-    ['deep nesting', { conditionGroups: [{ conditionGroups: [{ conditions: [rule('com.atlassian.jira.workflow.condition.RemoteOnlyCondition')] }] }] }, true],
-  ])('%s', (_name, group, expected) => expect(groupEnforces(group, 'hides-from-people')).toBe(expected));
 });
 
 describe('fieldsRequiredBy: both vocabularies', () => {

@@ -48,42 +48,6 @@ export function normaliseFieldId(field: string): string {
   return /^customfield_/i.test(f) ? f.toLowerCase() : f.toLowerCase().replace(/\s+/g, '');
 }
 
-// ---------------------------------------------------------------- conditions
-
-export type ConditionEffect = 'hides-from-people' | 'blocks-everyone' | 'other';
-
-/**
- * What a condition does to who may fire the transition.
- * `system:restrict-from-all-users` with restrictMode "users" (the default) hides it
- * from people and leaves it to the API; "usersAndAPI" blocks the API too, so the bot
- * cannot use it either. Legacy RemoteOnlyCondition is "Hide from user".
- */
-export function conditionEffect(rule: Rule | null | undefined): ConditionEffect {
-  if (!rule) return 'other';
-  const name = ruleName(rule.ruleKey);
-  if (name === 'system:restrict-from-all-users') {
-    const mode = (param(ruleParameters(rule), 'restrictMode') ?? 'users').trim().toLowerCase();
-    return mode === 'usersandapi' ? 'blocks-everyone' : 'hides-from-people';
-  }
-  if (name === 'remoteonlycondition') return 'hides-from-people';
-  return 'other';
-}
-
-/**
- * Whether a condition group, as Jira evaluates it, always applies the effect:
- * an ALL group does when any member does; an ANY group only when every member does
- * (otherwise another member can let people through). A missing operation means ALL.
- */
-export function groupEnforces(group: ConditionGroup | null | undefined, effect: Exclude<ConditionEffect, 'other'>): boolean {
-  if (!group) return false;
-  const members: boolean[] = [
-    ...(group.conditions ?? []).map((c) => conditionEffect(c) === effect),
-    ...(group.conditionGroups ?? []).map((g) => groupEnforces(g, effect)),
-  ];
-  if (members.length === 0) return false;
-  return group.operation === 'ANY' ? members.every(Boolean) : members.some(Boolean);
-}
-
 // ---------------------------------------------------------------- validators
 
 const FIELD_REQUIRED_LEGACY = new Set(['fieldrequiredvalidator', 'fieldsrequiredvalidator', 'fieldchangedvalidator']);
