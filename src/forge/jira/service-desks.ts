@@ -1,36 +1,70 @@
 /**
- * Lists the site's service desks (JSM paging: start / limit / isLastPage), bounded
- * so a resolver stays well inside Forge's 25 s: at most `maxPages` pages of 50.
+ * The site's service desks as JSM lists them (start / limit / isLastPage, at most 50
+ * a page), paged to the last page through JiraClient, so every page gets the retries
+ * and rate gates of any other Jira call. A listing that fails part-way throws: a
+ * caller that acts on "every desk" (a run's scope, pruning stored reports) must never
+ * act on part of the list.
+ *
+ * JSM warns the listing "will be slow if the instance has hundreds of service desks",
+ * and a resolver has 25 s, so a caller inside one gives the listing a time limit; a
+ * listing that does not finish in time is an error too, never a shorter list.
  */
-import type { JiraTransport } from '../../jira/transport';
+import { SERVICE_DESK, SERVICE_DESKS } from '../../gather/project-listing';
+import type { components as ServiceDesk } from '../../jira/generated/jira-servicedesk';
+import type { JiraClient } from '../../jira/jira-client';
+import { JiraError } from '../../jira/jira-error';
+import { collectPages, jsmPages } from '../../jira/paging';
 import type { ServiceDeskOption } from '../../shared/resolver-api';
-import { callJira } from './call-jira';
 
-interface ServiceDeskPage {
-  values?: { id?: string | number; projectKey?: string; projectName?: string }[];
-  isLastPage?: boolean;
-  size?: number;
-}
+type ServiceDeskDTO = ServiceDesk['schemas']['ServiceDeskDTO'];
 
-export class JiraCallError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-    this.name = 'JiraCallError';
+const PAGE_SIZE = 50;
+
+/** The listing did not reach its last page within the time its caller had. */
+export class DeskListingTimeout extends Error {
+  constructor(readonly withinMs: number) {
+    super(`Jira did not finish listing the site's service desks within ${Math.round(withinMs / 1000)} s.`);
+    this.name = 'DeskListingTimeout';
   }
 }
 
-export async function listServiceDesks(transport: JiraTransport, maxPages = 10): Promise<ServiceDeskOption[]> {
-  const desks: ServiceDeskOption[] = [];
-  let start = 0;
-  for (let page = 0; page < maxPages; page += 1) {
-    const answer = await callJira<ServiceDeskPage>(transport, 'GET', `/rest/servicedeskapi/servicedesk?start=${start}&limit=50`);
-    if (!answer.ok) throw new JiraCallError(answer.status, `Jira refused to list the service desks: ${answer.message}`);
-    const values = answer.body?.values ?? [];
-    for (const v of values) {
-      if (v.projectKey && v.id !== undefined) desks.push({ key: v.projectKey, name: v.projectName ?? v.projectKey, id: String(v.id) });
-    }
-    if (answer.body?.isLastPage !== false || values.length === 0) return desks;
-    start += values.length;
+function option(desk: ServiceDeskDTO): ServiceDeskOption | undefined {
+  if (!desk.projectKey || desk.id === undefined) return undefined;
+  return { key: desk.projectKey, name: desk.projectName ?? desk.projectKey, id: String(desk.id) };
+}
+
+/** Every desk the client's identity may see; throws JiraError (or DeskListingTimeout) rather than answer part of them. */
+export async function listServiceDesks(client: JiraClient, options: { withinMs?: number } = {}): Promise<ServiceDeskOption[]> {
+  const listing = collectPages(jsmPages<ServiceDeskDTO>(client, SERVICE_DESKS, { pageSize: PAGE_SIZE })).then((desks) =>
+    desks.map(option).filter((d): d is ServiceDeskOption => d !== undefined),
+  );
+  if (options.withinMs === undefined) return listing;
+  const withinMs = options.withinMs;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DeskListingTimeout(withinMs)), withinMs);
+  });
+  // Read-only: a listing abandoned for time may finish (or fail) unobserved.
+  listing.catch(() => undefined);
+  try {
+    return await Promise.race([listing, late]);
+  } finally {
+    clearTimeout(timer);
   }
-  return desks;
+}
+
+/**
+ * One desk, named by its project key (JSM takes a project identifier in place of the
+ * desk id): one call, where a fix needs only its own desk. Undefined when JSM has no
+ * desk for that project or the caller may not see it.
+ */
+export async function findServiceDesk(client: JiraClient, projectKey: string): Promise<ServiceDeskOption | undefined> {
+  try {
+    const desk = await client.get<ServiceDeskDTO>(SERVICE_DESK, { path: { serviceDeskId: projectKey } });
+    const found = desk && typeof desk === 'object' ? option(desk) : undefined;
+    return found && found.key.toUpperCase() === projectKey.toUpperCase() ? found : undefined;
+  } catch (error) {
+    if (error instanceof JiraError && (error.kind === 'not_found' || error.kind === 'forbidden')) return undefined;
+    throw error;
+  }
 }

@@ -8,7 +8,9 @@ import { ResolverFailure } from '../errors';
 import { addMissingCustomers } from '../fixes/add-missing-customers';
 import { addServiceAccountToRole } from '../fixes/add-service-account-to-role';
 import { recheckAfterFix } from '../fixes/recheck-after-fix';
-import { JiraCallError, listServiceDesks } from '../jira/service-desks';
+import { JiraClient } from '../../jira/jira-client';
+import { JiraError } from '../../jira/jira-error';
+import { findServiceDesk } from '../jira/service-desks';
 import { getSettings } from '../storage/settings-repo';
 import { loadProject } from '../storage/report-repo';
 import type { Handler } from './handler';
@@ -47,10 +49,11 @@ async function serviceDeskIdOf(deps: AppDeps, accountId: string, projectKey: str
   const stored = await loadProject(deps.storage, projectKey);
   if (stored?.serviceDeskId) return stored.serviceDeskId;
   try {
-    const desk = (await listServiceDesks(deps.jiraAsUser(accountId))).find((d) => d.key === projectKey);
+    // The fix needs its own desk only: one lookup by project key, not the whole site's listing.
+    const desk = await findServiceDesk(new JiraClient(deps.jiraAsUser(accountId), { logger: deps.log }), projectKey);
     if (desk) return desk.id;
   } catch (e) {
-    if (e instanceof JiraCallError) throw ResolverFailure.of('JIRA', e.message);
+    if (e instanceof JiraError) throw ResolverFailure.of('JIRA', `Jira could not read the service desk of ${projectKey}: ${e.message}`);
     throw e;
   }
   throw ResolverFailure.of('NOT_FOUND', `${projectKey} is not a service desk you can see.`);

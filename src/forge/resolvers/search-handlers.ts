@@ -1,12 +1,19 @@
-/** Pickers for the settings page: users, groups and service desks, each one bounded Jira call as the caller. */
+/**
+ * Pickers for the settings page: users and groups (one bounded Jira call each, as the
+ * caller), and every service desk the caller can see (paged to the end, in time).
+ */
+import { JiraClient } from '../../jira/jira-client';
+import { JiraError } from '../../jira/jira-error';
 import type { GroupOption, UserOption } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
 import { callJira } from '../jira/call-jira';
-import { JiraCallError, listServiceDesks as listDesks } from '../jira/service-desks';
+import { DeskListingTimeout, listServiceDesks as listDesks } from '../jira/service-desks';
 import type { Handler } from './handler';
 import { asObject, text } from './payload';
 
 const MAX_RESULTS = 20;
+/** Inside Forge's 25 s for a resolver, with room for the permission check before it. */
+export const DESK_PICKER_LISTING_MS = 15_000;
 
 function queryOf(payload: unknown): string {
   return text(asObject(payload).query, 'query', 'The search text', { required: true, max: 100 })!;
@@ -36,11 +43,15 @@ export const searchGroups: Handler<'searchGroups'> = async (deps, caller, payloa
   return (answer.body?.groups ?? []).filter((g) => g.name).map((g): GroupOption => ({ name: g.name!, ...(g.groupId ? { groupId: g.groupId } : {}) }));
 };
 
+/** The whole list or a failure that says why: a picker that silently lacks desks would hide them from the scope. */
 export const listServiceDesks: Handler<'listServiceDesks'> = async (deps, caller) => {
   try {
-    return await listDesks(deps.jiraAsUser(caller.accountId));
+    return await listDesks(new JiraClient(deps.jiraAsUser(caller.accountId), { logger: deps.log }), { withinMs: DESK_PICKER_LISTING_MS });
   } catch (e) {
-    if (e instanceof JiraCallError) throw ResolverFailure.of('JIRA', e.message);
+    if (e instanceof JiraError) throw ResolverFailure.of('JIRA', `Jira could not list the service desks: ${e.message}`);
+    if (e instanceof DeskListingTimeout) {
+      throw ResolverFailure.of('JIRA', `${e.message} The project list needs every desk; try again, or leave the projects empty to check every desk.`);
+    }
     throw e;
   }
 };

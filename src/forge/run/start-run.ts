@@ -5,6 +5,7 @@
  * a second one; projects asked for that the run has already finished join it again.
  */
 import { randomUUID } from 'node:crypto';
+import { JiraClient } from '../../jira/jira-client';
 import type { RunProgress } from '../../shared/resolver-api';
 import type { AppDeps, ProjectJob } from '../deps';
 import { ResolverFailure } from '../errors';
@@ -21,14 +22,23 @@ export interface StartRunOptions {
   /** Spread scheduled jobs: each job gets a random delay in [0, maxDelaySeconds]. */
   maxDelaySeconds?: number;
   random?: () => number;
+  /** Time the whole-site desk listing may take (a re-check starts inside a resolver's 25 s). */
+  listingWithinMs?: number;
 }
 
-/** The projects in scope: settings first, else every service desk, else the last report's desks. */
-async function scopeKeys(deps: AppDeps): Promise<{ keys: string[]; authoritative: boolean }> {
+/** Leaves a resolver that starts a run time to store its progress and queue its jobs. */
+export const SCOPE_LISTING_MS = 12_000;
+
+/**
+ * The projects in scope: settings first, else every service desk, else the last
+ * report's desks. Only a listing that reached its last page is authoritative (may
+ * prune); a failed or unfinished one falls back to the stored reports, pruning nothing.
+ */
+async function scopeKeys(deps: AppDeps, listingWithinMs: number): Promise<{ keys: string[]; authoritative: boolean }> {
   const { settings } = await getSettings(deps.storage);
   if (settings.projectKeys.length > 0) return { keys: [...settings.projectKeys], authoritative: true };
   try {
-    const desks = await listServiceDesks(deps.jiraAsApp());
+    const desks = await listServiceDesks(new JiraClient(deps.jiraAsApp(), { logger: deps.log }), { withinMs: listingWithinMs });
     return { keys: desks.map((d) => d.key), authoritative: true };
   } catch (e) {
     deps.log.warn('Could not list service desks; using the last report', { reason: e instanceof Error ? e.message : String(e) });
@@ -70,7 +80,7 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
   let keys: string[];
   if (options.projectKeys && options.projectKeys.length > 0) keys = [...new Set(options.projectKeys)];
   else {
-    const scope = await scopeKeys(deps);
+    const scope = await scopeKeys(deps, options.listingWithinMs ?? SCOPE_LISTING_MS);
     keys = scope.keys;
     if (scope.authoritative) await pruneProjects(deps.storage, keys);
   }
