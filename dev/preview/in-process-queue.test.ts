@@ -26,6 +26,29 @@ describe('in-process queue', () => {
     expect(queue.size()).toBe(0);
   });
 
+  it('runs jobs pushed under a concurrency key at most `limit` at a time, as Forge does, whatever its own concurrency', async () => {
+    let running = 0;
+    let peak = 0;
+    const done: string[] = [];
+    const queue = createInProcessQueue(
+      async (j) => {
+        running++;
+        peak = Math.max(peak, running);
+        await new Promise((r) => setTimeout(r, 5));
+        running--;
+        done.push(j.projectKey);
+      },
+      { concurrency: 10 },
+    );
+    const keys = Array.from({ length: 12 }, (_, i) => `SD${i + 1}`);
+    await queue.push(keys.slice(0, 6).map(job), { concurrency: { key: 'readiness-jira', limit: 3 } });
+    // A second push under the same key shares the same limit.
+    await queue.push(keys.slice(6).map(job), { concurrency: { key: 'readiness-jira', limit: 3 } });
+    await queue.idle();
+    expect(done.sort()).toEqual([...keys].sort());
+    expect(peak).toBe(3);
+  });
+
   it('keeps going after a job fails, and logs it', async () => {
     const errors: unknown[] = [];
     const done: string[] = [];

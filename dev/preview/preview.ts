@@ -112,7 +112,8 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
 
   // The queue needs deps and deps need the queue: fill the reference after both exist.
   let deps: AppDeps;
-  const queue = createInProcessQueue((job) => processProjectJob(deps, job), { log, concurrency: 2 });
+  // Forge has no queue-wide cap: the jobs' shared concurrency key is what paces them, here as there.
+  const queue = createInProcessQueue((job) => processProjectJob(deps, job), { log, concurrency: 16 });
   deps = {
     storage: store,
     queue,

@@ -27,9 +27,21 @@ export interface ProjectJob {
   reason: 'recheck' | 'scheduled' | 'fix';
 }
 
+/** Jobs pushed with the same key run at most `limit` at a time (@forge/events' `concurrency`). */
+export interface JobConcurrency {
+  key: string;
+  limit: number;
+}
+
+export interface PushOptions {
+  /** Spreads scheduled runs (Forge allows up to 900). */
+  delaySeconds?: number;
+  /** Bounds how many of these jobs (with any others under the same key) run at once. */
+  concurrency?: JobConcurrency;
+}
+
 export interface JobQueue {
-  /** Enqueue jobs; `delaySeconds` spreads scheduled runs (Forge allows up to 900). */
-  push(jobs: ProjectJob[], options?: { delaySeconds?: number }): Promise<void>;
+  push(jobs: ProjectJob[], options?: PushOptions): Promise<void>;
 }
 
 export interface Logger {

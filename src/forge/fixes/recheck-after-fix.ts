@@ -7,6 +7,7 @@
  */
 import type { CheckResult } from '../../engine/types';
 import type { AppDeps } from '../deps';
+import { READINESS_JOB_CONCURRENCY } from '../run/job-pacing';
 import { runChecks } from '../run/readiness-runner';
 import { getSettings } from '../storage/settings-repo';
 import { replaceProjectChecks } from '../storage/report-repo';
@@ -44,7 +45,7 @@ export async function recheckAfterFix(
     deps.log.warn('Re-check after fix did not finish in the request; queued', { projectKey, reason: e instanceof Error ? e.message : String(e) });
     // Outside the run's progress: a run in flight keeps its own progress; this job only refreshes the project.
     try {
-      await deps.queue.push([{ runId: `fix-${deps.now().toISOString()}`, projectKey, reason: 'fix' }]);
+      await deps.queue.push([{ runId: `fix-${deps.now().toISOString()}`, projectKey, reason: 'fix' }], { concurrency: READINESS_JOB_CONCURRENCY });
       return { rechecked: [], recheckQueued: true };
     } catch {
       return { rechecked: [], recheckQueued: false };

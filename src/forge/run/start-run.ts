@@ -10,6 +10,7 @@ import type { RunProgress } from '../../shared/resolver-api';
 import type { AppDeps, ProjectJob } from '../deps';
 import { ResolverFailure } from '../errors';
 import { listServiceDesks } from '../jira/service-desks';
+import { READINESS_JOB_CONCURRENCY } from './job-pacing';
 import { getSettings } from '../storage/settings-repo';
 import { loadProjects, pruneProjects } from '../storage/report-repo';
 import { currentRun, loadProgress, recordJobOutcome, startRun } from '../storage/progress-repo';
@@ -59,7 +60,7 @@ async function joinRunningRun(deps: AppDeps, runId: string, keys: string[], reas
   await deps.storage.set(KEYS.progress, { ...header, projectKeys: [...header.projectKeys, ...keys.filter((k) => !header.projectKeys.includes(k))] });
   for (const key of keys) await deps.storage.delete(KEYS.jobOutcome(runId, key));
   try {
-    await deps.queue.push(keys.map((projectKey) => ({ runId, projectKey, reason })));
+    await deps.queue.push(keys.map((projectKey) => ({ runId, projectKey, reason })), { concurrency: READINESS_JOB_CONCURRENCY });
   } catch (e) {
     const message = `The app could not queue the check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
     for (const key of keys) await recordJobOutcome(deps.storage, runId, key, { state: 'failed', at: deps.now().toISOString(), message });
@@ -94,9 +95,10 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
     if (options.maxDelaySeconds && options.maxDelaySeconds > 0) {
       const random = options.random ?? Math.random;
       // One push per job so each gets its own random delay (jitter spreads the load on Jira).
-      for (const job of jobs) await deps.queue.push([job], { delaySeconds: Math.floor(random() * options.maxDelaySeconds) });
+      for (const job of jobs) await deps.queue.push([job], { delaySeconds: Math.floor(random() * options.maxDelaySeconds), concurrency: READINESS_JOB_CONCURRENCY });
     } else {
-      for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50));
+      // All at once: the shared concurrency key, not the push, paces the jobs against Jira.
+      for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50), { concurrency: READINESS_JOB_CONCURRENCY });
     }
   } catch (e) {
     const message = `The app could not queue the check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);

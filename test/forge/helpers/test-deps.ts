@@ -1,15 +1,19 @@
 /** AppDeps for tests: memory store, a recording queue, the fake Jira, a settable clock, a silent recording logger. */
 import { createHash } from 'node:crypto';
-import type { AppDeps, JobQueue, Logger, ProjectJob } from '../../../src/forge/deps';
+import type { AppDeps, JobConcurrency, JobQueue, Logger, ProjectJob, PushOptions } from '../../../src/forge/deps';
 import { MemoryStore } from '../../../src/forge/storage/memory-store';
 import { FakeJira } from './fake-jira';
 
 export class RecordingQueue implements JobQueue {
-  readonly pushed: { jobs: ProjectJob[]; delaySeconds?: number }[] = [];
+  readonly pushed: { jobs: ProjectJob[]; delaySeconds?: number; concurrency?: JobConcurrency }[] = [];
   fail?: Error;
-  async push(jobs: ProjectJob[], options?: { delaySeconds?: number }): Promise<void> {
+  async push(jobs: ProjectJob[], options?: PushOptions): Promise<void> {
     if (this.fail) throw this.fail;
-    this.pushed.push({ jobs, ...(options?.delaySeconds !== undefined ? { delaySeconds: options.delaySeconds } : {}) });
+    this.pushed.push({
+      jobs,
+      ...(options?.delaySeconds !== undefined ? { delaySeconds: options.delaySeconds } : {}),
+      ...(options?.concurrency ? { concurrency: options.concurrency } : {}),
+    });
   }
   jobs(): ProjectJob[] {
     return this.pushed.flatMap((p) => p.jobs);
