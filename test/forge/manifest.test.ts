@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { validate } from '@forge/manifest';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { ADMIN_SUBPAGES, MODULE_KEYS } from '../../src/shared/app-pages';
+import { ADMIN_PAGES, adminViewFromPath, openingAdminView } from '../../static/dashboard/src/model/route';
 
 const ROOT = resolve(__dirname, '../..');
 const MANIFEST = join(ROOT, 'manifest.yml');
@@ -81,6 +83,27 @@ it('declares the modules the app is built on', () => {
   expect(fns.scheduled.handler).toBe('index.scheduled');
   expect(manifest.app.runtime.name).toMatch(/^nodejs(22|24)\.x$/);
   expect(manifest.permissions.content.styles).toEqual(['unsafe-inline']);
+});
+
+it('opens a dashboard page for every admin sub-page route, and declares a route for every admin tab', () => {
+  const [admin] = manifest.modules['jira:adminPage'].filter((m) => !m.useAsConfig);
+  const declared = admin.pages as { title: string; route: string }[];
+  // Every route Jira's sidebar can append opens a page of its own rather than falling back to the Overview.
+  for (const p of declared) expect([p.route, adminViewFromPath(`/${p.route}`)]).toEqual([p.route, { page: expect.any(String) }]);
+  // The same routes, titles and order as the dashboard's tabs.
+  expect(declared.map((p) => [p.route, p.title])).toEqual(ADMIN_SUBPAGES.map((p) => [p.route, p.title]));
+  expect(ADMIN_PAGES).toEqual(ADMIN_SUBPAGES.map((p) => p.page));
+});
+
+it('names its entry points with the module keys the dashboard reads from the view context', () => {
+  const adminPages = manifest.modules['jira:adminPage'];
+  expect(adminPages.find((m) => !m.useAsConfig)?.key).toBe(MODULE_KEYS.admin);
+  const configure = adminPages.find((m) => m.useAsConfig === true);
+  expect(configure?.key).toBe(MODULE_KEYS.configure);
+  // Forge allows no sub-pages on the Configure page; the dashboard opens the settings there.
+  expect(configure?.pages).toBeUndefined();
+  expect(openingAdminView('configure', '/')).toEqual({ page: 'settings' });
+  expect(manifest.modules['jira:projectSettingsPage'][0].key).toBe(MODULE_KEYS.projectSettings);
 });
 
 it('declares every scope the checks, fixes and e-mail need, and no more', () => {

@@ -1,17 +1,37 @@
-/** The page frame: surface-specific navigation between the sub-pages, and the theme switch. */
-import React, { Suspense, lazy, useState } from 'react';
+/**
+ * The page frame: surface-specific navigation between the sub-pages, and the theme
+ * switch. Each entry point opens the page it names (a sidebar sub-page's route, the
+ * Configure link's settings), and tab changes become routes through Forge's history
+ * so the address can be shared and back and forward work.
+ */
+import React, { Suspense, lazy, useEffect, useState } from 'react';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { OverviewPage } from './pages/OverviewPage';
 import { Loading } from './components/LoadStates';
 import type { ColorMode, Surface } from './model/surface';
+import {
+  ADMIN_PAGES,
+  PROJECT_PAGES,
+  adminViewFromPath,
+  openingAdminView,
+  pathOfAdminView,
+  pathOfProjectPage,
+  projectPageFromPath,
+  tabsSetRoute,
+  type AdminEntry,
+  type AdminView,
+} from './model/route';
+import { useRoutedState, type RouteHistory } from './api/use-routed-state';
 import { messages } from './messages';
 
 export interface AppProps {
   surface: Surface;
   colorMode: ColorMode;
   onColorModeChange: (mode: ColorMode) => void;
+  /** Forge's view.createHistory(), or null where the page has none. */
+  history?: RouteHistory | null;
 }
 
 // Only the first page of each surface is in the main chunk; the rest load when opened.
@@ -20,10 +40,7 @@ const ConnectorPage = lazy(() => import('./pages/ConnectorPage').then((m) => ({ 
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 
-type AdminPage = 'overview' | 'project' | 'connector' | 'settings' | 'history';
-const ADMIN_PAGES: AdminPage[] = ['overview', 'project', 'connector', 'settings', 'history'];
-
-function ThemeSwitch({ colorMode, onColorModeChange }: Omit<AppProps, 'surface'>) {
+function ThemeSwitch({ colorMode, onColorModeChange }: Pick<AppProps, 'colorMode' | 'onColorModeChange'>) {
   const dark = colorMode === 'dark';
   return (
     <Button appearance="subtle" onClick={() => onColorModeChange(dark ? 'light' : 'dark')} testId="theme-switch">
@@ -32,41 +49,47 @@ function ThemeSwitch({ colorMode, onColorModeChange }: Omit<AppProps, 'surface'>
   );
 }
 
-function AdminApp() {
-  const [page, setPage] = useState<AdminPage>('overview');
-  const [projectKey, setProjectKey] = useState<string | null>(null);
-  const openProject = (key: string) => {
-    setProjectKey(key);
-    setPage('project');
-  };
+const adminViewOrOverview = (pathname: string): AdminView => adminViewFromPath(pathname) ?? { page: 'overview' };
+
+function AdminApp({ entry, history }: { entry: AdminEntry; history: RouteHistory | null }) {
+  const routed = tabsSetRoute(entry) ? history : null;
+  const [view, go] = useRoutedState(routed, openingAdminView(entry, history?.location.pathname), adminViewOrOverview, pathOfAdminView);
+  // The last desk opened, so the Project tab returns to it after a visit elsewhere.
+  const [lastProject, setLastProject] = useState<string | null>(view.projectKey ?? null);
+  useEffect(() => {
+    if (view.projectKey) setLastProject(view.projectKey);
+  }, [view.projectKey]);
+  const openPage = (page: AdminView['page']) => go(page === 'project' && lastProject ? { page, projectKey: lastProject } : { page });
+  const tabProject = view.projectKey ?? lastProject;
   return (
-    <Tabs id="mw-pages" selected={ADMIN_PAGES.indexOf(page)} onChange={(i) => setPage(ADMIN_PAGES[i])}>
+    <Tabs id="mw-pages" selected={ADMIN_PAGES.indexOf(view.page)} onChange={(i) => openPage(ADMIN_PAGES[i])}>
       <TabList>
         {ADMIN_PAGES.map((p) => (
           <Tab key={p} testId={`tab-${p}`}>
-            {p === 'project' && projectKey ? `${messages.nav.project}: ${projectKey}` : messages.nav[p]}
+            {p === 'project' && tabProject ? `${messages.nav.project}: ${tabProject}` : messages.nav[p]}
           </Tab>
         ))}
       </TabList>
-      <TabPanel>{page === 'overview' && <OverviewPage onOpenProject={openProject} onOpenSettings={() => setPage('settings')} />}</TabPanel>
+      <TabPanel>{view.page === 'overview' && <OverviewPage onOpenProject={(key) => go({ page: 'project', projectKey: key })} onOpenSettings={() => go({ page: 'settings' })} />}</TabPanel>
       <TabPanel>
-        {page === 'project' &&
-          (projectKey ? <ProjectPage projectKey={projectKey} onBack={() => setPage('overview')} /> : <EmptyState header={messages.project.pick} headingLevel={1} />)}
+        {view.page === 'project' &&
+          (view.projectKey ? (
+            <ProjectPage projectKey={view.projectKey} onBack={() => go({ page: 'overview' })} />
+          ) : (
+            <EmptyState header={messages.project.pick} headingLevel={1} />
+          ))}
       </TabPanel>
-      <TabPanel>{page === 'connector' && <ConnectorPage />}</TabPanel>
-      <TabPanel>{page === 'settings' && <SettingsPage />}</TabPanel>
-      <TabPanel>{page === 'history' && <HistoryPage />}</TabPanel>
+      <TabPanel>{view.page === 'connector' && <ConnectorPage />}</TabPanel>
+      <TabPanel>{view.page === 'settings' && <SettingsPage />}</TabPanel>
+      <TabPanel>{view.page === 'history' && <HistoryPage />}</TabPanel>
     </Tabs>
   );
 }
 
-type ProjectSubPage = 'project' | 'settings' | 'history';
-const PROJECT_PAGES: ProjectSubPage[] = ['project', 'settings', 'history'];
-
-function ProjectApp({ projectKey }: { projectKey: string }) {
-  const [page, setPage] = useState<ProjectSubPage>('project');
+function ProjectApp({ projectKey, history }: { projectKey: string; history: RouteHistory | null }) {
+  const [page, go] = useRoutedState(history, projectPageFromPath(history?.location.pathname ?? ''), projectPageFromPath, pathOfProjectPage);
   return (
-    <Tabs id="mw-project-pages" selected={PROJECT_PAGES.indexOf(page)} onChange={(i) => setPage(PROJECT_PAGES[i])}>
+    <Tabs id="mw-project-pages" selected={PROJECT_PAGES.indexOf(page)} onChange={(i) => go(PROJECT_PAGES[i])}>
       <TabList>
         {PROJECT_PAGES.map((p) => <Tab key={p} testId={`tab-${p}`}>{messages.nav[p]}</Tab>)}
       </TabList>
@@ -77,7 +100,7 @@ function ProjectApp({ projectKey }: { projectKey: string }) {
   );
 }
 
-export function App({ surface, colorMode, onColorModeChange }: AppProps) {
+export function App({ surface, colorMode, onColorModeChange, history = null }: AppProps) {
   return (
     <main className="mw-app" data-surface={surface.kind}>
       <div className="mw-topbar">
@@ -85,8 +108,8 @@ export function App({ surface, colorMode, onColorModeChange }: AppProps) {
         <ThemeSwitch colorMode={colorMode} onColorModeChange={onColorModeChange} />
       </div>
       <Suspense fallback={<Loading />}>
-        {surface.kind === 'admin' && <AdminApp />}
-        {surface.kind === 'project' && <ProjectApp projectKey={surface.projectKey} />}
+        {surface.kind === 'admin' && <AdminApp entry={surface.entry} history={history} />}
+        {surface.kind === 'project' && <ProjectApp projectKey={surface.projectKey} history={history} />}
       </Suspense>
       {surface.kind === 'unknown' && <EmptyState header={messages.states.deniedTitle} description={messages.states.deniedBody} headingLevel={1} />}
     </main>

@@ -1,7 +1,8 @@
 /**
  * Entry point inside Jira (and the local preview, whose page provides the same
- * bridge). Reads where it is mounted, applies the theme, renders the app, and
- * records how long the first render with stored data took.
+ * bridge). Reads where it is mounted and the history Forge gives full pages (whose
+ * path is the sub-page route), applies the theme, renders the app, and records how
+ * long the first render with stored data took.
  */
 import '@atlaskit/css-reset';
 import './styles.css';
@@ -13,6 +14,7 @@ import { App } from './App';
 import { ResolverClientProvider } from './api/client-context';
 import { createResolverClient } from './api/resolver-client';
 import { colorModeFromContext, surfaceFromContext, type ColorMode, type Surface } from './model/surface';
+import type { RouteHistory } from './api/use-routed-state';
 
 const client = createResolverClient((name, payload) => invoke(name, payload as Record<string, unknown>));
 
@@ -20,7 +22,7 @@ function applyTheme(mode: ColorMode) {
   void setGlobalTheme({ colorMode: mode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' });
 }
 
-function Root({ surface, initialMode }: { surface: Surface; initialMode: ColorMode }) {
+function Root({ surface, initialMode, history }: { surface: Surface; initialMode: ColorMode; history: RouteHistory | null }) {
   const [mode, setMode] = useState(initialMode);
   const change = (next: ColorMode) => {
     applyTheme(next);
@@ -28,25 +30,32 @@ function Root({ surface, initialMode }: { surface: Surface; initialMode: ColorMo
   };
   return (
     <ResolverClientProvider client={client}>
-      <App surface={surface} colorMode={mode} onColorModeChange={change} />
+      <App surface={surface} colorMode={mode} onColorModeChange={change} history={history} />
     </ResolverClientProvider>
   );
 }
 
 async function start() {
   performance.mark('mw-start');
+  // Asked together so the history costs no extra round trip before the first render.
+  const historyAsked = view.createHistory().then(
+    (h) => h as unknown as RouteHistory,
+    // Not every page has a history (Jira gives the Configure page no sub-pages): tabs then stay out of the address.
+    () => null,
+  );
   let context: unknown = null;
   try {
     context = await view.getContext();
   } catch {
     // Without a context the app shows its "no access" state rather than guessing a surface.
   }
+  const history = await historyAsked;
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
   const mode = colorModeFromContext(context, prefersDark);
   applyTheme(mode);
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<Root surface={surfaceFromContext(context)} initialMode={mode} />);
+  createRoot(container).render(<Root surface={surfaceFromContext(context)} initialMode={mode} history={history} />);
 }
 
 void start();

@@ -2,7 +2,11 @@ import { colorModeFromContext, surfaceFromContext } from './surface';
 
 describe('surface from the Forge view context', () => {
   it('knows the admin page', () => {
-    expect(surfaceFromContext({ moduleKey: 'mw-readiness-admin', extension: { type: 'jira:adminPage' } })).toEqual({ kind: 'admin' });
+    expect(surfaceFromContext({ moduleKey: 'mw-readiness-admin', extension: { type: 'jira:adminPage' } })).toEqual({ kind: 'admin', entry: 'sidebar' });
+  });
+  it('knows the Configure page by its module key: Forge gives it the same extension type', () => {
+    const location = 'https://acme.atlassian.net/jira/settings/apps/configure/app/env';
+    expect(surfaceFromContext({ moduleKey: 'mw-readiness-configure', extension: { type: 'jira:adminPage', location } })).toEqual({ kind: 'admin', entry: 'configure' });
   });
   it('takes the project key from the project settings page extension', () => {
     expect(surfaceFromContext({ extension: { type: 'jira:projectSettingsPage', project: { key: 'HR' } } })).toEqual({ kind: 'project', projectKey: 'HR' });

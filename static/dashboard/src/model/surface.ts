@@ -1,9 +1,14 @@
 /**
- * Where the app is mounted, read from Forge's view context: the admin page, or a
- * project's settings page (which carries the project key). Display conditions are
- * not a security boundary; the resolvers check permissions again.
+ * Where the app is mounted, read from Forge's view context: the admin page (reached
+ * from its sidebar entry, or from the Configure link in Manage apps, which Forge shows
+ * as a separate jira:adminPage module with its own key), or a project's settings page
+ * (which carries the project key). Display conditions are not a security boundary;
+ * the resolvers check permissions again.
  */
-export type Surface = { kind: 'admin' } | { kind: 'project'; projectKey: string } | { kind: 'unknown' };
+import { MODULE_KEYS } from '../../../../src/shared/app-pages';
+import type { AdminEntry } from './route';
+
+export type Surface = { kind: 'admin'; entry: AdminEntry } | { kind: 'project'; projectKey: string } | { kind: 'unknown' };
 
 export type ColorMode = 'light' | 'dark';
 
@@ -20,7 +25,9 @@ export function surfaceFromContext(context: unknown): Surface {
   if (type === 'jira:projectSettingsPage' || (key && type !== 'jira:adminPage')) {
     return key ? { kind: 'project', projectKey: key } : { kind: 'unknown' };
   }
-  if (type === 'jira:adminPage' || /admin/i.test(ctx.moduleKey ?? '')) return { kind: 'admin' };
+  if (type === 'jira:adminPage' || /admin/i.test(ctx.moduleKey ?? '')) {
+    return { kind: 'admin', entry: ctx.moduleKey === MODULE_KEYS.configure ? 'configure' : 'sidebar' };
+  }
   return { kind: 'unknown' };
 }
 
