@@ -1,9 +1,14 @@
 /**
- * The preview's outer page: a toolbar (who you are, which surface, which desk, theme)
- * outside the app frame, and the app in an iframe as Jira would host it. Changing a
- * control reloads the frame with new query parameters, read by the bridge shim.
+ * The preview's outer page: a toolbar (who you are, which entry point, which admin
+ * sub-page, which desk, theme) outside the app frame, and the app in an iframe as Jira
+ * would host it. Changing a control reloads the frame with new query parameters, read
+ * by the bridge shim. The sub-page control stands in for Jira's sidebar; when the app
+ * changes its route the frame says so, and the toolbar's address follows, so it is the
+ * link to share.
  */
+import { ADMIN_SUBPAGES } from '../../src/shared/app-pages';
 import { escapeHtml } from './html';
+import { ROUTE_MESSAGE } from './bridge-shim';
 
 export interface ToolbarOptions {
   personas: { id: string; label: string; displayName: string }[];
@@ -16,6 +21,7 @@ const option = (value: string, label: string) => `<option value="${escapeHtml(va
 export function renderToolbarPage(o: ToolbarOptions): string {
   const personaOptions = o.personas.map((p) => option(p.id, `${p.label} (${p.displayName})`)).join('');
   const deskOptions = o.desks.map((d) => option(d.key, `${d.name} (${d.key})`)).join('');
+  const routeOptions = option('', '(the page itself)') + ADMIN_SUBPAGES.map((p) => option(p.route, p.title)).join('');
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -37,7 +43,8 @@ export function renderToolbarPage(o: ToolbarOptions): string {
 <header role="banner" aria-label="Preview controls">
   <strong>Local preview</strong>
   <label>Signed in as <select id="as">${personaOptions}</select></label>
-  <label>Page <select id="surface">${option('admin', 'Admin page')}${option('project', 'Project settings page')}</select></label>
+  <label>Page <select id="surface">${option('admin', 'Admin page')}${option('configure', 'Configure (Manage apps)')}${option('project', 'Project settings page')}</select></label>
+  <label>Sub-page <select id="route">${routeOptions}</select></label>
   <label>Service desk <select id="project">${deskOptions}</select></label>
   <label>Theme <select id="theme">${option('light', 'Light')}${option('dark', 'Dark')}</select></label>
   <a href="/outbox">Outbox</a>
@@ -46,20 +53,44 @@ export function renderToolbarPage(o: ToolbarOptions): string {
 <iframe id="app" title="Moveworks readiness app"></iframe>
 <script>
 (function () {
-  var ids = ['as', 'surface', 'project', 'theme'];
+  var ids = ['as', 'surface', 'route', 'project', 'theme'];
   var initial = new URLSearchParams(location.search);
+  // The full route may go deeper than the sidebar's entries (a project's page), so it is kept apart from the control.
+  var route = initial.get('route') || '';
+  var frame = document.getElementById('app');
   ids.forEach(function (id) {
     var el = document.getElementById(id);
     if (initial.get(id)) el.value = initial.get(id);
-    el.addEventListener('change', load);
+    el.addEventListener('change', function () {
+      if (id === 'route') route = el.value;
+      // Another entry point opens at its own URL, as following a different link in Jira would.
+      if (id === 'surface') route = '';
+      load();
+    });
   });
-  function load() {
+  function query() {
     var q = new URLSearchParams();
-    ids.forEach(function (id) { q.set(id, document.getElementById(id).value); });
-    document.getElementById('project').disabled = q.get('surface') !== 'project';
-    history.replaceState(null, '', '?' + q.toString());
-    document.getElementById('app').src = 'app/index.html?' + q.toString();
+    ids.forEach(function (id) { q.set(id, id === 'route' ? route : document.getElementById(id).value); });
+    // Jira gives the Configure page no sub-pages: it always opens at its own URL.
+    if (q.get('surface') === 'configure') q.delete('route');
+    return q;
   }
+  function show(q) {
+    document.getElementById('project').disabled = q.get('surface') !== 'project';
+    document.getElementById('route').disabled = q.get('surface') !== 'admin';
+    document.getElementById('route').value = q.get('surface') === 'admin' ? (q.get('route') || '').split('/')[0] : '';
+    history.replaceState(null, '', '?' + q.toString());
+  }
+  function load() {
+    var q = query();
+    show(q);
+    frame.src = 'app/index.html?' + q.toString();
+  }
+  window.addEventListener('message', function (e) {
+    if (e.origin !== location.origin || e.source !== frame.contentWindow || !e.data || e.data.type !== ${JSON.stringify(ROUTE_MESSAGE)}) return;
+    route = String(e.data.route || '');
+    show(query());
+  });
   load();
 })();
 </script>

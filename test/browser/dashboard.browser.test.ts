@@ -185,6 +185,60 @@ test('re-check is keyboard reachable, shows progress and settles; settings, conn
   expect(await app.locator('[data-testid="history-table"] tbody tr').count()).toBeGreaterThanOrEqual(1);
 });
 
+/** The toolbar's address is the preview's shareable link; its route follows the app. */
+async function toolbarRoute(expected: string | null) {
+  await page.waitForFunction((want) => new URLSearchParams(location.search).get('route') === want, expected);
+}
+
+/** Waits for whichever first page shows, then says whether it is Settings. */
+async function settingsShown(app: FrameLocator): Promise<boolean> {
+  await app.locator('[data-testid="matrix"], [data-testid="save-settings"]').first().waitFor({ timeout: 30_000 });
+  return (await app.locator('[data-testid="save-settings"]').count()) === 1;
+}
+
+test("the Settings sub-page in Jira's sidebar opens Settings", async () => {
+  await open('as=site-admin&surface=admin&route=settings&theme=light');
+  const app = appFrame();
+  expect(await settingsShown(app)).toBe(true);
+  expect(await app.locator('[data-testid="tab-settings"]').getAttribute('aria-selected')).toBe('true');
+});
+
+test('the Configure link in Manage apps opens Settings, and its tabs leave the address alone', async () => {
+  await open('as=site-admin&surface=configure&theme=light');
+  const app = appFrame();
+  expect(await settingsShown(app)).toBe(true);
+  expect(await app.locator('main').getAttribute('data-surface')).toBe('admin');
+  // Jira gives the Configure page no sub-pages, so a route there would name a page Jira cannot open.
+  await app.locator('[data-testid="tab-history"]').click();
+  await app.locator('[data-testid="history-table"]').waitFor({ timeout: 30_000 });
+  expect(new URL(page.url()).searchParams.get('route')).toBeNull();
+});
+
+test('a tab puts its route in the address; back returns; the shared link opens the same page', async () => {
+  await open('as=site-admin&surface=admin&route=overview&theme=light');
+  const app = appFrame();
+  await app.locator('[data-testid="matrix"]').waitFor();
+  await app.locator('[data-testid="tab-history"]').click();
+  await app.locator('[data-testid="history-table"]').waitFor({ timeout: 30_000 });
+  await toolbarRoute('history');
+  const shared = page.url();
+
+  const frame = await frameHandle();
+  await frame.evaluate(() => window.history.back());
+  await app.locator('[data-testid="matrix"]').waitFor();
+  expect(await app.locator('[data-testid="tab-overview"]').getAttribute('aria-selected')).toBe('true');
+  await toolbarRoute('overview');
+
+  // A desk opened from the overview is a route of its own.
+  await app.getByRole('button', { name: 'HR Help Desk (HR)' }).click();
+  await app.locator('[data-testid="project-page"]').waitFor();
+  await toolbarRoute('projects/HR');
+
+  await page.goto(shared);
+  await appFrame().locator('[data-testid="history-table"]').waitFor({ timeout: 30_000 });
+  expect(await appFrame().locator('[data-testid="tab-history"]').getAttribute('aria-selected')).toBe('true');
+});
+
 test('the agent is shown the designed permission-denied state', async () => {
   await open('as=agent&surface=admin&theme=light');
   const app = appFrame();
