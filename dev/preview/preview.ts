@@ -11,6 +11,7 @@ import type { JiraTransport } from '../../src/jira/transport';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import { buildResolvers } from '../../src/forge/resolvers';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
+import { pushHandedOnJobs } from '../../src/forge/run/push-jobs';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
 import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL, GROUP_IDS } from '../simulator/sites/demo';
 import { createFileStore } from './file-store';
@@ -113,7 +114,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   // The queue needs deps and deps need the queue: fill the reference after both exist.
   let deps: AppDeps;
   // Forge has no queue-wide cap: the jobs' shared concurrency key is what paces them, here as there.
-  const queue = createInProcessQueue((job) => processProjectJob(deps, job), { log, concurrency: 16 });
+  const queue = createInProcessQueue((job) => processProjectJob(deps, job), { log, concurrency: 16, onHandOn: (jobs) => pushHandedOnJobs(deps, jobs) });
   deps = {
     storage: store,
     queue,

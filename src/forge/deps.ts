@@ -36,12 +36,46 @@ export interface JobConcurrency {
 export interface PushOptions {
   /** Spreads scheduled runs (Forge allows up to 900). */
   delaySeconds?: number;
+  /** One delay per job, in the jobs' order (a scheduled run's jitter); overrides `delaySeconds`. */
+  delaysSeconds?: readonly number[];
   /** Bounds how many of these jobs (with any others under the same key) run at once. */
   concurrency?: JobConcurrency;
 }
 
+/**
+ * Jobs of a run not pushed yet. Forge takes only so many events a minute, so a run
+ * pushes what the minute allows and hands the rest to one event delivered later,
+ * whose consumer pushes the next share (src/forge/run/push-jobs.ts).
+ */
+export interface HandedOnJobs {
+  runId: string;
+  reason: ProjectJob['reason'];
+  projectKeys: string[];
+  /** A scheduled run's jitter window; each job pushed later draws its own delay in it. */
+  maxDelaySeconds?: number;
+  /**
+   * Set when the hand-on was pushed before the jobs it follows: it then lists those
+   * jobs too, and the consumer skips as many as the pushing invocation recorded
+   * under this id as dealt with (KEYS.runPushedThrough).
+   */
+  handOnId?: string;
+}
+
+/** What the queue delivers to its consumer: a project's job, or jobs handed on to push. */
+export type QueueEvent = ProjectJob | { handOn: HandedOnJobs };
+
 export interface JobQueue {
+  /**
+   * At most 50 jobs (Forge's events per push). Throws PushRateLimited when the site's
+   * events per minute are used up, PushPartlyRefused when only some jobs were taken.
+   */
   push(jobs: ProjectJob[], options?: PushOptions): Promise<void>;
+  /**
+   * One event, delivered after `delaySeconds`, that makes the consumer push `jobs`.
+   * Stand-ins that never see more jobs than a minute allows may leave it out; a run
+   * that would need it then records the jobs it cannot push as failed, with why.
+   */
+  handOn?(jobs: HandedOnJobs, delaySeconds: number): Promise<void>;
 }
 
 export interface Logger {

@@ -10,7 +10,7 @@ import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCO
 import { atlassianAccountId } from '../../dev/simulator/sites/ids';
 import { createInProcessQueue } from '../../dev/preview/in-process-queue';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
-import type { AppDeps, Logger, ProjectJob } from '../../src/forge/deps';
+import type { AppDeps, JobQueue, Logger, ProjectJob, PushOptions } from '../../src/forge/deps';
 import { runScheduledTrigger, MAX_JITTER_SECONDS } from '../../src/forge/scheduled/scheduled-run';
 import { startReadinessRun } from '../../src/forge/run/start-run';
 import { listDeliveries } from '../../src/forge/storage/delivery-repo';
@@ -46,9 +46,10 @@ function harness(sim: RunningSimulator): Harness {
   let deps: AppDeps;
   // The queue ignores the jitter (maxDelayMs 0) so the test does not wait; the requested delays are recorded.
   const inner = createInProcessQueue((job) => processProjectJob(deps, job), { maxDelayMs: 0, log: silent });
-  const queue = {
-    push(jobs: ProjectJob[], options?: { delaySeconds?: number }) {
-      if (options?.delaySeconds !== undefined) delays.push(options.delaySeconds);
+  const queue: JobQueue = {
+    push(jobs: ProjectJob[], options?: PushOptions) {
+      if (options?.delaysSeconds) delays.push(...options.delaysSeconds);
+      else if (options?.delaySeconds !== undefined) delays.push(options.delaySeconds);
       return inner.push(jobs, options);
     },
   };

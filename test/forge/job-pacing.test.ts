@@ -26,6 +26,6 @@ describe('job pacing', () => {
     const pushes = [...deps.queue.pushed, ...scheduled.queue.pushed, ...fixed.queue.pushed];
     expect(pushes.flatMap((p) => p.jobs.map((j) => `${j.reason}:${j.projectKey}`)).sort()).toEqual(['fix:IT', 'recheck:HR', 'recheck:IT', 'recheck:NEW', 'scheduled:HR', 'scheduled:IT']);
     expect(pushes.every((p) => p.concurrency === READINESS_JOB_CONCURRENCY)).toBe(true);
-    expect(scheduled.queue.pushed.map((p) => p.delaySeconds)).toEqual([300, 300]);
+    expect(scheduled.queue.pushed.map((p) => p.delaysSeconds)).toEqual([[300, 300]]);
   });
 });

@@ -10,3 +10,21 @@
 import type { JobConcurrency } from '../deps';
 
 export const READINESS_JOB_CONCURRENCY: JobConcurrency = { key: 'readiness-jira', limit: 4 };
+
+/** Forge's async events limits per installation: events in one push, and events pushed in one minute. */
+export const FORGE_EVENTS_PER_PUSH = 50;
+export const FORGE_EVENTS_PER_MINUTE = 500;
+
+/**
+ * Jobs one invocation pushes before it hands the rest on. Below Forge's 500 a
+ * minute so the hand-on event itself, a project joining the run and a fix's
+ * re-check still fit in the same minute.
+ */
+export const JOBS_PUSHED_PER_MINUTE = 400;
+
+/**
+ * How long a hand-on event waits before its consumer pushes the next share: more
+ * than a minute after this invocation's last push, so no 60-second span holds two
+ * shares, whether Forge counts its minute as a fixed or a rolling window.
+ */
+export const HAND_ON_DELAY_SECONDS = 65;

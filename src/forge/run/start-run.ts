@@ -1,6 +1,7 @@
 /**
  * Starts a readiness run: decides the projects in scope, stores the run's progress,
- * and enqueues one job per project; the work happens in the queue consumer. Answers
+ * and enqueues one job per project (within Forge's events per minute; the rest are
+ * handed on and pushed a minute later); the work happens in the queue consumer. Answers
  * at once. A click while a run is still going returns that run instead of starting
  * a second one; projects asked for that the run has already finished join it again.
  */
@@ -10,17 +11,17 @@ import type { RunProgress } from '../../shared/resolver-api';
 import type { AppDeps, ProjectJob } from '../deps';
 import { ResolverFailure } from '../errors';
 import { listServiceDesks } from '../jira/service-desks';
-import { READINESS_JOB_CONCURRENCY } from './job-pacing';
+import { pushJobs } from './push-jobs';
 import { getSettings } from '../storage/settings-repo';
 import { loadProjects, pruneProjects } from '../storage/report-repo';
-import { currentRun, loadProgress, recordJobOutcome, startRun } from '../storage/progress-repo';
+import { currentRun, loadProgress, startRun } from '../storage/progress-repo';
 import { KEYS } from '../storage/keys';
 
 export interface StartRunOptions {
   /** Explicit projects (a project page, or a fix's follow-up); empty: the whole scope. */
   projectKeys?: string[];
   reason: ProjectJob['reason'];
-  /** Spread scheduled jobs: each job gets a random delay in [0, maxDelaySeconds]. */
+  /** Spread scheduled jobs: each job gets a random delay in [0, maxDelaySeconds). */
   maxDelaySeconds?: number;
   random?: () => number;
   /** Time the whole-site desk listing may take (a re-check starts inside a resolver's 25 s). */
@@ -59,12 +60,7 @@ async function joinRunningRun(deps: AppDeps, runId: string, keys: string[], reas
   const header = (await currentRun(deps.storage))!;
   await deps.storage.set(KEYS.progress, { ...header, projectKeys: [...header.projectKeys, ...keys.filter((k) => !header.projectKeys.includes(k))] });
   for (const key of keys) await deps.storage.delete(KEYS.jobOutcome(runId, key));
-  try {
-    await deps.queue.push(keys.map((projectKey) => ({ runId, projectKey, reason })), { concurrency: READINESS_JOB_CONCURRENCY });
-  } catch (e) {
-    const message = `The app could not queue the check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
-    for (const key of keys) await recordJobOutcome(deps.storage, runId, key, { state: 'failed', at: deps.now().toISOString(), message });
-  }
+  await pushJobs(deps, { runId, reason, projectKeys: keys });
   return (await loadProgress(deps.storage, deps.now()))!;
 }
 
@@ -90,20 +86,12 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
   await startRun(deps.storage, { runId, startedAt: now.toISOString(), projectKeys: keys, reason: options.reason });
   if (keys.length === 0) return (await loadProgress(deps.storage, now))!;
 
-  const jobs: ProjectJob[] = keys.map((projectKey) => ({ runId, projectKey, reason: options.reason }));
-  try {
-    if (options.maxDelaySeconds && options.maxDelaySeconds > 0) {
-      const random = options.random ?? Math.random;
-      // One push per job so each gets its own random delay (jitter spreads the load on Jira).
-      for (const job of jobs) await deps.queue.push([job], { delaySeconds: Math.floor(random() * options.maxDelaySeconds), concurrency: READINESS_JOB_CONCURRENCY });
-    } else {
-      // All at once: the shared concurrency key, not the push, paces the jobs against Jira.
-      for (let i = 0; i < jobs.length; i += 50) await deps.queue.push(jobs.slice(i, i + 50), { concurrency: READINESS_JOB_CONCURRENCY });
-    }
-  } catch (e) {
-    const message = `The app could not queue the check: ${e instanceof Error ? e.message : String(e)}`.slice(0, 300);
-    deps.log.error('Queueing project jobs failed', { runId, reason: message });
-    for (const key of keys) await recordJobOutcome(deps.storage, runId, key, { state: 'failed', at: now.toISOString(), message });
-  }
+  // The shared concurrency key paces the jobs against Jira; pushJobs keeps the pushes within
+  // Forge's events per minute, handing what does not fit on to a later invocation.
+  await pushJobs(
+    deps,
+    { runId, reason: options.reason, projectKeys: keys, ...(options.maxDelaySeconds && options.maxDelaySeconds > 0 ? { maxDelaySeconds: options.maxDelaySeconds } : {}) },
+    options.random ? { random: options.random } : {},
+  );
   return (await loadProgress(deps.storage, deps.now()))!;
 }

@@ -1,12 +1,12 @@
 /**
  * Forge's three entry points, wired to the app's ports:
  * - `resolverHandler`: every resolver of src/shared/resolver-api.ts for the Custom UI;
- * - `queueConsumerHandler`: one project job from the `readiness-checks` queue;
+ * - `queueConsumerHandler`: one project job from the `readiness-checks` queue, or jobs a
+ *   run handed on to push once Forge's events per minute allow;
  * - `scheduledTriggerHandler`: the hourly trigger, which only enqueues when a run is due.
  */
 import Resolver from '@forge/resolver';
-import type { ProjectJob } from '../deps';
-import { processProjectJob } from '../consumer/process-project-job';
+import { consumeQueueEvent, queueEventOf } from '../consumer/queue-event';
 import { buildResolvers, RESOLVER_NAMES } from '../resolvers';
 import { runScheduledTrigger } from '../scheduled/scheduled-run';
 import { consoleLogger } from './console-logger';
@@ -23,19 +23,15 @@ for (const name of RESOLVER_NAMES) {
 }
 export const resolverHandler = resolver.getDefinitions();
 
-function isProjectJob(body: unknown): body is ProjectJob {
-  const b = body as Partial<ProjectJob> | undefined;
-  return typeof b?.runId === 'string' && typeof b.projectKey === 'string' && ['recheck', 'scheduled', 'fix'].includes(String(b.reason));
-}
-
 const consumer = new Resolver();
 consumer.define('process-project-job', async ({ payload }) => {
-  if (!isProjectJob(payload)) {
+  const event = queueEventOf(payload);
+  if (!event) {
     consoleLogger.error('Ignoring a malformed queue event');
     return;
   }
   const deps = await forgeDeps({});
-  await processProjectJob(deps, { runId: payload.runId, projectKey: payload.projectKey, reason: payload.reason });
+  await consumeQueueEvent(deps, event);
 });
 export const queueConsumerHandler = consumer.getDefinitions();
 

@@ -1,5 +1,6 @@
-import type { Queue } from '@forge/events';
+import { InternalServerError, PartialSuccessError, RateLimitError, type Queue } from '@forge/events';
 import type { ProjectJob } from '../deps';
+import { PushPartlyRefused, PushRateLimited } from '../run/push-refusal';
 import { READINESS_JOB_CONCURRENCY } from '../run/job-pacing';
 import { forgeQueue } from './forge-queue';
 
@@ -32,5 +33,31 @@ describe('forgeQueue', () => {
     const { queue, pushes } = fakeQueue();
     await expect(forgeQueue(queue).push(jobs(1), { concurrency: { key: 'readiness-jira', limit: 0 } })).rejects.toThrow(/limit/);
     expect(pushes).toEqual([]);
+  });
+
+  it('gives each job its own delay when asked (a scheduled run’s jitter), within 0–900 s', async () => {
+    const { queue, pushes } = fakeQueue();
+    await forgeQueue(queue).push(jobs(3), { delaysSeconds: [0, 300, 1200] });
+    expect((pushes[0] as { delayInSeconds?: number }[]).map((e) => e.delayInSeconds)).toEqual([undefined, 300, 900]);
+  });
+
+  it('hands jobs on as one delayed event without the concurrency key, so it does not wait behind running jobs', async () => {
+    const { queue, pushes } = fakeQueue();
+    await forgeQueue(queue).handOn!({ runId: 'r1', reason: 'recheck', projectKeys: ['SD1', 'SD2'], handOnId: 'h1' }, 65);
+    expect(pushes).toEqual([[{ body: { handOn: { runId: 'r1', reason: 'recheck', projectKeys: ['SD1', 'SD2'], handOnId: 'h1' } }, delayInSeconds: 65 }]]);
+  });
+
+  it('turns Forge’s RateLimitError into PushRateLimited and PartialSuccessError into the refused jobs; anything else passes as it is', async () => {
+    const refusing = (error: Error) => forgeQueue({ push: async () => Promise.reject(error) } as unknown as Queue);
+    await expect(refusing(new RateLimitError('Too many requests.')).push(jobs(2))).rejects.toBeInstanceOf(PushRateLimited);
+    // @forge/events names each failed event `payload` (its type says `event`).
+    const partial = new PartialSuccessError('Failed to process 1 event(s).', { jobId: 'j' }, [
+      { errorMessage: 'refused', payload: { body: { runId: 'r1', projectKey: 'SD2', reason: 'recheck' } } } as never,
+    ]);
+    const refused = await refusing(partial).push(jobs(2)).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(PushPartlyRefused);
+    expect((refused as PushPartlyRefused).refusedProjectKeys).toEqual(['SD2']);
+    const other = new InternalServerError('500 Internal Server Error');
+    await expect(refusing(other).push(jobs(1))).rejects.toBe(other);
   });
 });

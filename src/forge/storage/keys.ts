@@ -36,6 +36,8 @@ export const KEYS = {
   runGroupsManifest: (runId: string) => `${V}:run:${runId}:groups:manifest`,
   /** Groups are numbered by their place in the manifest: group names may hold characters kvs keys may not. */
   runGroupsChunk: (runId: string, group: number, chunk: number) => `${V}:run:${runId}:groups:chunk:${group}:${chunk}`,
+  /** How many of a hand-on's jobs the invocation that pushed it has dealt with; under runPrefix. */
+  runPushedThrough: (runId: string, handOnId: string) => `${V}:run:${runId}:pushed:${handOnId}`,
   historyPrefix: `${V}:history:`,
   deliveryPrefix: `${V}:delivery:`,
   /** The report issue the app created when settings named none. */

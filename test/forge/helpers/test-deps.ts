@@ -1,19 +1,25 @@
 /** AppDeps for tests: memory store, a recording queue, the fake Jira, a settable clock, a silent recording logger. */
 import { createHash } from 'node:crypto';
-import type { AppDeps, JobConcurrency, JobQueue, Logger, ProjectJob, PushOptions } from '../../../src/forge/deps';
+import type { AppDeps, HandedOnJobs, JobConcurrency, JobQueue, Logger, ProjectJob, PushOptions } from '../../../src/forge/deps';
 import { MemoryStore } from '../../../src/forge/storage/memory-store';
 import { FakeJira } from './fake-jira';
 
 export class RecordingQueue implements JobQueue {
-  readonly pushed: { jobs: ProjectJob[]; delaySeconds?: number; concurrency?: JobConcurrency }[] = [];
+  readonly pushed: { jobs: ProjectJob[]; delaySeconds?: number; delaysSeconds?: readonly number[]; concurrency?: JobConcurrency }[] = [];
+  readonly handedOn: { jobs: HandedOnJobs; delaySeconds: number }[] = [];
   fail?: Error;
   async push(jobs: ProjectJob[], options?: PushOptions): Promise<void> {
     if (this.fail) throw this.fail;
     this.pushed.push({
       jobs,
       ...(options?.delaySeconds !== undefined ? { delaySeconds: options.delaySeconds } : {}),
+      ...(options?.delaysSeconds !== undefined ? { delaysSeconds: options.delaysSeconds } : {}),
       ...(options?.concurrency ? { concurrency: options.concurrency } : {}),
     });
+  }
+  async handOn(jobs: HandedOnJobs, delaySeconds: number): Promise<void> {
+    if (this.fail) throw this.fail;
+    this.handedOn.push({ jobs, delaySeconds });
   }
   jobs(): ProjectJob[] {
     return this.pushed.flatMap((p) => p.jobs);

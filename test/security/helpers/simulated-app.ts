@@ -92,6 +92,8 @@ export async function startSimulatedApp(options: { seed?: boolean; store?: Memor
       pushed.push(...jobs);
       await inner.push(jobs, o);
     },
+    handOn: (jobs, delaySeconds) => inner.handOn(jobs, delaySeconds),
+    pushLog: inner.pushLog,
   };
   deps = {
     storage: store,
