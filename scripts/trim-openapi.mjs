@@ -37,6 +37,8 @@ const SERVICEDESK_OPERATIONS = {
   '/rest/servicedeskapi/servicedesk/{serviceDeskId}': ['get'],
   '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer': ['get', 'post'],
   '/rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype': ['get'],
+  '/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization': ['get'],
+  '/rest/servicedeskapi/organization/{organizationId}/user': ['get'],
 };
 
 function collectRefs(node, out) {

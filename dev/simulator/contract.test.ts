@@ -5,13 +5,14 @@
  */
 import { specOperations, validateAgainstSpec } from './openapi-validator';
 import { startSimulator, type RunningSimulator } from './server';
-import { buildDemoSite, DEMO_CREDENTIALS, GROUP_IDS } from './sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS, FIELD_OPERATIONS, GROUP_IDS } from './sites/demo';
 import { PROJECT_IDS } from './sites/demo-workflows';
 import { call, OPT_IN, type Credentials } from './testing/client';
 
 const admin = DEMO_CREDENTIALS.admin;
 const agent = DEMO_CREDENTIALS.agent;
 const sa = DEMO_CREDENTIALS.serviceAccount;
+const hrAdmin = DEMO_CREDENTIALS.projectAdmin;
 
 interface Step {
   method: string;
@@ -111,6 +112,18 @@ function steps(): Step[] {
 }
 
 describe('the simulator against the official OpenAPI schemas', () => {
+    { method: 'GET', path: '/rest/servicedeskapi/servicedesk/2/organization', status: 200, as: admin },
+    { method: 'GET', path: '/rest/servicedeskapi/servicedesk/HR/organization?start=0&limit=1', status: 200, as: hrAdmin },
+    { method: 'GET', path: `/rest/servicedeskapi/servicedesk/2/organization?accountId=${encodeURIComponent(hrAdmin.accountId)}`, status: 200, as: admin },
+    { method: 'GET', path: '/rest/servicedeskapi/servicedesk/2/organization?accountId=nobody', status: 404, as: admin },
+    { method: 'GET', path: '/rest/servicedeskapi/servicedesk/2/organization', status: 403, as: agent },
+    { method: 'GET', path: '/rest/servicedeskapi/servicedesk/99/organization', status: 404, as: admin },
+    { method: 'GET', path: '/rest/servicedeskapi/servicedesk/2/organization', status: 401 },
+    { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user?start=1&limit=2`, status: 200, as: hrAdmin },
+    { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 403, as: agent },
+    { method: 'GET', path: '/rest/servicedeskapi/organization/99/user', status: 404, as: admin },
+    { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 401 },
   let sim: RunningSimulator;
   const answered: { step: Step; status: number; text: string }[] = [];
 

@@ -1,7 +1,7 @@
 /**
- * The simulated Jira Cloud site: users, groups, projects, service desks, workflows,
- * screens. Every lookup a request needs is a Map, so a site of 200 desks and 20,000
- * users answers as cheaply as the demo site. Route handlers read it; the write
+ * The simulated Jira Cloud site: users, groups, projects, service desks and their
+ * organizations, workflows, screens. Every lookup a request needs is a Map, so a
+ * site of 200 desks and 20,000 users answers as cheaply as the demo site. Route handlers read it; the write
  * endpoints (customers, role actors, issues) change it through the methods here.
  */
 import type { JiraWorkflow, JiraWorkflowStatus } from '../../src/gather/snapshot';
@@ -79,6 +79,12 @@ export interface SimProject {
   teamManagedWorkflows?: Record<string, string>;
 }
 
+/** A JSM organization: a named set of customers that can be associated with desks. */
+export interface SimOrganization {
+  id: string;
+  name: string;
+}
+
 export interface SimWorkflowScheme {
   id: number;
   name: string;
@@ -148,6 +154,12 @@ export class SiteModel {
   private readonly customerSets = new Map<string, Set<string>>();
   /** How many desks share a customer list (copy-on-write, see shareCustomers). */
   private readonly customerListUsers = new WeakMap<string[], number>();
+
+  private readonly organizations = new Map<string, SimOrganization>();
+  /** organizationId → member accountIds. */
+  private readonly organizationMembers = new Map<string, Set<string>>();
+  /** projectId → ids of the organizations associated with its desk, in the order they were associated. */
+  private readonly deskOrganizations = new Map<string, string[]>();
 
   private readonly issueTypes = new Map<string, SimIssueType>();
   private readonly statuses = new Map<string, JiraWorkflowStatus>();
@@ -402,6 +414,55 @@ export class SiteModel {
   addStatus(status: JiraWorkflowStatus): void {
     if (!status.id) throw new Error('A status needs an id');
     this.statuses.set(status.id, status);
+  // ---- organizations -------------------------------------------------------------
+
+  addOrganization(organization: SimOrganization): SimOrganization {
+    if (this.organizations.has(organization.id)) throw new Error(`Duplicate organization ${organization.id}`);
+    const stored = { ...organization };
+    this.organizations.set(stored.id, stored);
+    this.organizationMembers.set(stored.id, new Set());
+    return stored;
+  }
+
+  organization(id: string): SimOrganization | undefined {
+    return this.organizations.get(id);
+  }
+
+  addToOrganization(organizationId: string, accountIds: Iterable<string>): void {
+    const members = this.organizationMembers.get(organizationId);
+    if (!members) throw new Error(`Unknown organization ${organizationId}`);
+    for (const accountId of accountIds) {
+      if (!this.users.has(accountId)) throw new Error(`Unknown user ${accountId}`);
+      members.add(accountId);
+    }
+  }
+
+  /** Members ordered by accountId, the order JSM documents for the organization's user list. */
+  membersOfOrganization(organizationId: string): string[] {
+    return [...(this.organizationMembers.get(organizationId) ?? [])].sort();
+  }
+
+  isOrganizationMember(organizationId: string, accountId: string): boolean {
+    return this.organizationMembers.get(organizationId)?.has(accountId) ?? false;
+  }
+
+  associateOrganization(projectId: string, organizationId: string): void {
+    if (!this.organizations.has(organizationId)) throw new Error(`Unknown organization ${organizationId}`);
+    if (!this.customers.has(projectId)) throw new Error(`Unknown project ${projectId}`);
+    const list = this.deskOrganizations.get(projectId) ?? [];
+    if (!list.includes(organizationId)) list.push(organizationId);
+    this.deskOrganizations.set(projectId, list);
+  }
+
+  organizationsOf(projectId: string): SimOrganization[] {
+    return (this.deskOrganizations.get(projectId) ?? []).map((id) => this.organizations.get(id)!);
+  }
+
+  /** Desks (projects) an organization is associated with. */
+  desksOfOrganization(organizationId: string): SimProject[] {
+    return this.projectOrder.filter((p) => this.deskOrganizations.get(p.id)?.includes(organizationId));
+  }
+
   }
 
   status(id: string): JiraWorkflowStatus | undefined {

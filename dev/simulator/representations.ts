@@ -231,3 +231,12 @@ export function requestTypeDto(baseUrl: string, project: SimProject, requestType
     _expands: ['field'],
   } as SD['RequestTypeDTO'];
 }
+
+export function organizationDto(baseUrl: string, organization: { id: string; name: string }): SD['OrganizationDTO'] {
+  return {
+    id: organization.id,
+    name: organization.name,
+    scimManaged: false,
+    _links: { self: `${baseUrl}/rest/servicedeskapi/organization/${organization.id}` },
+  };
+}

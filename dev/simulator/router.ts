@@ -3,6 +3,7 @@
  * and pulls out the path parameters.
  */
 import { issueRoutes } from './routes/issues';
+import { organizationRoutes } from './routes/organizations';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import type { Route } from './routes/route';
@@ -10,7 +11,7 @@ import { serviceDeskRoutes } from './routes/servicedesk';
 import { userRoutes } from './routes/users';
 import { workflowRoutes } from './routes/workflows';
 
-export const ROUTES: readonly Route[] = [...userRoutes, ...projectRoutes, ...workflowRoutes, ...permissionRoutes, ...issueRoutes, ...serviceDeskRoutes];
+export const ROUTES: readonly Route[] = [...userRoutes, ...projectRoutes, ...workflowRoutes, ...permissionRoutes, ...issueRoutes, ...serviceDeskRoutes, ...organizationRoutes];
 
 interface Compiled {
   route: Route;

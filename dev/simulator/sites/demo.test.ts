@@ -5,7 +5,8 @@
  */
 import type { JiraWorkflow } from '../../../src/gather/snapshot';
 import type { SiteModel } from '../model';
-import { buildDemoSite, buildReadySite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVER_TIME_ZONE, HR_MISSING_CUSTOMER_INDEXES } from './demo';
+import { buildDemoSite, buildReadySite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVER_TIME_ZONE, FIELD_OPERATIONS, HR_MISSING_CUSTOMER_INDEXES, HR_ORGANIZATION_MEMBER_INDEXES } from './demo';
+import { staffUsers } from './people';
 
 const SA = DEMO_CREDENTIALS.serviceAccount.accountId;
 
@@ -34,10 +35,16 @@ function screenFieldIds(model: SiteModel, screenId: string | undefined): string[
   return screen ? screen.tabs.flatMap((t) => t.fields.map((f) => f.id)) : [];
 }
 
+function activeEndUsers(model: SiteModel): string[] {
+  const group = model.groupByName(DEMO_END_USER_GROUP)!;
+  return model.groupMembers(group.groupId).filter((id) => model.user(id)!.active);
+}
+
+/** End users who are customers neither one by one nor through one of the desk's organizations. */
 function endUsersMissing(model: SiteModel, key: string): string[] {
   const project = model.project(key)!;
-  const group = model.groupByName(DEMO_END_USER_GROUP)!;
-  return model.groupMembers(group.groupId).filter((id) => model.user(id)!.active && !model.isCustomer(project.id, id));
+  const organizations = model.organizationsOf(project.id);
+  return activeEndUsers(model).filter((id) => !model.isCustomer(project.id, id) && !organizations.some((o) => model.isOrganizationMember(o.id, id)));
 }
 
 describe('buildDemoSite', () => {
@@ -72,16 +79,30 @@ describe('buildDemoSite', () => {
     }
   });
 
-  it('HR has the gaps: no team role, a dozen missing customers, directed Resolve only, no Assignee on the screen', () => {
+  it('HR has the gaps: no team role, eight missing customers, directed Resolve only, no Assignee on the screen', () => {
     const hr = model.project('HR')!;
     expect(model.hasProjectRole(SA, hr, 'Service Desk Team')).toBe(false);
-    expect(endUsersMissing(model, 'HR')).toHaveLength(HR_MISSING_CUSTOMER_INDEXES.length);
-    expect(HR_MISSING_CUSTOMER_INDEXES.length).toBe(12);
+    const staff = staffUsers();
+    expect(endUsersMissing(model, 'HR')).toEqual(HR_MISSING_CUSTOMER_INDEXES.map((i) => staff[i]!.accountId));
+    expect(HR_MISSING_CUSTOMER_INDEXES.length).toBe(8);
     const [service] = workflowsOf(model, 'HR');
     expect((service!.transitions ?? []).filter((t) => t.type === 'GLOBAL')).toEqual([]);
     const resolves = (service!.transitions ?? []).filter((t) => category(model, t.toStatusReference) === 'DONE' && t.type === 'DIRECTED');
     expect(resolves.length).toBeGreaterThan(0);
     for (const t of resolves.filter((t) => t.transitionScreen)) expect(screenFieldIds(model, t.transitionScreen!.parameters!.screenId)).not.toContain('assignee');
+  });
+
+  it('HR covers four end users only through the Field Operations organization, which FAC shares', () => {
+    const hr = model.project('HR')!;
+    const staff = staffUsers();
+    const throughOrganization = HR_ORGANIZATION_MEMBER_INDEXES.map((i) => staff[i]!.accountId);
+    expect(model.organizationsOf(hr.id)).toEqual([FIELD_OPERATIONS]);
+    expect(model.membersOfOrganization(FIELD_OPERATIONS.id)).toEqual([...throughOrganization].sort());
+    expect(throughOrganization.some((id) => model.isCustomer(hr.id, id))).toBe(false);
+    // Not customers one by one: 8 missing + 4 through the organization.
+    expect(activeEndUsers(model).filter((id) => !model.isCustomer(hr.id, id))).toHaveLength(12);
+    expect(model.organizationsOf(model.project('FAC')!.id)).toEqual([FIELD_OPERATIONS]);
+    expect(model.organizationsOf(model.project('ITSD')!.id)).toEqual([]);
   });
 
   it('FAC is team-managed: its own project-scoped workflows with global transitions and no screens', () => {

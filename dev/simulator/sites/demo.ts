@@ -2,7 +2,8 @@
  * The built-in demo site (Acme Corp) and its fully-ready twin.
  *
  * buildDemoSite(): ITSD is ready; HR has the usual gaps (service account not in
- * the team role, a dozen employees not customers, no global Resolve, Assignee
+ * the team role, eight employees not customers (four more are customers only
+ * through the Field Operations organization), no global Resolve, Assignee
  * missing from the Resolve screen, a required field missing from a screen); FAC is
  * team-managed; the service account's time zone is wrong (America/New_York while
  * the site default is Europe/London), so SA-TIMEZONE fails.
@@ -40,8 +41,17 @@ export const GROUP_IDS = {
   engineering: groupUuid(10),
 } as const;
 
-/** Staff indexes (into STAFF_NAMES) that are not customers of HR in the demo. */
-export const HR_MISSING_CUSTOMER_INDEXES = [13, 15, 18, 21, 24, 26, 29, 31, 33, 36, 39, 41] as const;
+/** Staff indexes (into STAFF_NAMES) that are not customers of HR in the demo, neither one by one nor through an organization. */
+export const HR_MISSING_CUSTOMER_INDEXES = [13, 18, 21, 24, 29, 33, 39, 41] as const;
+
+/**
+ * Staff indexes that are customers of HR only through the Field Operations
+ * organization (not added one by one): the demo shows coverage through an organization.
+ */
+export const HR_ORGANIZATION_MEMBER_INDEXES = [15, 26, 31, 36] as const;
+
+/** The demo's JSM organization, associated with HR and FAC (so a run reads it once for both). */
+export const FIELD_OPERATIONS = { id: '1', name: 'Field Operations' } as const;
 
 const ROLE = { developers: 10001, administrators: 10002, serviceDeskTeam: 10100, serviceDeskCustomers: 10101 } as const;
 
@@ -198,8 +208,11 @@ function buildAcme({ ready }: DemoOptions): SiteModel {
       { id: '7', name: 'Onboard a new hire', description: 'Everything a new starter needs on day one.', issueTypeId: '10008' },
     ],
   });
-  const missing = new Set<string>(ready ? [] : HR_MISSING_CUSTOMER_INDEXES.map(staffId));
-  model.addCustomers(hr.id, staff.map((u) => u.accountId).filter((id) => !missing.has(id)));
+  const notIndividual = new Set<string>(ready ? [] : [...HR_MISSING_CUSTOMER_INDEXES, ...HR_ORGANIZATION_MEMBER_INDEXES].map(staffId));
+  model.addCustomers(hr.id, staff.map((u) => u.accountId).filter((id) => !notIndividual.has(id)));
+  model.addOrganization(FIELD_OPERATIONS);
+  model.addToOrganization(FIELD_OPERATIONS.id, HR_ORGANIZATION_MEMBER_INDEXES.map(staffId));
+  model.associateOrganization(hr.id, FIELD_OPERATIONS.id);
 
   const fac = model.addProject({
     id: PROJECT_IDS.FAC,
@@ -220,6 +233,7 @@ function buildAcme({ ready }: DemoOptions): SiteModel {
     ],
   });
   model.addCustomers(fac.id, staff.map((u) => u.accountId));
+  model.associateOrganization(fac.id, FIELD_OPERATIONS.id);
 
   model.addProject({
     id: PROJECT_IDS.ENG,

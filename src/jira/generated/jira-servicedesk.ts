@@ -107,6 +107,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/servicedeskapi/servicedesk/{serviceDeskId}/organization": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get organizations
+         * @description This method returns a list of all organizations associated with a service desk.
+         *
+         *     **[Permissions](#permissions) required**: Service desk's agent.
+         */
+        get: operations["getOrganizations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/servicedeskapi/organization/{organizationId}/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get users in organization
+         * @description This method returns all the users associated with an organization. Use this method where you want to provide a list of users for an organization or determine if a user is associated with an organization.
+         *
+         *     **[Permissions](#permissions) required**: Service desk administrator or agent.
+         */
+        get: operations["getUsersInOrganization"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -118,6 +162,19 @@ export interface components {
             canRaiseOnBehalfOf?: boolean;
             /** @description List of the fields included in this request. */
             requestTypeFields?: components["schemas"]["RequestTypeFieldDTO"][];
+        };
+        DateDTO: {
+            /**
+             * Format: int64
+             * @description Date as the number of milliseconds that have elapsed since 00:00:00 Coordinated Universal Time (UTC), 1 January 1970.
+             */
+            epochMillis?: number;
+            /** @description Date in a user-friendly text format. */
+            friendly?: string;
+            /** @description Date in ISO8601 format. */
+            iso8601?: string;
+            /** @description Date in the format used in the Jira REST APIs, which is ISO8601 format but extended with milliseconds. For example, 2016-09-28T23:08:32.097+1000. */
+            jira?: string;
         };
         ErrorResponse: {
             errorMessage?: string;
@@ -146,6 +203,44 @@ export interface components {
             readonly system?: string;
             /** @description The data type of the field. */
             readonly type: string;
+        };
+        OrganizationDTO: {
+            /** @description REST API URL to the organization. */
+            _links?: components["schemas"]["SelfLinkDTO"];
+            /** @description Date the organization was created. This field may not be present in some older organizations. */
+            created?: components["schemas"]["DateDTO"];
+            /** @description A unique system generated ID for the organization. */
+            id?: string;
+            /** @description Name of the organization. */
+            name?: string;
+            /** @description Returns if an organization is managed by scim. This field may not be present in some older organizations */
+            scimManaged?: boolean;
+            /** @description A unique system generated ID for the organization. This is identity from the group directory id */
+            uuid?: string;
+        };
+        PagedDTOOrganizationDTO: {
+            _expands?: string[];
+            /** @description List of the links relating to the page. */
+            _links?: components["schemas"]["PagedLinkDTO"];
+            /** @description Indicates if this is the last page of records (true) or not (false). */
+            isLastPage?: boolean;
+            /**
+             * Format: int32
+             * @description Number of items to be returned per page, up to the maximum set for these objects in the current implementation.
+             */
+            limit?: number;
+            /**
+             * Format: int32
+             * @description Number of items returned in the page.
+             */
+            size?: number;
+            /**
+             * Format: int32
+             * @description Index of the first item returned in the page.
+             */
+            start?: number;
+            /** @description Details of the items included in the page. */
+            values?: components["schemas"]["OrganizationDTO"][];
         };
         PagedDTORequestTypeDTO: {
             _expands?: string[];
@@ -690,6 +785,138 @@ export interface operations {
                 };
             };
             /** @description Returned if the service desk does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal Server Error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getOrganizations: {
+        parameters: {
+            query?: {
+                /** @description The starting index of the returned objects. Base index: 0. See the [Pagination](#pagination) section for more details. */
+                start?: number;
+                /** @description The maximum number of items to return per page. Default: 50. See the [Pagination](#pagination) section for more details. */
+                limit?: number;
+                /** @description The account ID of the user, which uniquely identifies the user across all Atlassian products. For example, *5b10ac8d82e05b22cc7d4ef5*. */
+                accountId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The ID of the service desk from which the organization list will be returned. This can alternatively be a [project identifier.](#project-identifiers) */
+                serviceDeskId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returns the requested organizations list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"_expands":[],"size":3,"start":3,"limit":3,"isLastPage":false,"_links":{"base":"https://your-domain.atlassian.net/rest/servicedeskapi","context":"context","next":"https://your-domain.atlassian.net/rest/servicedeskapi/servicedesk/10001/organization?start=6&limit=3","prev":"https://your-domain.atlassian.net/rest/servicedeskapi/servicedesk/10001/organization?start=0&limit=3"},"values":[{"_links":{"self":"https://your-domain.atlassian.net/rest/servicedeskapi/organization/1"},"id":"1","name":"Charlie Cakes Franchises","scimManaged":false},{"_links":{"self":"https://your-domain.atlassian.net/rest/servicedeskapi/organization/2"},"id":"2","name":"Atlas Coffee Co","scimManaged":false},{"_links":{"self":"https://your-domain.atlassian.net/rest/servicedeskapi/organization/3"},"id":"3","name":"The Adjustment Bureau","scimManaged":false}]} */
+                    "application/json": components["schemas"]["PagedDTOOrganizationDTO"];
+                };
+            };
+            /** @description Returned if the user is not logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Returned if user does not have the necessary permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Returned if the service desk does not exist or the user is not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Internal Server Error. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+        };
+    };
+    getUsersInOrganization: {
+        parameters: {
+            query?: {
+                /** @description The starting index of the returned objects. Base index: 0. See the [Pagination](#pagination) section for more details. */
+                start?: number;
+                /** @description The maximum number of users to return per page. Default: 50. See the [Pagination](#pagination) section for more details. */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The ID of the organization. */
+                organizationId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returns a paged list of users associated with the organization, ordered by their accountId. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"_expands":[],"size":1,"start":1,"limit":1,"isLastPage":false,"_links":{"base":"https://your-domain.atlassian.net/rest/servicedeskapi","context":"context","next":"https://your-domain.atlassian.net/rest/servicedeskapi/organization/1/user?start=2&limit=1","prev":"https://your-domain.atlassian.net/rest/servicedeskapi/organization/1/user?start=0&limit=1"},"values":[{"accountId":"qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3581db05e2a66fa80b","name":"qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3581db05e2a66fa80b","key":"qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3581db05e2a66fa80b","emailAddress":"fred@example.com","displayName":"Fred F. User","active":true,"timeZone":"Australia/Sydney","_links":{"jiraRest":"https://your-domain.atlassian.net/rest/api/2/user?username=qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3581db05e2a66fa80b","avatarUrls":{"16x16":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=16&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D16%26noRedirect%3Dtrue","24x24":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=24&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D24%26noRedirect%3Dtrue","32x32":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=32&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D32%26noRedirect%3Dtrue","48x48":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=48&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D48%26noRedirect%3Dtrue"},"self":"https://your-domain.atlassian.net/rest/api/2/user?username=qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3581db05e2a66fa80b"}},{"accountId":"qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3a01db05e2a66fa80bd","name":"qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3a01db05e2a66fa80bd","key":"qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3a01db05e2a66fa80bd","emailAddress":"bob@example.com","displayName":"Bob D. Builder","active":true,"timeZone":"Australia/Sydney","_links":{"jiraRest":"https://your-domain.atlassian.net/rest/api/2/user?username=qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3a01db05e2a66fa80bd","avatarUrls":{"16x16":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=16&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D16%26noRedirect%3Dtrue","24x24":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=24&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D24%26noRedirect%3Dtrue","32x32":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=32&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D32%26noRedirect%3Dtrue","48x48":"https://avatar-cdn.atlassian.com/9bc3b5bcb0db050c6d7660b28a5b86c9?s=48&d=https%3A%2F%2Fsecure.gravatar.com%2Favatar%2F9bc3b5bcb0db050c6d7660b28a5b86c9%3Fd%3Dmm%26s%3D48%26noRedirect%3Dtrue"},"self":"https://your-domain.atlassian.net/rest/api/2/user?username=qm:a713c8ea-1075-4e30-9d96-891a7d181739:5ad6d3a01db05e2a66fa80bd"}}]} */
+                    "application/json": components["schemas"]["PagedDTOUserDTO"];
+                };
+            };
+            /** @description Returned if the user is not logged in. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Returned if the user does not have permission to complete this request. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
+            /** @description Returned if the organization does not exist. */
             404: {
                 headers: {
                     [name: string]: unknown;
