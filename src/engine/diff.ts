@@ -1,20 +1,13 @@
 import type { CheckStatus, Report, ReportDiff } from './types';
+import { checkKey, siteScopedChecks } from './readiness-summary';
 
-function statuses(report: Report): Map<string, CheckStatus> {
-  const map = new Map<string, CheckStatus>();
-  for (const c of report.checks) map.set(`site:${c.id}`, c.status);
-  for (const p of report.projects) for (const c of p.checks) map.set(`${p.key}:${c.id}`, c.status);
-  return map;
+/** `${projectKey or 'site'}:${checkId}` → status of every check of the report. */
+export function statusesOf(report: Pick<Report, 'checks' | 'projects'>): Map<string, CheckStatus> {
+  return new Map(siteScopedChecks(report).map((e) => [checkKey(e.scope, e.check.id), e.check.status]));
 }
 
-/**
- * What changed since the previous run. Entries are `${projectKey or 'site'}:${checkId}`.
- * "Fixed" means it was failing or erroring and now passes; a check that disappeared
- * (project left the scope) is neither fixed nor failing.
- */
-export function diffReports(previous: Report | null, current: Report): ReportDiff {
-  const before = previous ? statuses(previous) : new Map<string, CheckStatus>();
-  const after = statuses(current);
+/** What changed between two sets of statuses (keyed as `statusesOf` keys them). */
+export function diffStatuses(before: ReadonlyMap<string, CheckStatus>, after: ReadonlyMap<string, CheckStatus>): ReportDiff {
   const diff: ReportDiff = { newlyFailing: [], fixed: [], stillFailing: [], newlyErroring: [] };
   for (const [key, now] of after) {
     const was = before.get(key);
@@ -23,6 +16,15 @@ export function diffReports(previous: Report | null, current: Report): ReportDif
     else if (now === 'pass' && (was === 'fail' || was === 'error')) diff.fixed.push(key);
   }
   return diff;
+}
+
+/**
+ * What changed since the previous run. Entries are `${projectKey or 'site'}:${checkId}`.
+ * "Fixed" means it was failing or erroring and now passes; a check that disappeared
+ * (project left the scope) is neither fixed nor failing.
+ */
+export function diffReports(previous: Report | null, current: Report): ReportDiff {
+  return diffStatuses(previous ? statusesOf(previous) : new Map(), statusesOf(current));
 }
 
 export function hasChanges(diff: ReportDiff): boolean {

@@ -6,8 +6,8 @@
 import { PROJECT_CHECKS, SITE_CHECKS } from '../requirements/catalogue';
 import type { Check, CheckOutcome } from '../requirements/check';
 import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
-import { evidenceHash } from './evidence-hash';
-import { gate, score } from './score';
+import { applyDecisions } from './decisions';
+import { readinessOf } from './readiness-summary';
 import { statusFor } from './status';
 import type { CheckResult, EngineSettings, ProjectReport, Report, RunStats, ServiceAccountSummary } from './types';
 
@@ -28,10 +28,6 @@ function safeEvaluate(check: Check, run: () => CheckOutcome): CheckOutcome {
   }
 }
 
-function isActive(expiresAt: string | undefined, now: Date): boolean {
-  return !expiresAt || Date.parse(expiresAt) > now.getTime();
-}
-
 export function toResult(
   check: Check,
   outcome: CheckOutcome,
@@ -40,39 +36,50 @@ export function toResult(
   now: Date,
 ): CheckResult {
   const severity = outcome.severity ?? check.meta.severity;
-  let status = statusFor(outcome.verdict, severity);
-  let summary = outcome.summary;
-  const result: CheckResult = {
+  const raw: CheckResult = {
     id: check.meta.id,
-    status,
+    status: statusFor(outcome.verdict, severity),
     severity,
     title: outcome.verdict === 'violated' ? check.meta.failureTitle : check.meta.title,
-    summary,
+    summary: outcome.summary,
     remediation: outcome.remediation ?? [],
   };
-  if (outcome.evidence !== undefined) result.evidence = outcome.evidence;
-  if (outcome.dependsOn) result.dependsOn = outcome.dependsOn;
+  if (outcome.evidence !== undefined) raw.evidence = outcome.evidence;
+  if (outcome.dependsOn) raw.dependsOn = outcome.dependsOn;
+  return applyDecisions(raw, scopeKey, settings, now);
+}
 
-  const attestation = settings.attestations[check.meta.id];
-  if (status === 'manual' && attestation) {
-    status = 'pass';
-    summary = `Attested by ${attestation.byName ?? attestation.by} on ${attestation.at.slice(0, 10)}${attestation.note ? `: ${attestation.note}` : ''}`;
-    result.status = status;
-    result.summary = summary;
-    result.title = check.meta.title;
-    result.attestation = attestation;
-  }
+/** A desk's report from its results: the gate and score are the desk's own checks'. */
+export function projectReportOf(base: Omit<ProjectReport, 'checks' | 'ready' | 'score'>, checks: CheckResult[]): ProjectReport {
+  return { ...base, ...readinessOf(checks), checks };
+}
 
-  const acknowledgement = settings.acknowledgements[`${scopeKey}:${check.meta.id}`];
-  if (
-    acknowledgement &&
-    status !== 'pass' &&
-    isActive(acknowledgement.expiresAt, now) &&
-    acknowledgement.evidenceHash === evidenceHash(result.evidence)
-  ) {
-    result.acknowledgement = acknowledgement;
-  }
-  return result;
+/** What a report is assembled from, whether freshly judged or read back from storage. */
+export interface ReportParts {
+  generatedAt: string;
+  baseUrl: string;
+  serviceAccount: ServiceAccountSummary | null;
+  siteChecks: CheckResult[];
+  projects: ProjectReport[];
+  projectListingError?: unknown;
+  stats?: RunStats;
+}
+
+/** Site gate and score over the site checks and every desk; the listing of desks itself failing leaves the gate undecided. */
+export function buildReport(parts: ReportParts): Report {
+  const listingFailed = parts.projectListingError !== undefined;
+  const report: Report = {
+    schemaVersion: 1,
+    generatedAt: parts.generatedAt,
+    site: { baseUrl: parts.baseUrl },
+    serviceAccount: parts.serviceAccount,
+    ...readinessOf([...parts.siteChecks, ...parts.projects.flatMap((p) => p.checks)], { listingFailed }),
+    checks: parts.siteChecks,
+    projects: parts.projects,
+  };
+  if (listingFailed) report.projectListingError = parts.projectListingError;
+  if (parts.stats) report.stats = parts.stats;
+  return report;
 }
 
 function unavailableOutcome(project: ProjectSnapshot): CheckOutcome {
@@ -97,17 +104,17 @@ export function judgeProject(
       : safeEvaluate(check, () => check.evaluate({ snapshot, settings, project }));
     return toResult(check, outcome, settings, project.key, now);
   });
-  return {
-    key: project.key,
-    id: project.id,
-    name: project.name,
-    style: project.style,
-    ...(project.serviceDeskId ? { serviceDeskId: project.serviceDeskId } : {}),
-    ready: gate(checks),
-    score: score(checks),
+  return projectReportOf(
+    {
+      key: project.key,
+      id: project.id,
+      name: project.name,
+      style: project.style,
+      ...(project.serviceDeskId ? { serviceDeskId: project.serviceDeskId } : {}),
+      checkedAt: snapshot.gatheredAt,
+    },
     checks,
-    checkedAt: snapshot.gatheredAt,
-  };
+  );
 }
 
 export function judgeSite(snapshot: SiteSnapshot, settings: EngineSettings, options: JudgeOptions = {}): CheckResult[] {
@@ -123,32 +130,21 @@ function serviceAccountSummary(snapshot: SiteSnapshot): ServiceAccountSummary | 
   return { accountId: sa.value.accountId, displayName: sa.value.displayName, emailAddress: sa.value.emailAddress ?? null };
 }
 
-/** Site gate over the site checks and every project; the listing of desks itself failing leaves it undecided. */
 export function assembleReport(
   snapshot: SiteSnapshot,
   siteChecks: CheckResult[],
   projects: ProjectReport[],
   options: JudgeOptions = {},
 ): Report {
-  const now = options.now ?? new Date();
-  const all = [...siteChecks, ...projects.flatMap((p) => p.checks)];
-  let ready = gate(all);
-  if (ready === true && !snapshot.projectListing.ok) ready = null;
-  const report: Report = {
-    schemaVersion: 1,
-    generatedAt: now.toISOString(),
-    site: { baseUrl: snapshot.baseUrl },
+  return buildReport({
+    generatedAt: (options.now ?? new Date()).toISOString(),
+    baseUrl: snapshot.baseUrl,
     serviceAccount: serviceAccountSummary(snapshot),
-    ready,
-    score: score(all),
-    checks: siteChecks,
+    siteChecks,
     projects,
-  };
-  if (!snapshot.projectListing.ok) {
-    (report as Report & { projectListingError?: unknown }).projectListingError = snapshot.projectListing.error;
-  }
-  if (options.stats) report.stats = options.stats;
-  return report;
+    ...(snapshot.projectListing.ok ? {} : { projectListingError: snapshot.projectListing.error }),
+    ...(options.stats ? { stats: options.stats } : {}),
+  });
 }
 
 export function judge(snapshot: SiteSnapshot, settings: EngineSettings, options: JudgeOptions = {}): Report {

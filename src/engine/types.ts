@@ -93,6 +93,15 @@ export interface Report {
   checks: CheckResult[];
   projects: ProjectReport[];
   stats?: RunStats;
+  /**
+   * Set when the report is narrowed to one desk (a desk's export): `ready` and
+   * `score` are then that desk's own, as its page shows them.
+   */
+  scope?: { projectKey: string };
+  /** On a one-desk report: the gate and score of the site checks alone, shown beside the desk's. */
+  siteChecksReadiness?: { ready: boolean | null; score: Score };
+  /** Jira's answer when the desks could not be listed; the site is then never "ready". */
+  projectListingError?: unknown;
 }
 
 export type MoveworksSkill = 'software-access' | 'group-access' | 'ticket-interception';

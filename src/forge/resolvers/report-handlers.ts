@@ -1,6 +1,6 @@
 /** Connector values, exports and history: all answered from storage. */
 import type { Report } from '../../engine/types';
-import { gate, score } from '../../engine/score';
+import { deskReport } from '../../engine/readiness-summary';
 import { AUTHENTICATION_TYPE, ACCOUNT_ID_SETTING, CONNECTION_NAME, PASSWORD_HINT } from '../../requirements/moveworks/mw-connector';
 import { renderReportCsv } from '../../report/csv';
 import { buildHandoffBundle, renderHandoffJson } from '../../report/handoff';
@@ -32,12 +32,11 @@ export const getConnectorValues: Handler<'getConnectorValues'> = async (deps) =>
   };
 };
 
-/** The report narrowed to one desk: its checks and the site checks, gate and score over those. */
+/** A desk's export leads with the desk's own gate and score, as its page shows them (engine/readiness-summary.ts). */
 function narrow(report: Report, projectKey: string): Report {
-  const projects = report.projects.filter((p) => p.key === projectKey);
-  if (projects.length === 0) throw ResolverFailure.of('NOT_FOUND', `There is no result for ${projectKey} yet; run a check first.`);
-  const all = [...report.checks, ...projects[0].checks];
-  return { ...report, projects, ready: gate(all), score: score(all) };
+  const desk = deskReport(report, projectKey);
+  if (!desk) throw ResolverFailure.of('NOT_FOUND', `There is no result for ${projectKey} yet; run a check first.`);
+  return desk;
 }
 
 const FORMATS = ['json', 'csv', 'html', 'handoff'] as const;

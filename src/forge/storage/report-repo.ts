@@ -59,8 +59,7 @@ export function storableSite(report: Report, runId: string): StoredSiteReport {
       checks: report.checks.map((c) => toStored(c, cap)),
     };
     if (report.stats) site.stats = report.stats;
-    const listingError = (report as Report & { projectListingError?: unknown }).projectListingError;
-    if (listingError !== undefined) site.projectListingError = listingError;
+    if (report.projectListingError !== undefined) site.projectListingError = report.projectListingError;
     return site;
   };
   return fitToBudget(build, () => {
