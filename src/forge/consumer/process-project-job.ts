@@ -18,6 +18,7 @@ import { migrateStorage } from '../storage/migrate';
 import { storeReport } from '../storage/report-repo';
 import { appendProjectHistory } from '../storage/history-repo';
 import { loadDecoratedProject } from '../storage/load-report';
+import { refreshHistoryAfterChange } from '../storage/refresh-history';
 import { currentRun, loadProgress, recordJobOutcome } from '../storage/progress-repo';
 import { finaliseRunIfComplete } from './finalise-run';
 
@@ -52,8 +53,13 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     }
     const own = { ...report, projects: report.projects.filter((p) => p.key === job.projectKey) };
     await storeReport(deps.storage, own, job.runId);
-    const decorated = await loadDecoratedProject(deps.storage, job.projectKey, deps.now());
-    if (decorated.project) await appendProjectHistory(deps.storage, { ...own, projects: [decorated.project] }, job.projectKey, job.runId);
+    if (job.reason === 'fix') {
+      // A fix's re-check belongs to no run: it updates the newest History rows instead of adding one.
+      await refreshHistoryAfterChange(deps.storage, deps.now(), [job.projectKey]);
+    } else {
+      const decorated = await loadDecoratedProject(deps.storage, job.projectKey, deps.now());
+      if (decorated.project) await appendProjectHistory(deps.storage, { ...own, projects: [decorated.project] }, job.projectKey, job.runId);
+    }
     result = { projectKey: job.projectKey, state: 'done' };
   } catch (error) {
     result = { projectKey: job.projectKey, state: 'failed', message: reasonOf(error) };

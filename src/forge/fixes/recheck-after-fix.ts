@@ -1,7 +1,7 @@
 /**
  * After a one-click fix, re-runs the affected checks for that one project as the app
  * (reading only the artifacts they need) and stores their results into the project's
- * report, so the admin sees the check turn green at once. When the run
+ * report (and the newest History rows), so the admin sees the check turn green at once. When the run
  * does not finish within the time left in the request, a queued job for the project
  * takes over (outside any run's progress) and the caller is told.
  */
@@ -13,6 +13,7 @@ import { getSettings } from '../storage/settings-repo';
 import { replaceProjectChecks } from '../storage/report-repo';
 import { findCheck } from '../../requirements/catalogue';
 import { loadDecoratedProject } from '../storage/load-report';
+import { refreshHistoryAfterChange } from '../storage/refresh-history';
 
 export async function recheckAfterFix(
   deps: AppDeps,
@@ -39,6 +40,8 @@ export async function recheckAfterFix(
     if (!(await replaceProjectChecks(deps.storage, projectKey, affected))) {
       throw new Error(`There is no stored report of ${projectKey} to update.`);
     }
+    // The fix changed the stored report, not a run: the newest History rows and the diff follow it.
+    await refreshHistoryAfterChange(deps.storage, deps.now(), [projectKey]);
     const view = await loadDecoratedProject(deps.storage, projectKey, deps.now());
     return { rechecked: (view.project?.checks ?? []).filter((c) => checkIds.includes(c.id)), recheckQueued: false };
   } catch (e) {

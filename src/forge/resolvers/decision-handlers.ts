@@ -3,6 +3,8 @@
  * acknowledgements of a non-passing check (site: administrators; project: that
  * project's administrators). An acknowledgement records the fingerprint of the
  * evidence it was given for; it lapses when the evidence changes or it expires.
+ * Each decision rewrites the newest History entries from the report as it now
+ * reads, so History and the e-mail agree with the overview at once.
  */
 import type { Acknowledgement, Attestation } from '../../engine/types';
 import { findCheck } from '../../requirements/catalogue';
@@ -11,6 +13,7 @@ import { displayNameOf } from '../jira/display-name';
 import type { AppDeps } from '../deps';
 import type { Caller } from '../authz/authorise';
 import { deleteAcknowledgement, deleteAttestation, putAcknowledgement, putAttestation } from '../storage/decisions-repo';
+import { refreshHistoryAfterChange } from '../storage/refresh-history';
 import { loadProject, loadSite, type StoredCheck } from '../storage/report-repo';
 import { scopeProject, type Handler } from './handler';
 import { asObject, checkIdOf, optionalProjectKey, text } from './payload';
@@ -28,6 +31,7 @@ export const attest: Handler<'attest'> = async (deps, caller, payload) => {
   const byName = await displayNameOf(deps, caller.accountId);
   const attestation: Attestation = { by: caller.accountId, ...(byName ? { byName } : {}), at: deps.now().toISOString(), ...(note ? { note } : {}) };
   await putAttestation(deps.storage, checkId, attestation);
+  await refreshHistoryAfterChange(deps.storage, deps.now());
   deps.log.info('Check attested', { checkId, by: caller.accountId });
   return attestation;
 };
@@ -35,6 +39,7 @@ export const attest: Handler<'attest'> = async (deps, caller, payload) => {
 export const revokeAttestation: Handler<'revokeAttestation'> = async (deps, caller, payload) => {
   const checkId = checkIdOf(asObject(payload).checkId);
   await deleteAttestation(deps.storage, checkId);
+  await refreshHistoryAfterChange(deps.storage, deps.now());
   deps.log.info('Attestation revoked', { checkId, by: caller.accountId });
   return { checkId };
 };
@@ -79,6 +84,7 @@ export const acknowledge: Handler<'acknowledge'> = async (deps, caller, payload)
     evidenceHash: check.evidenceHash,
   };
   await putAcknowledgement(deps.storage, scope, checkId, ack);
+  await refreshHistoryAfterChange(deps.storage, deps.now(), scope === 'site' ? [] : [scope]);
   deps.log.info('Check acknowledged', { scope, checkId, by: caller.accountId });
   return ack;
 };
@@ -88,6 +94,7 @@ export const removeAcknowledgement: Handler<'removeAcknowledgement'> = async (de
   const scope = decisionScope(caller, p);
   const checkId = checkIdOf(p.checkId);
   await deleteAcknowledgement(deps.storage, scope, checkId);
+  await refreshHistoryAfterChange(deps.storage, deps.now(), scope === 'site' ? [] : [scope]);
   deps.log.info('Acknowledgement removed', { scope, checkId, by: caller.accountId });
   return { checkId };
 };
