@@ -10,7 +10,8 @@ import type { Report } from '../engine/types';
 import { renderReportHtml } from '../report/html';
 import { renderReportJson } from '../report/json';
 import { renderReportText } from '../report/text';
-import { readyLabel, scoreLabel } from '../report/labels';
+import { readyLabel } from '../report/labels';
+import { formatScore, headlineSummary } from '../engine/readiness-summary';
 import { parseCliArgs, USAGE } from './args';
 import { parseConfigText, type ConfigFile } from './config-file';
 import { progressReporter, type ProgressEvent } from './progress';
@@ -135,7 +136,8 @@ export async function main(argv: string[], io: CliIo, services?: CliServices): P
     const report = await execute(plan, io, stderr, svc);
     const color = plan.format === 'text' && !plan.out && io.isTTY && !io.env.NO_COLOR;
     const document = render(report, plan.format, color);
-    const summary = `Site ${readyLabel(report.ready)}, score ${scoreLabel(report.score)}.`;
+    const headline = headlineSummary(report);
+    const summary = `Site ${readyLabel(headline.ready)}, score ${formatScore(headline.score)}.`;
     if (plan.out) {
       const file = path.resolve(cwd, plan.out);
       try {

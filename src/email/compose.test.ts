@@ -55,7 +55,8 @@ describe('composeReportEmail', () => {
   test('subject names the gate, the score and the changes', () => {
     // 3 of 7 required pass: SA-EXISTS, CUST-COVERAGE, HR role.
     expect(current.score.percent).toBeCloseTo(42.9);
-    expect(email.subject).toBe('Moveworks readiness for Acme: Not ready (43%) — 2 newly failing, 2 fixed, 1 newly erroring');
+    // The score as every surface prints it: one decimal, not rounded again.
+    expect(email.subject).toBe('Moveworks readiness for Acme: Not ready (42.9%) — 2 newly failing, 2 fixed, 1 newly erroring');
   });
 
   test('HTML has the sections in order, with titles, summaries and first steps', () => {
@@ -167,7 +168,7 @@ describe('subject variants', () => {
   test.each<[string, Report, Parameters<typeof composeReportEmail>[1], string]>([
     ['ready, nothing changed', report(passing, []), { newlyFailing: [], fixed: [], stillFailing: [], newlyErroring: [] }, 'Moveworks readiness: Ready (100%) — no changes'],
     ['first report', report(passing, []), null, 'Moveworks readiness: Ready (100%)'],
-    ['unknown with no score', { ...report([check({ id: 'SA-EXISTS', status: 'not_applicable' })], []), ready: null }, null, 'Moveworks readiness: Unknown (no score)'],
+    ['unknown with no score', { ...report([check({ id: 'SA-EXISTS', status: 'not_applicable' })], []), ready: null }, null, 'Moveworks readiness: Unknown'],
     ['unknown gate from an error', report([check({ id: 'SA-EXISTS', status: 'error' })], []), { newlyFailing: [], fixed: [], stillFailing: [], newlyErroring: ['site:SA-EXISTS'] }, 'Moveworks readiness: Unknown (0%) — 1 newly erroring'],
     ['one newly failing', report([check({ id: 'SA-EXISTS', status: 'fail' })], []), { newlyFailing: ['site:SA-EXISTS'], fixed: [], stillFailing: [], newlyErroring: [] }, 'Moveworks readiness: Not ready (0%) — 1 newly failing'],
   ])('%s', (_name, r, diff, subject) => expect(composeReportEmail(r, diff).subject).toBe(subject));

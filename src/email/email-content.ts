@@ -2,9 +2,12 @@
  * What the report e-mail says, before it is rendered as HTML or text: the gate,
  * what changed since the last run (with each check's title and summary, not just
  * its key), and what still blocks Moveworks per desk with the first step to fix it.
- * Both renderers read this one model so the two bodies cannot disagree.
+ * Both renderers read this one model so the two bodies cannot disagree; the gate,
+ * score and lists come from engine/readiness-summary.ts like every other surface's,
+ * and every count it prints is the number of items it lists.
  */
 import type { CheckResult, CheckStatus, ProjectReport, RemediationStep, Report, ReportDiff, Score, Severity } from '../engine/types';
+import { headlineSummary, siteChecksSummary, siteSummary, splitCheckKey, type Readiness } from '../engine/readiness-summary';
 
 /** Rows per change section, and blocking rows overall; the rest is counted and left to the app. */
 export const MAX_CHANGE_ITEMS = 50;
@@ -47,28 +50,28 @@ export interface EmailContent {
   siteName: string | null;
   baseUrl: string;
   generatedAt: string;
+  /** The headline: the whole site, or the desk of a one-desk report. */
   ready: boolean | null;
   score: Score;
+  /** On a one-desk report: the site checks' own gate and score, shown beside the desk's. */
+  siteChecks: Readiness | null;
   /** False when there was no earlier run to compare with. */
   compared: boolean;
   newlyFailing: EmailSection;
   fixed: EmailSection;
   newlyErroring: EmailSection;
-  /** How many failed before and still fail; listed under "what still blocks", so only counted here. */
-  stillFailing: number;
+  /** Failing at the last run and still failing; listed by name (their detail is under "what still blocks"). */
+  stillFailing: EmailSection;
   blocking: BlockingGroup[];
   blockingMore: number;
+  /** Every blocking check, listed or beyond the cap: the number the e-mail prints beside the list. */
+  blockingTotal: number;
   appUrl: string | null;
 }
 
 interface Located {
   check: CheckResult | null;
   project: ProjectReport | null;
-}
-
-function splitKey(key: string): { scopeKey: string; checkId: string } {
-  const at = key.indexOf(':');
-  return at < 0 ? { scopeKey: 'site', checkId: key } : { scopeKey: key.slice(0, at), checkId: key.slice(at + 1) };
 }
 
 function locate(report: Report, scopeKey: string, checkId: string): Located {
@@ -93,53 +96,51 @@ function item(scopeKey: string, check: CheckResult | null, checkId: string, proj
 
 function section(report: Report, keys: readonly string[]): EmailSection {
   const items = keys.slice(0, MAX_CHANGE_ITEMS).map((key) => {
-    const { scopeKey, checkId } = splitKey(key);
-    const { check, project } = locate(report, scopeKey, checkId);
-    return item(scopeKey, check, checkId, project);
+    const { scope, checkId } = splitCheckKey(key);
+    const { check, project } = locate(report, scope, checkId);
+    return item(scope, check, checkId, project);
   });
   return { items, more: Math.max(0, keys.length - MAX_CHANGE_ITEMS) };
 }
 
-/** A required check that keeps the gate shut: failing, undecided, or manual and not attested. */
-export function isBlocking(check: CheckResult): boolean {
-  return check.severity === 'required' && (check.status === 'fail' || check.status === 'error' || check.status === 'manual');
-}
-
-function blockingGroups(report: Report): { groups: BlockingGroup[]; more: number } {
-  const all: BlockingGroup[] = [
-    { scope: { key: 'site', name: null }, items: report.checks.filter(isBlocking).map((c) => item('site', c, c.id, null)) },
-    ...report.projects.map((p) => ({ scope: { key: p.key, name: p.name }, items: p.checks.filter(isBlocking).map((c) => item(p.key, c, c.id, p)) })),
-  ].filter((g) => g.items.length > 0);
+/** The blocking checks of every scope the report holds, grouped site first, then per desk, capped overall. */
+function blockingGroups(report: Report): { groups: BlockingGroup[]; more: number; total: number } {
+  const blocking = siteSummary(report).blocking;
+  const scopes = [{ key: 'site', name: null as string | null, project: null as ProjectReport | null }, ...report.projects.map((p) => ({ key: p.key, name: p.name, project: p }))];
   let room = MAX_BLOCKING_ITEMS;
-  let more = 0;
   const groups: BlockingGroup[] = [];
-  for (const g of all) {
-    const kept = g.items.slice(0, Math.max(0, room));
-    more += g.items.length - kept.length;
+  for (const scope of scopes) {
+    const mine = blocking.filter((b) => b.scope === scope.key);
+    const kept = mine.slice(0, Math.max(0, room));
     room -= kept.length;
-    if (kept.length) groups.push({ scope: g.scope, items: kept });
+    if (kept.length) groups.push({ scope: { key: scope.key, name: scope.name }, items: kept.map((b) => item(scope.key, b.check, b.check.id, scope.project)) });
   }
-  return { groups, more };
+  const listed = groups.reduce((n, g) => n + g.items.length, 0);
+  return { groups, more: blocking.length - listed, total: blocking.length };
 }
 
 /** `diff` is null when there was no previous run (or for a test send without one). */
 export function buildEmailContent(report: Report, diff: ReportDiff | null, options: EmailOptions = {}): EmailContent {
   const none: ReportDiff = { newlyFailing: [], fixed: [], stillFailing: [], newlyErroring: [] };
   const d = diff ?? none;
-  const { groups, more } = blockingGroups(report);
+  const { groups, more, total } = blockingGroups(report);
+  const headline = headlineSummary(report);
+  const siteChecks = report.scope ? siteChecksSummary(report) : null;
   return {
     siteName: options.siteName?.trim() ? options.siteName : null,
     baseUrl: report.site.baseUrl,
     generatedAt: report.generatedAt,
-    ready: report.ready,
-    score: report.score,
+    ready: headline.ready,
+    score: headline.score,
+    siteChecks: siteChecks ? { ready: siteChecks.ready, score: siteChecks.score } : null,
     compared: diff !== null,
     newlyFailing: section(report, d.newlyFailing),
     fixed: section(report, d.fixed),
     newlyErroring: section(report, d.newlyErroring),
-    stillFailing: d.stillFailing.length,
+    stillFailing: section(report, d.stillFailing),
     blocking: groups,
     blockingMore: more,
+    blockingTotal: total,
     appUrl: options.appUrl ?? null,
   };
 }
@@ -147,10 +148,6 @@ export function buildEmailContent(report: Report, diff: ReportDiff | null, optio
 /** 'Ready' / 'Not ready' / 'Unknown', the gate in words for a subject line. */
 export function gateWords(ready: boolean | null): string {
   return ready === true ? 'Ready' : ready === false ? 'Not ready' : 'Unknown';
-}
-
-export function percentWords(score: Score): string {
-  return score.percent === null ? 'no score' : `${Math.round(score.percent)}%`;
 }
 
 export function scopeWords(scope: { key: string; name: string | null }): string {

@@ -1,11 +1,12 @@
 /**
  * The subject line: the gate, the score and what changed, e.g.
- * "Moveworks readiness: Not ready (71%) — 2 newly failing". One line whatever the
+ * "Moveworks readiness: Not ready (71.4%) — 2 newly failing". One line whatever the
  * site name holds (a newline in a subject is a header injection attempt).
  */
 import type { ReportDiff, Score } from '../engine/types';
 import { stripControlChars } from '../report/escape';
-import { gateWords, percentWords } from './email-content';
+import { formatPercent } from '../engine/readiness-summary';
+import { gateWords } from './email-content';
 
 /** Longest site name kept in the subject; the body carries it whole. */
 export const SUBJECT_SITE_NAME_MAX = 60;
@@ -34,5 +35,7 @@ export function composeSubject(ready: boolean | null, score: Score, diff: Report
   const site = siteName ? oneLine(siteName, SUBJECT_SITE_NAME_MAX) : '';
   const head = site ? `Moveworks readiness for ${site}` : 'Moveworks readiness';
   const changes = changeWords(diff);
-  return `${head}: ${gateWords(ready)} (${percentWords(score)})${changes ? ` — ${changes}` : ''}`;
+  // Without a score (no required check applies) the gate alone says it; "Unknown (Unknown)" would say nothing.
+  const percent = score.percent === null ? '' : ` (${formatPercent(score.percent)})`;
+  return `${head}: ${gateWords(ready)}${percent}${changes ? ` — ${changes}` : ''}`;
 }

@@ -3,8 +3,14 @@
  * quotes doubled, fields with a comma, quote or line break quoted) and formula
  * neutralisation: a cell a spreadsheet would run as a formula gets a leading
  * apostrophe, because summaries carry names typed by Jira users.
+ *
+ * Each row also carries the gate and score of its scope, as the app shows them
+ * (engine/readiness-summary.ts): a desk row its desk's own; a site row the whole
+ * site's, or, in a one-desk export, the site checks' own.
  */
 import type { CheckResult, Report } from '../engine/types';
+import { deskSummary, formatScore, siteChecksSummary, siteSummary, type Readiness } from '../engine/readiness-summary';
+import { readyLabel } from './labels';
 
 export const CSV_COLUMNS = [
   'scope',
@@ -20,6 +26,8 @@ export const CSV_COLUMNS = [
   'acknowledged_by',
   'site',
   'generated_at',
+  'scope_gate',
+  'scope_score',
 ] as const;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -34,7 +42,7 @@ function remediationText(check: CheckResult): string {
   return (check.remediation ?? []).map((s) => (s.url ? `${s.text} (${s.url})` : s.text)).join('\n');
 }
 
-function row(report: Report, scope: 'site' | 'project', project: { key: string; name: string } | null, check: CheckResult): string {
+function row(report: Report, scope: 'site' | 'project', project: { key: string; name: string } | null, check: CheckResult, readiness: Readiness): string {
   const cells = [
     scope,
     project?.key ?? '',
@@ -49,15 +57,19 @@ function row(report: Report, scope: 'site' | 'project', project: { key: string; 
     check.acknowledgement ? check.acknowledgement.byName ?? check.acknowledgement.by : '',
     report.site.baseUrl,
     report.generatedAt,
+    readyLabel(readiness.ready),
+    formatScore(readiness.score),
   ];
   return cells.map(csvCell).join(',');
 }
 
 export function renderReportCsv(report: Report): string {
   const lines = [CSV_COLUMNS.join(',')];
-  for (const check of report.checks) lines.push(row(report, 'site', null, check));
+  const site = report.scope ? siteChecksSummary(report) : siteSummary(report);
+  for (const check of report.checks) lines.push(row(report, 'site', null, check, site));
   for (const project of report.projects) {
-    for (const check of project.checks) lines.push(row(report, 'project', project, check));
+    const desk = deskSummary(project);
+    for (const check of project.checks) lines.push(row(report, 'project', project, check, desk));
   }
   return lines.join('\r\n') + '\r\n';
 }

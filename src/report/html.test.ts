@@ -120,7 +120,7 @@ describe('one renderer for the e-mail and the export', () => {
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(exported).toContain('<strong>First step:</strong> <bdi>Set the time zone to America/Danmarkshavn in account preferences.</bdi>');
-    expect(exported).toContain('1 check is still failing since the last run');
+    expect(exported).toContain('Still failing since the last run (1)');
     expect(exported).toContain('&quot;covered&quot;: 3');
   });
 

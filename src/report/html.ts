@@ -26,7 +26,8 @@ import {
   type EmailSection,
 } from '../email/email-content';
 import { escapeHtml, safeHttpUrl, stripControlChars } from './escape';
-import { STATUS_COLOURS, STATUS_LABEL, needsAction, readyColours, readyLabel, scoreLabel } from './labels';
+import { deskSummary, formatScore } from '../engine/readiness-summary';
+import { STATUS_COLOURS, STATUS_LABEL, needsAction, readyColours, readyLabel } from './labels';
 
 export interface HtmlOptions extends EmailOptions {
   mode: 'export' | 'email';
@@ -91,9 +92,9 @@ function more(count: number, what: string): string {
 
 /** The inbox preview line (hidden in the body): the gate, the score and how much still blocks. */
 function preheader(c: EmailContent): string {
-  const blocking = c.blocking.reduce((n, g) => n + g.items.length, 0) + c.blockingMore;
+  const blocking = c.blockingTotal;
   const blocks = blocking === 0 ? 'No required check is blocking.' : `${blocking} required ${blocking === 1 ? 'check blocks' : 'checks block'} Moveworks.`;
-  const text = `${readyLabel(c.ready)} · ${scoreLabel(c.score)} · ${blocks}`;
+  const text = `${readyLabel(c.ready)} · ${formatScore(c.score)} · ${blocks}`;
   return `<div style="display:none;max-height:0;overflow:hidden;mso-hide:all;font-size:1px;line-height:1px;color:#FFFFFF;opacity:0;">${escapeHtml(text)}</div>`;
 }
 
@@ -102,7 +103,11 @@ function summary(c: EmailContent, report: Report): string {
   const account = sa ? `${t(sa.displayName)}${sa.emailAddress ? ` (${t(sa.emailAddress)})` : ''}` : 'not found';
   return table([
     `<tr><td style="${CELL}width:28%;color:${MUTED};">Readiness</td><td style="${CELL}">${lozenge(gateWords(c.ready), readyColours(c.ready))}</td></tr>`,
-    `<tr><td style="${CELL}color:${MUTED};">Score</td><td style="${CELL}">${escapeHtml(scoreLabel(c.score))}</td></tr>`,
+    `<tr><td style="${CELL}color:${MUTED};">Score</td><td style="${CELL}">${escapeHtml(formatScore(c.score))}</td></tr>`,
+    // A one-desk report: the site checks' own state beside the desk's, never folded into its score.
+    ...(c.siteChecks
+      ? [`<tr><td style="${CELL}color:${MUTED};">Site checks</td><td style="${CELL}">${lozenge(gateWords(c.siteChecks.ready), readyColours(c.siteChecks.ready))} ${escapeHtml(formatScore(c.siteChecks.score))}</td></tr>`]
+      : []),
     `<tr><td style="${CELL}color:${MUTED};">Site</td><td style="${CELL}">${link(t(c.baseUrl), c.baseUrl)}</td></tr>`,
     `<tr><td style="${CELL}color:${MUTED};">Service account</td><td style="${CELL}">${account}</td></tr>`,
     `<tr><td style="${CELL}color:${MUTED};">Checked</td><td style="${CELL}">${t(c.generatedAt)}</td></tr>`,
@@ -146,7 +151,7 @@ function changes(c: EmailContent): string {
     changeSection('Fixed', STATUS_COLOURS.pass.fg, c.fixed, false),
     changeSection('Newly could not be checked', STATUS_COLOURS.error.fg, c.newlyErroring, true),
   ].filter(Boolean);
-  const still = c.stillFailing > 0 ? paragraph(`${c.stillFailing} ${c.stillFailing === 1 ? 'check is' : 'checks are'} still failing since the last run; see below.`, MUTED) : '';
+  const still = changeSection('Still failing since the last run', MUTED, c.stillFailing, false);
   return head + (parts.length ? parts.join('') : paragraph('Nothing changed since the last run.', MUTED)) + still;
 }
 
@@ -159,7 +164,7 @@ function blockingGroup(group: BlockingGroup): string {
 }
 
 function blocking(c: EmailContent): string {
-  const head = heading('What still blocks Moveworks', 2);
+  const head = heading(c.blockingTotal ? `What still blocks Moveworks (${c.blockingTotal})` : 'What still blocks Moveworks', 2);
   if (c.blocking.length === 0) return head + paragraph('Nothing: every required check passes.');
   return head + c.blocking.map(blockingGroup).join('') + more(c.blockingMore, 'blocking checks');
 }
@@ -213,16 +218,18 @@ const projectGate = (ready: boolean | null) => lozenge(readyLabel(ready), readyC
 
 function projectsTable(projects: ProjectReport[]): string {
   if (projects.length === 0) return paragraph('No service desk projects were checked.', MUTED);
-  const rows = projects.map(
-    (p) => `<tr><td style="${CELL}">${t(p.key)}</td><td style="${CELL}">${t(p.name)}</td><td style="${CELL}">${projectGate(p.ready)}</td><td style="${CELL}">${escapeHtml(scoreLabel(p.score))}</td></tr>`,
-  );
+  const rows = projects.map((p) => {
+    const desk = deskSummary(p);
+    return `<tr><td style="${CELL}">${t(p.key)}</td><td style="${CELL}">${t(p.name)}</td><td style="${CELL}">${projectGate(desk.ready)}</td><td style="${CELL}">${escapeHtml(formatScore(desk.score))}</td></tr>`;
+  });
   return table(rows, ['Key', 'Service desk', 'Readiness', 'Score']);
 }
 
 function projectSection(p: ProjectReport): string {
+  const desk = deskSummary(p);
   return (
-    heading(`${t(p.key)}: ${t(p.name)} ${projectGate(p.ready)}`, 2) +
-    paragraph(`${escapeHtml(p.style)} · ${escapeHtml(scoreLabel(p.score))}`, MUTED) +
+    heading(`${t(p.key)}: ${t(p.name)} ${projectGate(desk.ready)}`, 2) +
+    paragraph(`${escapeHtml(p.style)} · ${escapeHtml(formatScore(desk.score))}`, MUTED) +
     checksTable(p.checks)
   );
 }

@@ -15,6 +15,9 @@ const KEY_ORDER = [
   'score',
   'checks',
   'projects',
+  'scope',
+  'siteChecksReadiness',
+  'projectListingError',
   'stats',
   // project
   'key',

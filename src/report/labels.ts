@@ -28,11 +28,6 @@ export function needsAction(status: CheckStatus): boolean {
   return status === 'fail' || status === 'error' || status === 'warn' || status === 'manual';
 }
 
-export function scoreLabel(score: { percent: number | null; requiredPassed: number; requiredTotal: number }): string {
-  const percent = score.percent === null ? 'n/a' : `${Math.round(score.percent)}%`;
-  return `${percent} (${score.requiredPassed} of ${score.requiredTotal} required checks pass)`;
-}
-
 /** Lozenge colours (Atlassian Design System palette) for HTML. */
 export const STATUS_COLOURS: Record<CheckStatus, { fg: string; bg: string }> = {
   pass: { fg: '#216E4E', bg: '#DCFFF1' },

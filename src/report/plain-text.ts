@@ -13,7 +13,6 @@ import type { Report, ReportDiff } from '../engine/types';
 import {
   buildEmailContent,
   gateWords,
-  percentWords,
   scopeWords,
   statusWords,
   type BlockingGroup,
@@ -22,6 +21,7 @@ import {
   type EmailOptions,
   type EmailSection,
 } from '../email/email-content';
+import { formatScore } from '../engine/readiness-summary';
 import { safeHttpUrl, stripControlChars } from './escape';
 import { renderReportText } from './text';
 
@@ -85,7 +85,8 @@ function renderEmailText(c: EmailContent): string {
   lines.push(c.siteName ? `Moveworks readiness for ${t(c.siteName)}` : 'Moveworks readiness');
   lines.push('');
   lines.push(`Readiness: ${gateWords(c.ready)}`);
-  lines.push(`Score: ${percentWords(c.score)} (${c.score.requiredPassed} of ${c.score.requiredTotal} required checks pass)`);
+  lines.push(`Score: ${formatScore(c.score)}`);
+  if (c.siteChecks) lines.push(`Site checks: ${gateWords(c.siteChecks.ready)}, ${formatScore(c.siteChecks.score)}`);
   lines.push(`Site: ${t(c.baseUrl)}`);
   lines.push(`Checked: ${t(c.generatedAt)}`);
 
@@ -98,10 +99,10 @@ function renderEmailText(c: EmailContent): string {
       ...changeSection('Newly could not be checked', c.newlyErroring, true),
     ];
     lines.push(...(changes.length ? changes : ['', 'What changed', '  Nothing changed since the last run.']));
-    if (c.stillFailing) lines.push(`  ${c.stillFailing} ${c.stillFailing === 1 ? 'check is' : 'checks are'} still failing since the last run; see below.`);
+    lines.push(...changeSection('Still failing since the last run', c.stillFailing, false));
   }
 
-  lines.push('', 'What still blocks Moveworks');
+  lines.push('', c.blockingTotal ? `What still blocks Moveworks (${c.blockingTotal})` : 'What still blocks Moveworks');
   if (c.blocking.length === 0) lines.push('  Nothing: every required check passes.');
   for (const g of c.blocking) lines.push(...blockingGroup(g));
   if (c.blockingMore) lines.push(`  …and ${c.blockingMore} more blocking checks; the app lists them all.`);

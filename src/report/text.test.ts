@@ -9,7 +9,7 @@ describe('renderReportText', () => {
     expect(lines[0]).toBe('Moveworks readiness: https://acme.atlassian.net');
     expect(plain).toContain('Site: NOT READY   Score: 50% (4 of 8 required checks pass)');
     const site = plain.indexOf('Site checks');
-    const it = plain.indexOf('Project IT — IT Service Desk (company-managed): NOT READY, score 33% (1 of 3 required checks pass)');
+    const it = plain.indexOf('Project IT — IT Service Desk (company-managed): NOT READY, score 33.3% (1 of 3 required checks pass)');
     const hr = plain.indexOf('Project HR');
     expect(site).toBeGreaterThan(0);
     expect(it).toBeGreaterThan(site);
@@ -43,7 +43,8 @@ describe('renderReportText', () => {
     const report = sampleReport();
     report.serviceAccount = null;
     report.projects = [];
-    report.ready = null;
+    // The gate is computed from the checks: a required check that could not be decided, and none failing, leaves it unknown.
+    report.checks = report.checks.map((c) => (c.status === 'fail' || c.status === 'manual' ? { ...c, status: 'error' as const } : c));
     const text = renderReportText(report);
     expect(text).toContain('Service account: not found');
     expect(text).toContain('Site: UNKNOWN');

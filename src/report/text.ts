@@ -5,7 +5,8 @@
  */
 import type { CheckResult, CheckStatus, ProjectReport, Report } from '../engine/types';
 import { stripControlChars } from './escape';
-import { STATUS_LABEL, needsAction, readyLabel, scoreLabel } from './labels';
+import { deskSummary, formatScore, headlineSummary, siteChecksSummary } from '../engine/readiness-summary';
+import { STATUS_LABEL, needsAction, readyLabel } from './labels';
 
 export interface TextOptions {
   color?: boolean;
@@ -77,8 +78,9 @@ function checkLines(checks: CheckResult[], paint: Paint, indent: string): string
 }
 
 function projectHeading(project: ProjectReport, paint: Paint): string {
-  const gate = paint(ANSI.bold + gateColour(project.ready), readyLabel(project.ready));
-  return `Project ${clean(project.key)} — ${clean(project.name)} (${clean(project.style)}): ${gate}, score ${scoreLabel(project.score)}`;
+  const desk = deskSummary(project);
+  const gate = paint(ANSI.bold + gateColour(desk.ready), readyLabel(desk.ready));
+  return `Project ${clean(project.key)} — ${clean(project.name)} (${clean(project.style)}): ${gate}, score ${formatScore(desk.score)}`;
 }
 
 export function renderReportText(report: Report, options: TextOptions = {}): string {
@@ -92,7 +94,16 @@ export function renderReportText(report: Report, options: TextOptions = {}): str
       ? `Service account: ${clean(sa.displayName)} (${[sa.emailAddress, sa.accountId].filter(Boolean).map(clean).join(', ')})`
       : 'Service account: not found',
   );
-  lines.push(`Site: ${paint(ANSI.bold + gateColour(report.ready), readyLabel(report.ready))}   Score: ${scoreLabel(report.score)}`);
+  const headline = headlineSummary(report);
+  const gate = (ready: boolean | null) => paint(ANSI.bold + gateColour(ready), readyLabel(ready));
+  if (report.scope) {
+    // A one-desk report leads with the desk's own figure; the site checks' state stands beside it, not mixed in.
+    const site = siteChecksSummary(report);
+    lines.push(`Project ${clean(report.scope.projectKey)}: ${gate(headline.ready)}   Score: ${formatScore(headline.score)}`);
+    lines.push(`Site checks: ${gate(site.ready)}   Score: ${formatScore(site.score)}`);
+  } else {
+    lines.push(`Site: ${gate(headline.ready)}   Score: ${formatScore(headline.score)}`);
+  }
   lines.push('');
   lines.push(paint(ANSI.bold, 'Site checks'));
   lines.push(...checkLines(report.checks, paint, '  '));

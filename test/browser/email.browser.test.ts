@@ -38,7 +38,7 @@ test("'Send a test report now' lands in the Outbox, rendered safely and readable
   expect(await outcome.textContent()).toMatch(/To 1 user and 1 group, about ITSD-\d+\./);
   expect(sim.notifications).toHaveLength(1);
   const sent = sim.notifications[0];
-  expect(sent.subject).toMatch(/^\[Test\] Moveworks readiness for 127\.0\.0\.1:\d+: Not ready \(\d+%\)/);
+  expect(sent.subject).toMatch(/^\[Test\] Moveworks readiness for 127\.0\.0\.1:\d+: Not ready \(\d+(?:\.\d)?%\)/);
 
   // The toolbar's Outbox link, outside the app frame.
   await page.getByRole('link', { name: 'Outbox' }).click();

@@ -11,7 +11,7 @@ jest.setTimeout(90_000);
 
 /** From the "what still blocks" heading to the next section (the export's checks, or the e-mail's link to the app). */
 function blockingSection(html: string, end: string): string {
-  const start = html.indexOf('What still blocks Moveworks</h2>');
+  const start = html.search(/What still blocks Moveworks(?: \(\d+\))?<\/h2>/);
   const stop = html.indexOf(end, start);
   expect(start).toBeGreaterThan(-1);
   expect(stop).toBeGreaterThan(start);

@@ -2,7 +2,8 @@
  * Every string the dashboard shows, in one place, so wording stays consistent and a
  * later translation has one file to touch. Parameterised strings are functions.
  */
-import type { CheckStatus, RequirementGroup } from '../../../src/engine/types';
+import type { CheckStatus, RequirementGroup, Score } from '../../../src/engine/types';
+import { formatPercent, formatScore } from '../../../src/engine/readiness-summary';
 
 export const messages = {
   appTitle: 'Moveworks readiness',
@@ -45,8 +46,8 @@ export const messages = {
   overview: {
     heading: 'Site readiness',
     score: 'Score',
-    scoreValue: (percent: number | null, passed: number, total: number) =>
-      percent === null ? `Unknown (${passed} of ${total} required checks pass)` : `${percent}% (${passed} of ${total} required checks pass)`,
+    /** The one score formatter every surface uses (e-mail, exports, CLI too). */
+    scoreValue: (score: Score) => formatScore(score),
     lastChecked: 'Last checked',
     never: 'Never',
     recheck: 'Re-check',
@@ -194,6 +195,7 @@ export const messages = {
     at: 'When',
     gate: 'Gate',
     score: 'Score',
+    scoreValue: (score: Score) => formatPercent(score.percent),
     failing: 'Failing',
     erroring: 'Could not decide',
     chartLabel: 'Score trend',

@@ -5,6 +5,7 @@
  */
 import type { CheckResult, CheckStatus, ProjectReport, Report, RequirementGroup } from '../../../../src/engine/types';
 import { STATUS_ORDER } from '../../../../src/engine/types';
+import { deskSummary } from '../../../../src/engine/readiness-summary';
 
 export const GROUPS: readonly RequirementGroup[] = ['service-account', 'moveworks', 'customers', 'workflows'];
 
@@ -52,11 +53,8 @@ export function siteCells(report: Report): Record<RequirementGroup, CheckStatus 
  * project gate does not fold in the site checks; the site row shows those).
  */
 export function buildMatrix(report: Report): MatrixRow[] {
-  return report.projects.map((p: ProjectReport) => ({
-    key: p.key,
-    name: p.name,
-    ready: p.ready,
-    percent: p.score.percent,
-    cells: cellsFor(p.checks),
-  }));
+  return report.projects.map((p: ProjectReport) => {
+    const desk = deskSummary(p);
+    return { key: p.key, name: p.name, ready: desk.ready, percent: desk.score.percent, cells: cellsFor(p.checks) };
+  });
 }

@@ -142,7 +142,7 @@ export function HistoryPage({ projectKey }: { projectKey?: string }) {
                   <tr key={e.runId}>
                     <td>{formatDateTime(e.at)}</td>
                     <td><GateLozenge ready={e.ready} /></td>
-                    <td>{e.score.percent === null ? messages.gate.unknown : `${e.score.percent}%`}</td>
+                    <td>{m.scoreValue(e.score)}</td>
                     <td>{idList(e.failing)}</td>
                     <td>{idList(e.erroring)}</td>
                     <td>{idList(fixed)}</td>

@@ -10,6 +10,7 @@ import { useRecheck } from '../api/use-recheck';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { GateLozenge, StatusLozenge } from '../components/StatusLozenge';
 import { RecheckBar } from '../components/RecheckBar';
+import { siteSummary } from '../../../../src/engine/readiness-summary';
 import { buildMatrix, GROUPS, siteCells } from '../model/matrix';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
@@ -57,16 +58,17 @@ function OverviewBody({ data, onChanged, onOpenProject, onOpenSettings }: Overvi
 }
 
 function ReportSummary({ report }: { report: Report }) {
-  const s = report.score;
+  // The same summary History, the e-mail, the exports and the CLI read.
+  const site = siteSummary(report);
   return (
     <dl className="mw-summary">
       <div>
         <dt>{messages.overview.gate}</dt>
-        <dd data-testid="site-gate"><GateLozenge ready={report.ready} large /></dd>
+        <dd data-testid="site-gate"><GateLozenge ready={site.ready} large /></dd>
       </div>
       <div>
         <dt>{messages.overview.score}</dt>
-        <dd data-testid="site-score">{messages.overview.scoreValue(s.percent, s.requiredPassed, s.requiredTotal)}</dd>
+        <dd data-testid="site-score">{messages.overview.scoreValue(site.score)}</dd>
       </div>
       <div>
         <dt>{messages.overview.lastChecked}</dt>
@@ -78,6 +80,7 @@ function ReportSummary({ report }: { report: Report }) {
 
 function Matrix({ report, onOpenProject }: { report: Report; onOpenProject: (key: string) => void }) {
   const rows = buildMatrix(report);
+  const ready = siteSummary(report).ready;
   const site = siteCells(report);
   if (rows.length === 0) return <p>{messages.overview.noDesks}</p>;
   return (
@@ -93,7 +96,7 @@ function Matrix({ report, onOpenProject }: { report: Report; onOpenProject: (key
       <tbody>
         <tr>
           <th scope="row">{messages.overview.siteRow}</th>
-          <td><GateLozenge ready={report.ready} /></td>
+          <td><GateLozenge ready={ready} /></td>
           {GROUPS.map((g) => {
             const worst = site[g];
             return <td key={g}>{worst ? <StatusLozenge status={worst} /> : '—'}</td>;

@@ -11,6 +11,7 @@ import { CheckCard } from '../components/CheckCard';
 import { GateLozenge } from '../components/StatusLozenge';
 import { RecheckBar } from '../components/RecheckBar';
 import { formatDateTime } from '../model/status-display';
+import { deskSummary } from '../../../../src/engine/readiness-summary';
 import { messages } from '../messages';
 
 export interface ProjectPageProps {
@@ -30,21 +31,23 @@ export function ProjectPage({ projectKey, onBack, siteChecksReadOnly }: ProjectP
 function ProjectBody({ data, projectKey, onBack, siteChecksReadOnly, onChanged }: ProjectPageProps & { data: ProjectViewData; onChanged: () => void }) {
   const recheck = useRecheck(onChanged, data.progress, [projectKey]);
   const p = data.project;
+  // The desk's own checks, as its export and its History rows count them.
+  const desk = p ? deskSummary(p) : null;
   return (
     <section aria-labelledby="project-heading" className="mw-page" data-testid="project-page">
       {onBack && <Button appearance="subtle" onClick={onBack}>{messages.project.back}</Button>}
       <Heading size="large" as="h1" id="project-heading">
         {p ? `${p.name} (${p.key})` : projectKey}
       </Heading>
-      {p && (
+      {p && desk && (
         <dl className="mw-summary">
           <div>
             <dt>{messages.overview.gate}</dt>
-            <dd data-testid="project-gate"><GateLozenge ready={p.ready} large /></dd>
+            <dd data-testid="project-gate"><GateLozenge ready={desk.ready} large /></dd>
           </div>
           <div>
             <dt>{messages.overview.score}</dt>
-            <dd>{messages.overview.scoreValue(p.score.percent, p.score.requiredPassed, p.score.requiredTotal)}</dd>
+            <dd data-testid="project-score">{messages.overview.scoreValue(desk.score)}</dd>
           </div>
           <div>
             <dt>{messages.overview.lastChecked}</dt>
