@@ -37,6 +37,8 @@ function steps(): Step[] {
     { method: 'GET', path: `/rest/api/3/user/search?query=${encodeURIComponent(sa.email)}`, status: 200, as: admin },
     { method: 'GET', path: '/rest/api/3/user/search?query=a&maxResults=5000', status: 200, as: admin },
     { method: 'GET', path: '/rest/api/3/user/search', status: 400, as: admin },
+    { method: 'GET', path: `/rest/api/3/user/search?query=${encodeURIComponent('jonas.berg@acme.example')}`, status: 200, as: admin },
+    { method: 'GET', path: '/rest/api/3/mypermissions?permissions=USER_PICKER', status: 200, as: agent },
     { method: 'GET', path: `/rest/api/3/user/groups?accountId=${saId}`, status: 200, as: admin },
     { method: 'GET', path: '/rest/api/3/project/search?typeKey=service_desk&expand=issueTypes,lead', status: 200, as: admin },
     { method: 'GET', path: '/rest/api/3/project/search?maxResults=2', status: 200, as: admin },
@@ -85,6 +87,7 @@ function steps(): Step[] {
     { method: 'POST', path: '/rest/api/3/issue', status: 400, as: admin, body: { fields: { project: { key: 'ITSD' }, issuetype: { id: '10003' } } } },
     { method: 'POST', path: '/rest/api/3/issue', status: 401, body: { fields: {} } },
     { method: 'GET', path: '/rest/api/3/issue/ITSD-1', status: 200, as: admin },
+    { method: 'POST', path: '/rest/api/3/permissions/check', status: 200, as: admin, body: { accountId: agent.accountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [20000, 424242] }] } },
     { method: 'GET', path: '/rest/api/3/issue/ITSD-999', status: 404, as: admin },
     { method: 'POST', path: '/rest/api/3/issue/ITSD-1/notify', status: 204, as: admin, body: { subject: 'Readiness', textBody: 'Hi', htmlBody: '<p>Hi</p>', to: { groups: [{ name: 'it-agents' }] } } },
     { method: 'POST', path: '/rest/api/3/issue/ITSD-999/notify', status: 404, as: admin, body: { subject: 'x', to: { reporter: true } } },
@@ -102,16 +105,13 @@ function steps(): Step[] {
     { method: 'POST', path: '/rest/servicedeskapi/servicedesk/99/customer', status: 404, as: admin, body: { accountIds: [] } },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/1', status: 200, as: admin },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/HR', status: 200, as: admin },
-    { method: 'GET', path: `/rest/servicedeskapi/servicedesk/${PROJECT_IDS.FAC}`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/servicedeskapi/servicedesk/projectId:${PROJECT_IDS.FAC}`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/servicedeskapi/servicedesk/${PROJECT_IDS.FAC}`, status: 404, as: admin },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/99', status: 404, as: admin },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/1', status: 401 },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/3/requesttype', status: 200, as: admin },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/HR/requesttype?limit=1', status: 200, as: admin },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/99/requesttype', status: 404, as: admin },
-  ];
-}
-
-describe('the simulator against the official OpenAPI schemas', () => {
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/2/organization', status: 200, as: admin },
     { method: 'GET', path: '/rest/servicedeskapi/servicedesk/HR/organization?start=0&limit=1', status: 200, as: hrAdmin },
     { method: 'GET', path: `/rest/servicedeskapi/servicedesk/2/organization?accountId=${encodeURIComponent(hrAdmin.accountId)}`, status: 200, as: admin },
@@ -124,6 +124,10 @@ describe('the simulator against the official OpenAPI schemas', () => {
     { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 403, as: agent },
     { method: 'GET', path: '/rest/servicedeskapi/organization/99/user', status: 404, as: admin },
     { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 401 },
+  ];
+}
+
+describe('the simulator against the official OpenAPI schemas', () => {
   let sim: RunningSimulator;
   const answered: { step: Step; status: number; text: string }[] = [];
 

@@ -197,6 +197,16 @@ describe('permissions from the model', () => {
     expect(denied.json()).toEqual({ errorMessages: ['Only Jira administrators can perform this operation.'], errors: {} });
   });
 
+  it('permissions/check answers Browse Projects per issue: a service desk issue only for its agents and its reporter', async () => {
+    const created = (await call(sim, 'POST', '/rest/api/3/issue', { as: admin, body: { fields: { project: { key: 'ITSD' }, issuetype: { name: 'IT Help' }, summary: 'Report' } } })).json();
+    const issueId = Number(created.id);
+    const browse = async (accountId: string) =>
+      (await call(sim, 'POST', '/rest/api/3/permissions/check', { as: admin, body: { accountId, projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [issueId, 99999999] }] } })).json();
+    expect(await browse(agent.accountId)).toEqual({ globalPermissions: [], projectPermissions: [{ permission: 'BROWSE_PROJECTS', projects: [], issues: [issueId] }] });
+    // The HR project admin is no ITSD agent: the issue is not theirs to see.
+    expect(await browse(projectAdmin.accountId)).toEqual({ globalPermissions: [], projectPermissions: [] });
+  });
+
   it('hides project roles from people who do not administer the project (404, as documented)', async () => {
     expect((await call(sim, 'GET', '/rest/api/3/project/HR/role', { as: agent })).status).toBe(404);
     expect((await call(sim, 'GET', '/rest/api/3/project/HR/role', { as: projectAdmin })).status).toBe(200);

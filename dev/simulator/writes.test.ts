@@ -125,9 +125,42 @@ describe('issues and notifications', () => {
     expect(sim.notifications).toHaveLength(1);
     const sent = sim.notifications[0]!;
     expect(sent).toMatchObject({ issueKey: key, from: admin.accountId, subject: 'Moveworks readiness: 2 new failures', textBody: 'HR Help Desk: SA-PROJECT-ROLE fails', htmlBody: '<p>HR Help Desk: <b>SA-PROJECT-ROLE</b> fails</p>' });
-    const staff = staffUsers();
-    expect(sent.recipients.map((r) => r.accountId).sort()).toEqual([agent.accountId, staff[7]!.accountId, staff[8]!.accountId, staff[9]!.accountId].sort());
+    expect(sent.recipients.map((r) => r.accountId)).toEqual([agent.accountId]);
     expect(sent.recipients.find((r) => r.accountId === agent.accountId)?.emailAddress).toBe(agent.email);
+  });
+
+  it('drops, still with 204, recipients who cannot browse the issue, and records who and why', async () => {
+    // ITSD is a service desk: an issue the app creates there is seen by its agents only, not by HR's agents.
+    const key = await createReportIssue();
+    const staff = staffUsers();
+    const hrAgents = [staff[7]!, staff[8]!, staff[9]!].map((u) => u.accountId);
+    const result = await call(sim, 'POST', `/rest/api/3/issue/${key}/notify`, {
+      as: admin,
+      body: { subject: 'x', textBody: 'x', to: { users: [{ accountId: agent.accountId }], groups: [{ name: 'hr-agents' }] } },
+    });
+    expect([result.status, result.text]).toEqual([204, '']);
+    const sent = sim.notifications[0]!;
+    expect(sent.recipients.map((r) => r.accountId)).toEqual([agent.accountId]);
+    expect(sent.dropped?.map((d) => d.accountId).sort()).toEqual([...hrAgents].sort());
+    expect(sent.dropped?.[0]?.reason).toBe(`cannot browse ${key}`);
+
+    // Nobody who can see it: Jira still queues the mail (204) and sends it to nobody.
+    const none = await call(sim, 'POST', `/rest/api/3/issue/${key}/notify`, { as: admin, body: { subject: 'y', to: { groups: [{ name: 'hr-agents' }] } } });
+    expect(none.status).toBe(204);
+    expect(sim.notifications[1]).toMatchObject({ recipients: [], dropped: expect.arrayContaining([expect.objectContaining({ accountId: hrAgents[0] })]) });
+  });
+
+  it('answers 404 to a caller who cannot browse the issue (notify needs Browse Projects on it)', async () => {
+    const key = await createReportIssue();
+    const hrAgent = staffUsers()[7]!;
+    sim.model.setApiToken(hrAgent.accountId, 'SIMULATED-hr-agent-token');
+    const result = await call(sim, 'POST', `/rest/api/3/issue/${key}/notify`, {
+      as: { email: hrAgent.email!, token: 'SIMULATED-hr-agent-token' },
+      body: { subject: 'x', to: { users: [{ accountId: agent.accountId }] } },
+    });
+    expect(result.status).toBe(404);
+    expect(result.json()).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
+    expect(sim.notifications).toHaveLength(0);
   });
 
   it('answers 400 when the only recipient is the caller, 404 for an unknown issue', async () => {

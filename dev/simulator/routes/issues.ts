@@ -2,13 +2,15 @@
  * Issues and e-mail: create an issue (the report issue), read it, and
  * POST /issue/{key}/notify, which records the message for the preview's Outbox
  * instead of sending it. Recipient rules follow Jira: the caller never mails
- * themselves (400 when they are the only recipient); outgoing mail off is 403.
+ * themselves (400 when they are the only recipient); outgoing mail off is 403;
+ * recipients who cannot see the issue are dropped silently (still 204) and
+ * recorded as `dropped`.
  */
 import type { components as Platform } from '../../../src/jira/generated/jira-platform';
 import type { SimIssue, SimUser } from '../model';
 import { issueTypeDetails, projectBean, userBean } from '../representations';
 import { jiraError, jiraFieldErrors, noContent, ok } from '../responses';
-import { hasProject } from './permissions';
+import { canBrowseIssue, hasProject } from './permissions';
 import { isRecord, type Route, type RouteContext } from './route';
 
 type P = Platform['schemas'];
@@ -58,7 +60,7 @@ function createIssue(ctx: RouteContext) {
 function getIssue(ctx: RouteContext) {
   const issue = ctx.model.issue(ctx.params.issueIdOrKey!);
   const project = issue ? ctx.model.project(issue.projectId) : undefined;
-  if (!issue || !project || !hasProject(ctx.model, ctx.caller, 'BROWSE_PROJECTS', project)) {
+  if (!issue || !project || !canBrowseIssue(ctx.model, ctx.caller, issue)) {
     return jiraError(404, 'Issue does not exist or you do not have permission to see it.');
   }
   const person = (accountId: string | undefined) => {
@@ -117,7 +119,8 @@ function resolveRecipients(ctx: RouteContext, issue: SimIssue, to: Record<string
 
 function notify(ctx: RouteContext) {
   const issue = ctx.model.issue(ctx.params.issueIdOrKey!);
-  if (!issue) return jiraError(404, 'Issue does not exist or you do not have permission to see it.');
+  // The caller needs Browse Projects on the issue (and its security level); an issue they cannot see does not exist for them.
+  if (!issue || !canBrowseIssue(ctx.model, ctx.caller, issue)) return jiraError(404, 'Issue does not exist or you do not have permission to see it.');
   if (ctx.scenario.outgoingMailDisabled) return jiraError(403, 'Outgoing email is disabled.');
   if (!isRecord(ctx.body)) return jiraError(400, 'The request body is not valid.');
   const { subject, textBody, htmlBody, to, restrict } = ctx.body;
@@ -137,6 +140,10 @@ function notify(ctx: RouteContext) {
   }
   const others = recipients.filter((u) => u.accountId !== ctx.caller.accountId);
   if (others.length === 0 && recipients.length > 0) return jiraError(400, 'The recipient is the same as the calling user.');
+  // Jira mails only people who can see the issue and says nothing about the rest: the answer is
+  // still 204. The docs are silent on this, so the simulator takes the strict reading.
+  const reached = others.filter((u) => canBrowseIssue(ctx.model, u, issue));
+  const dropped = others.filter((u) => !reached.includes(u)).map((u) => ({ accountId: u.accountId, displayName: u.displayName, reason: `cannot browse ${issue.key}` }));
   ctx.notifications.push({
     at: ctx.now().toISOString(),
     issueKey: issue.key,
@@ -144,7 +151,8 @@ function notify(ctx: RouteContext) {
     subject: typeof subject === 'string' ? subject : `[JIRA] (${issue.key}) ${issue.summary}`,
     textBody: textBody as string | undefined,
     htmlBody: htmlBody as string | undefined,
-    recipients: others.map((u) => ({ accountId: u.accountId, displayName: u.displayName, ...(u.email ? { emailAddress: u.email } : {}) })),
+    recipients: reached.map((u) => ({ accountId: u.accountId, displayName: u.displayName, ...(u.email ? { emailAddress: u.email } : {}) })),
+    dropped,
   });
   return noContent();
 }

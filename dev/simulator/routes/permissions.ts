@@ -1,10 +1,11 @@
 /**
  * Permission answers the app's server-side authorisation relies on:
  * GET /mypermissions and POST /permissions/check, decided from the model
- * (site admins by group, project admins by the 'Administrators' role).
+ * (site admins by group, project admins by the 'Administrators' role), and
+ * who may see an issue (what notify filters its recipients by).
  */
 import type { components as Platform } from '../../../src/jira/generated/jira-platform';
-import type { SiteModel, SimProject, SimUser } from '../model';
+import type { SiteModel, SimIssue, SimProject, SimUser } from '../model';
 import { jiraError, jiraFieldErrors, ok } from '../responses';
 import { isRecord, type Route, type RouteContext } from './route';
 
@@ -35,7 +36,7 @@ export function hasGlobal(model: SiteModel, user: SimUser, key: string): boolean
     case 'SYSTEM_ADMIN':
       return model.isSiteAdmin(user.accountId);
     case 'USER_PICKER':
-      return user.accountType === 'atlassian';
+      return model.canBrowseUsers(user.accountId);
     default:
       return false;
   }
@@ -56,6 +57,20 @@ export function hasProject(model: SiteModel, user: SimUser, key: string, project
     default:
       return false;
   }
+}
+
+/**
+ * Whether a user may see one issue. A service desk's issues are seen by its agents
+ * (Service Desk Team, Administrators, site admins) and, through the portal, by the
+ * request's own reporter; other staff and customers do not see an issue the app
+ * creates there. Elsewhere Browse Projects on the project decides. This is the rule
+ * notify applies to its recipients and permissions/check answers for `issues`.
+ */
+export function canBrowseIssue(model: SiteModel, user: SimUser, issue: SimIssue): boolean {
+  const project = model.project(issue.projectId);
+  if (!project || !user.active || !hasProject(model, user, 'BROWSE_PROJECTS', project)) return false;
+  if (project.serviceDeskId === undefined) return true;
+  return model.isAgent(user.accountId, project) || issue.reporterAccountId === user.accountId;
 }
 
 function myPermissions(ctx: RouteContext) {
@@ -112,21 +127,30 @@ function checkPermissions(ctx: RouteContext) {
   if (Object.keys(errors).length > 0) return jiraFieldErrors(400, errors);
 
   const grantedGlobal = [...new Set(globals as string[])].filter((key) => hasGlobal(ctx.model, subject, key));
-  const grants = new Map<string, Set<number>>();
+  const grants = new Map<string, { projects: Set<number>; issues: Set<number> }>();
   for (const request of projectRequests as Record<string, unknown>[]) {
     const projectIds = Array.isArray(request.projects) ? (request.projects as unknown[]) : [];
+    const issueIds = Array.isArray(request.issues) ? (request.issues as unknown[]) : [];
     for (const key of request.permissions as string[]) {
-      const granted = grants.get(key) ?? new Set<number>();
+      const granted = grants.get(key) ?? { projects: new Set<number>(), issues: new Set<number>() };
       for (const id of projectIds) {
         const project = ctx.model.project(String(id));
-        if (project && hasProject(ctx.model, subject, key, project)) granted.add(Number(project.id));
+        if (project && hasProject(ctx.model, subject, key, project)) granted.projects.add(Number(project.id));
+      }
+      // Invalid issue IDs are ignored, as documented; an issue is granted only to someone who can see it.
+      for (const id of issueIds) {
+        const issue = typeof id === 'number' ? ctx.model.issue(String(id)) : undefined;
+        const project = issue ? ctx.model.project(issue.projectId) : undefined;
+        if (issue && project && canBrowseIssue(ctx.model, subject, issue) && hasProject(ctx.model, subject, key, project)) granted.issues.add(Number(issue.id));
       }
       grants.set(key, granted);
     }
   }
   const body: P['BulkPermissionGrants'] = {
     globalPermissions: grantedGlobal,
-    projectPermissions: [...grants].filter(([, projects]) => projects.size > 0).map(([permission, projects]) => ({ permission, projects: [...projects], issues: [] })),
+    projectPermissions: [...grants]
+      .filter(([, g]) => g.projects.size > 0 || g.issues.size > 0)
+      .map(([permission, g]) => ({ permission, projects: [...g.projects], issues: [...g.issues] })),
   };
   return ok(body);
 }

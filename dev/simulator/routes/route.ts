@@ -16,6 +16,8 @@ export interface RecordedNotification {
   textBody?: string;
   htmlBody?: string;
   recipients: { accountId: string; displayName: string; emailAddress?: string }[];
+  /** Resolved recipients Jira did not mail (it still answered 204), and why: they cannot see the issue. */
+  dropped?: { accountId: string; displayName: string; reason: string }[];
 }
 
 export interface RouteContext {
