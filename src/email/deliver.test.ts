@@ -23,9 +23,32 @@ function request(overrides: Partial<DeliveryRequest> = {}): DeliveryRequest {
 const client = (fake: FakeTransport) => new JiraClient(fake, { policy: NOTIFY_RETRY_POLICY, sleep: async () => undefined });
 const bodyOf = (r: TransportRequest) => r.body as Record<string, any>;
 
+const SENDER = 'app-sender';
+
+/**
+ * Jira's side of "who can see the report issue": the issue (id, project), the
+ * groups' members, the caller, and permissions/check answering Browse Projects for
+ * the issue to the people in `canSee`, the way Jira lists granted issues.
+ */
+function whoSees(fake: FakeTransport, o: { key: string; id?: string; project?: string; serviceDesk?: boolean; canSee: string[]; members?: Record<string, { accountId: string; displayName?: string; active?: boolean }[]> }): FakeTransport {
+  const id = o.id ?? '30007';
+  return fake
+    .on('GET', `/rest/api/3/issue/${o.key}`, { body: { id, key: o.key, fields: { project: { key: o.project ?? o.key.split('-')[0], projectTypeKey: o.serviceDesk ? 'service_desk' : 'software' } } } })
+    .on('GET', '/rest/api/3/myself', { body: { accountId: SENDER } })
+    .on('GET', '/rest/api/3/group/member', ({ query }) => {
+      const values = o.members?.[query.get('groupname') ?? query.get('groupId') ?? ''] ?? [];
+      return { body: { startAt: 0, maxResults: 50, total: values.length, isLast: true, values } };
+    })
+    .on('POST', '/rest/api/3/permissions/check', ({ body }) => {
+      const { accountId, projectPermissions } = body as { accountId: string; projectPermissions: { permissions: string[]; issues: number[] }[] };
+      const issues = o.canSee.includes(accountId) ? projectPermissions[0].issues.filter((i) => i === Number(id)) : [];
+      return { body: { globalPermissions: [], projectPermissions: issues.length > 0 ? [{ permission: 'BROWSE_PROJECTS', projects: [], issues }] : [] } };
+    });
+}
+
 describe('deliverReportEmail to a configured issue', () => {
   test('posts the composed e-mail to exactly the configured users and groups', async () => {
-    const fake = createFakeTransport().on('POST', '/rest/api/3/issue/MW-7/notify', { status: 204 });
+    const fake = whoSees(createFakeTransport(), { key: 'MW-7', canSee: ['u-1', 'u-2'] }).on('POST', '/rest/api/3/issue/MW-7/notify', { status: 204 });
     const record = await deliverReportEmail(client(fake), request());
 
     expect(record).toEqual({
@@ -35,6 +58,7 @@ describe('deliverReportEmail to a configured issue', () => {
       issueKey: 'MW-7',
       recipients: { users: ['u-1', 'u-2'], groups: ['jira-admins', GROUP_ID] },
       subject: email.subject,
+      reach: { issueKey: 'MW-7', projectKey: 'MW', reached: [{ accountId: 'u-1' }, { accountId: 'u-2' }], dropped: [] },
     });
     const [call] = fake.callsTo('POST', '/rest/api/3/issue/MW-7/notify');
     expect(bodyOf(call)).toEqual({
@@ -51,7 +75,7 @@ describe('deliverReportEmail to a configured issue', () => {
         groupIds: [GROUP_ID],
       },
     });
-    expect(fake.requests).toHaveLength(1);
+    expect(fake.callsTo('POST', '/rest/api/3/issue/MW-7/notify')).toHaveLength(1);
   });
 
   test('encodes the issue key into the path', async () => {
@@ -84,12 +108,12 @@ describe('deliverReportEmail to a configured issue', () => {
   test('a 5xx is not retried (Jira may have queued the mail); a 429 is', async () => {
     const failing = createFakeTransport().on('POST', '/rest/api/3/issue/MW-7/notify', { status: 503 });
     expect((await deliverReportEmail(failing, request())).outcome).toBe('failed'); // a bare transport gets the notify policy
-    expect(failing.requests).toHaveLength(1);
+    expect(failing.callsTo('POST', '/rest/api/3/issue/MW-7/notify')).toHaveLength(1);
 
     let calls = 0;
     const limited = createFakeTransport().on('POST', '/rest/api/3/issue/MW-7/notify', () => (++calls === 1 ? { status: 429, headers: { 'Retry-After': '0' } } : { status: 204 }));
     expect((await deliverReportEmail(limited, request())).outcome).toBe('sent');
-    expect(limited.requests).toHaveLength(2);
+    expect(limited.callsTo('POST', '/rest/api/3/issue/MW-7/notify')).toHaveLength(2);
   });
 
   test('a transport that throws becomes a failed record, never an exception', async () => {
@@ -99,6 +123,91 @@ describe('deliverReportEmail to a configured issue', () => {
     };
     const record = await deliverReportEmail(client(fake), request());
     expect(record).toMatchObject({ outcome: 'failed', issueKey: 'MW-7', message: expect.stringContaining('socket hang up') });
+  });
+});
+
+describe('deliverReportEmail: only people who can see the report issue get the e-mail', () => {
+  const notifyOk = (fake: FakeTransport) => fake.on('POST', '/rest/api/3/issue/MW-7/notify', { status: 204 });
+
+  test('the record names who Jira leaves out and why, and counts only the others as reached', async () => {
+    const fake = notifyOk(whoSees(createFakeTransport(), { key: 'MW-7', canSee: ['u-1'] }));
+    const record = await deliverReportEmail(client(fake), request({ recipients: { users: ['u-1', 'u-2'], groups: [] } }));
+
+    expect(record.outcome).toBe('sent');
+    expect(record.reach?.reached).toEqual([{ accountId: 'u-1' }]);
+    expect(record.reach?.dropped).toEqual([{ accountId: 'u-2', reason: 'cannot see the report issue MW-7 in project MW' }]);
+    // Each person is asked about the issue itself (its id), for Browse Projects.
+    expect(fake.callsTo('POST', '/rest/api/3/permissions/check').map((r) => bodyOf(r))).toEqual([
+      { accountId: 'u-1', projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [30007] }] },
+      { accountId: 'u-2', projectPermissions: [{ permissions: ['BROWSE_PROJECTS'], issues: [30007] }] },
+    ]);
+  });
+
+  test('nobody can see the report issue: failed, saying so, and notify is not called', async () => {
+    const fake = notifyOk(whoSees(createFakeTransport(), { key: 'MW-7', project: 'ITSD', serviceDesk: true, canSee: [] }));
+    const record = await deliverReportEmail(client(fake), request({ recipients: { users: ['u-1', 'u-2'], groups: [] } }));
+
+    expect(record.outcome).toBe('failed');
+    expect(record.message).toBe(
+      'Not sent: none of the recipients can see the report issue MW-7 (project ITSD, a service desk: only its agents see it), and Jira e-mails only people who can. ' +
+        'Choose a report issue in a project the recipients can browse, or give them access to it.',
+    );
+    expect(record.reach?.dropped.map((d) => d.reason)).toEqual([
+      'cannot see the report issue MW-7 in project ITSD (a service desk: only its agents see the report issue)',
+      'cannot see the report issue MW-7 in project ITSD (a service desk: only its agents see the report issue)',
+    ]);
+    expect(fake.callsTo('POST', '/rest/api/3/issue/MW-7/notify')).toHaveLength(0);
+  });
+
+  test('groups are expanded to their active members, each checked, and named in the record', async () => {
+    const fake = notifyOk(
+      whoSees(createFakeTransport(), {
+        key: 'MW-7',
+        canSee: ['m-1'],
+        members: { 'jira-admins': [{ accountId: 'm-1', displayName: 'Ana' }, { accountId: 'm-2', displayName: 'Bo' }, { accountId: 'm-3', active: false }], [GROUP_ID]: [{ accountId: 'm-1' }] },
+      }),
+    );
+    const record = await deliverReportEmail(client(fake), request({ recipients: { users: [], groups: ['jira-admins', GROUP_ID] } }));
+
+    expect(record.outcome).toBe('sent');
+    expect(record.reach?.reached).toEqual([{ accountId: 'm-1', displayName: 'Ana', group: 'jira-admins' }]);
+    expect(record.reach?.dropped).toEqual([{ accountId: 'm-2', displayName: 'Bo', group: 'jira-admins', reason: 'cannot see the report issue MW-7 in project MW' }]);
+    const memberQueries = fake.callsTo('GET', '/rest/api/3/group/member').map((r) => new URLSearchParams(r.path.split('?')[1]));
+    expect(memberQueries.map((q) => [q.get('groupname'), q.get('groupId'), q.get('includeInactiveUsers')])).toEqual([
+      ['jira-admins', null, 'false'],
+      [null, GROUP_ID, 'false'],
+    ]);
+  });
+
+  test('the sender is never e-mailed by Jira, and is listed as such', async () => {
+    const fake = notifyOk(whoSees(createFakeTransport(), { key: 'MW-7', canSee: ['u-1', SENDER] }));
+    const record = await deliverReportEmail(client(fake), request({ recipients: { users: ['u-1', SENDER], groups: [] } }));
+    expect(record.outcome).toBe('sent');
+    expect(record.reach?.dropped).toEqual([{ accountId: SENDER, reason: 'sends the e-mail, and Jira never e-mails the sender' }]);
+  });
+
+  test('Jira refusing to say who can see the issue is unchecked, not reached: still sent, and asked only once', async () => {
+    const fake = notifyOk(whoSees(createFakeTransport(), { key: 'MW-7', canSee: [] })).on('POST', '/rest/api/3/permissions/check', {
+      status: 403,
+      body: { errorMessages: ['Only Jira administrators can perform this operation.'], errors: {} },
+    });
+    const record = await deliverReportEmail(client(fake), request({ recipients: { users: ['u-1', 'u-2', 'u-3'], groups: [] } }));
+
+    expect(record.outcome).toBe('sent');
+    expect(record.reach).toMatchObject({ reached: [], dropped: [] });
+    expect(record.reach?.unchecked).toEqual([expect.stringContaining('Jira would not say who can see MW-7, so none of the 3 recipients was checked.')]);
+    expect(record.reach?.unchecked?.[0]).toContain('Only Jira administrators can perform this operation.');
+    expect(fake.callsTo('POST', '/rest/api/3/permissions/check')).toHaveLength(1);
+  });
+
+  test('a group the app cannot list is unchecked with the reason', async () => {
+    const fake = notifyOk(whoSees(createFakeTransport(), { key: 'MW-7', canSee: ['u-1'] })).on('GET', '/rest/api/3/group/member', {
+      status: 403,
+      body: { errorMessages: ['You do not have permission to view the members of this group.'], errors: {} },
+    });
+    const record = await deliverReportEmail(client(fake), request({ recipients: { users: ['u-1'], groups: ['secret-group'] } }));
+    expect(record.outcome).toBe('sent');
+    expect(record.reach?.unchecked?.[0]).toContain('Could not list the members of group secret-group');
   });
 });
 

@@ -10,14 +10,20 @@
  *
  * Retries: notify is not idempotent, so a 5xx or timeout is not retried (Jira may
  * have queued the mail); a 429 is, because a rate-limited request was not processed.
+ *
+ * Reach: Jira e-mails only recipients who can see the report issue and answers 204
+ * regardless, so the record says who it reaches and who it leaves out (and why),
+ * and a send that would reach nobody is failed, not sent.
  */
-import type { AppSettings, DeliveryRecord } from '../shared/resolver-api';
+import type { AppSettings, DeliveryRecord, RecipientReach } from '../shared/resolver-api';
 import { isJiraError } from '../jira/jira-error';
 import { JiraClient } from '../jira/jira-client';
 import type { RetryPolicy } from '../jira/backoff';
 import type { JiraTransport } from '../jira/transport';
 import type { components } from '../jira/generated/jira-platform';
 import type { ComposedEmail } from './compose';
+import { checkRecipientReach, reachesNobody, SENDER_REASON } from './recipient-reach';
+import { GROUP_ID, unique } from './recipients';
 import { createReportIssue, ReportIssueError } from './report-issue';
 
 type Notification = components['schemas']['Notification'];
@@ -35,12 +41,6 @@ export interface DeliveryRequest {
   recipients: AppSettings['recipients'];
   email: ComposedEmail;
   now?: () => Date;
-}
-
-const GROUP_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function unique(values: readonly string[] | undefined): string[] {
-  return [...new Set((values ?? []).map((v) => (typeof v === 'string' ? v.trim() : '')).filter(Boolean))];
 }
 
 /** The notify request body: only the listed users and groups, never reporter / assignee / watchers / voters. */
@@ -114,10 +114,27 @@ export async function deliverReportEmail(jira: JiraClient | JiraTransport, reque
     }
   }
 
+  // notify answers 204 even when Jira leaves everyone out, so who it reaches is found out first.
+  const reach = await checkRecipientReach(client, issueKey, recipients);
+  // Only the sender left out is Jira's own 400 ("the recipient is the same as the calling user"): let Jira say it.
+  const onlySender = reach.dropped.length > 0 && reach.dropped.every((d) => d.reason === SENDER_REASON);
+  if (reachesNobody(reach) && !onlySender) {
+    return record('failed', { issueKey, reach, message: nobodyReachedMessage(reach) });
+  }
   try {
     await client.post<void>('/rest/api/3/issue/{issueIdOrKey}/notify', notificationBody(request.email, recipients), { path: { issueIdOrKey: issueKey } });
-    return record('sent', { issueKey });
+    return record('sent', { issueKey, reach });
   } catch (error) {
-    return record('failed', { issueKey, message: notifyFailureMessage(error, issueKey) });
+    return record('failed', { issueKey, reach, message: notifyFailureMessage(error, issueKey) });
   }
+}
+
+/** Why nothing was sent although recipients are configured. */
+export function nobodyReachedMessage(reach: RecipientReach): string {
+  if (reach.dropped.length === 0) return `The configured groups have no active members, so Jira would e-mail nobody about ${reach.issueKey}.`;
+  const where = reach.projectKey ? ` (project ${reach.projectKey}${reach.serviceDesk ? ', a service desk: only its agents see it' : ''})` : '';
+  return (
+    `Not sent: none of the recipients can see the report issue ${reach.issueKey}${where}, and Jira e-mails only people who can. ` +
+    'Choose a report issue in a project the recipients can browse, or give them access to it.'
+  );
 }

@@ -26,7 +26,7 @@ describe('sendRunReport', () => {
     const fake = createFakeTransport().on('POST', '/rest/api/3/issue/MW-1/notify', { status: 204 });
     const record = await sendRunReport(fake, input());
     expect(record).toMatchObject({ runId: 'run-9', outcome: 'sent', issueKey: 'MW-1', subject: 'Moveworks readiness for Acme: Not ready (50%) — 1 newly failing' });
-    const body = fake.requests[0].body as { textBody: string; htmlBody: string };
+    const body = fake.callsTo('POST', '/rest/api/3/issue/MW-1/notify')[0].body as { textBody: string; htmlBody: string };
     expect(body.textBody).toContain('3 users are not customers.');
     expect(body.htmlBody).toContain('Newly failing (1)');
   });
@@ -42,7 +42,18 @@ describe('sendRunReport', () => {
     const fake = createFakeTransport().on('POST', '/rest/api/3/issue/MW-1/notify', { status: 204 });
     const record = await sendRunReport(fake, input({ diff: unchanged, isTest: true, runId: 'test' }));
     expect(record.outcome).toBe('sent');
-    expect((fake.requests[0].body as { subject: string }).subject).toBe('[Test] Moveworks readiness for Acme: Not ready (50%) — no changes');
+    expect((fake.callsTo('POST', '/rest/api/3/issue/MW-1/notify')[0].body as { subject: string }).subject).toBe('[Test] Moveworks readiness for Acme: Not ready (50%) — no changes');
+  });
+
+  test('recipients who cannot see the report issue make the run\'s e-mail failed, not sent, and are named', async () => {
+    const fake = createFakeTransport()
+      .on('GET', '/rest/api/3/issue/MW-1', { body: { id: '30001', key: 'MW-1', fields: { project: { key: 'MW', projectTypeKey: 'software' } } } })
+      .on('POST', '/rest/api/3/permissions/check', { body: { globalPermissions: [], projectPermissions: [] } })
+      .on('POST', '/rest/api/3/issue/MW-1/notify', { status: 204 });
+    const record = await sendRunReport(fake, input());
+    expect(record).toMatchObject({ runId: 'run-9', outcome: 'failed', issueKey: 'MW-1', message: expect.stringContaining('none of the recipients can see the report issue MW-1') });
+    expect(record.reach?.dropped).toEqual([{ accountId: 'u-1', reason: 'cannot see the report issue MW-1 in project MW' }]);
+    expect(fake.callsTo('POST', '/rest/api/3/issue/MW-1/notify')).toHaveLength(0);
   });
 
   test('a report that cannot be composed is a failed record, not an exception', async () => {

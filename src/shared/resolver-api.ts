@@ -138,6 +138,32 @@ export interface HistoryEntry {
 export type { ReportDiff } from '../engine/types';
 import type { ReportDiff } from '../engine/types';
 
+/** A person the report e-mail is (or is not) addressed to. */
+export interface RecipientRef {
+  accountId: string;
+  displayName?: string;
+  /** The configured group they belong to, when they are a recipient through it. */
+  group?: string;
+}
+
+/**
+ * Who Jira will e-mail about the report issue. Jira answers `notify` with 204 and
+ * silently leaves out anyone who cannot see the issue, so the app checks first.
+ */
+export interface RecipientReach {
+  issueKey: string;
+  /** The report issue's project. */
+  projectKey?: string;
+  /** True when the report issue is in a service desk, where only its agents see it. */
+  serviceDesk?: boolean;
+  /** People Jira e-mails: they can see the report issue. */
+  reached: RecipientRef[];
+  /** People Jira leaves out, each with why. */
+  dropped: (RecipientRef & { reason: string })[];
+  /** What the app could not check (Jira refused, too many members…): those people may or may not get the e-mail. */
+  unchecked?: string[];
+}
+
 export interface DeliveryRecord {
   runId: string;
   at: string;
@@ -147,6 +173,8 @@ export interface DeliveryRecord {
   issueKey?: string;
   recipients?: { users: string[]; groups: string[] };
   subject?: string;
+  /** Who Jira e-mails and who it leaves out; absent when the send stopped before the check. */
+  reach?: RecipientReach;
 }
 
 export interface UserOption {

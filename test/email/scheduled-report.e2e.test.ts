@@ -110,7 +110,7 @@ beforeEach(async () => {
 });
 afterEach(async () => sim?.close());
 
-test('trigger → per-desk jobs → report and history stored → one e-mail to the configured users and groups', async () => {
+test('trigger → per-desk jobs → report and history stored → one e-mail to the configured recipients who can see the report issue', async () => {
   const h = await configured(sim);
   await baseline(h);
   expect(sim.notifications).toHaveLength(0); // a manual re-check mails nobody
@@ -133,10 +133,12 @@ test('trigger → per-desk jobs → report and history stored → one e-mail to 
   expect(mail.issueKey).toMatch(/^ITSD-\d+$/);
   expect(mail.from).toBe(DEMO_CREDENTIALS.admin.accountId);
 
-  // Recipients: the configured user and every active member of the configured group, never the sender.
+  // Recipients: the configured user (an ITSD agent). The configured group's members are HR's agents, who cannot
+  // see an issue in the ITSD service desk: Jira leaves them out, and the stored delivery names them.
   const to = mail.recipients.map((r) => r.accountId).sort();
   const groupMembers = sim.model.groupMembers(GROUP_IDS.hrAgents).filter((id) => id !== DEMO_CREDENTIALS.admin.accountId && sim.model.user(id)?.active);
-  expect(to).toEqual([...new Set([DEMO_CREDENTIALS.agent.accountId, ...groupMembers])].sort());
+  expect(to).toEqual([DEMO_CREDENTIALS.agent.accountId]);
+  expect((mail.dropped ?? []).map((d) => d.accountId).sort()).toEqual([...groupMembers].sort());
 
   // Content: the gate, the score, the newly failing check by name, in both bodies.
   const itsd = sim.model.project('ITSD')!;
@@ -160,6 +162,9 @@ test('trigger → per-desk jobs → report and history stored → one e-mail to 
   const [delivery] = await listDeliveries(h.store);
   expect(delivery).toMatchObject({ outcome: 'sent', issueKey: mail.issueKey, subject: mail.subject, runId: (await listHistory(h.store))[0].runId });
   expect(delivery.recipients).toEqual({ users: [DEMO_CREDENTIALS.agent.accountId], groups: [hrAgentsName(sim)] });
+  expect(delivery.reach?.reached.map((r) => r.accountId)).toEqual([DEMO_CREDENTIALS.agent.accountId]);
+  expect(delivery.reach?.dropped.map((d) => d.accountId).sort()).toEqual([...groupMembers].sort());
+  expect(delivery.reach?.dropped.every((d) => d.group === hrAgentsName(sim) && d.reason.startsWith(`cannot see the report issue ${mail.issueKey} in project ITSD`))).toBe(true);
   expect(sim.violations).toEqual([]);
 });
 
