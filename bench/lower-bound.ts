@@ -11,6 +11,9 @@ export const JIRA_CAPS = {
   serviceDesks: 50,
   projectSearch: 50,
   customers: 50,
+  /** GET …/servicedesk/{id}/organization and GET …/organization/{id}/user: JSM pages, cap 50. */
+  organizations: 50,
+  organizationMembers: 50,
   requestTypes: 50,
   /** GET /workflowscheme/project: projectId is documented with maxItems 100. */
   schemeProjects: 100,
@@ -29,6 +32,8 @@ export const ENDPOINTS = {
   roles: 'GET /rest/api/3/project/{projectIdOrKey}/role',
   role: 'GET /rest/api/3/project/{projectIdOrKey}/role/{id}',
   customers: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer',
+  organizations: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization',
+  organizationMembers: 'GET /rest/servicedeskapi/organization/{organizationId}/user',
   requestTypes: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype',
   schemes: 'GET /rest/api/3/workflowscheme/project',
   workflows: 'POST /rest/api/3/workflows',
@@ -40,7 +45,8 @@ export const LOWER_BOUND_FORMULA = [
   'calls ≥ 1 (serverInfo) + 2 (service account by e-mail: user/search + user)',
   '      + Σ_groups ⌈members_g / 50⌉                      (group/member)',
   '      + ⌈D / 50⌉ + ⌈P / 50⌉                            (servicedesk list, project/search)',
-  '      + Σ_desks ( 2 + ⌈customers_d / 50⌉ + ⌈requestTypes_d / 50⌉ )   (role list + Service Desk Team role; customers; request types)',
+  '      + Σ_desks ( 2 + ⌈customers_d / 50⌉ + ⌈orgs_d / 50⌉ + ⌈requestTypes_d / 50⌉ )   (role list + Service Desk Team role; customers; organizations; request types)',
+  '      + Σ_unique orgs ⌈members_o / 50⌉                  (organization members, each organization once)',
   '      + ⌈C / 100⌉ + ⌈W / 50⌉                            (workflow schemes; shared workflows by name)',
   '      + Σ_team-managed desks issueTypes_d              (POST /workflows per project + issue type)',
   '      + Σ_resolve screens (1 + tabs_s)                 (screen tabs, then each tab\'s fields)',
@@ -79,6 +85,7 @@ function deskCalls(desk: DeskShape, byEndpoint: Record<string, number>): void {
   add(byEndpoint, ENDPOINTS.roles, 1);
   add(byEndpoint, ENDPOINTS.role, 1);
   add(byEndpoint, ENDPOINTS.customers, pages(desk.customers, JIRA_CAPS.customers));
+  add(byEndpoint, ENDPOINTS.organizations, pages(desk.organizations.length, JIRA_CAPS.organizations));
   add(byEndpoint, ENDPOINTS.requestTypes, pages(desk.requestTypes, JIRA_CAPS.requestTypes));
   if (desk.style === 'team-managed') add(byEndpoint, ENDPOINTS.workflows, desk.issueTypes);
 }
@@ -95,11 +102,18 @@ function sharedWorkflowCalls(desks: readonly DeskShape[], byEndpoint: Record<str
   add(byEndpoint, ENDPOINTS.tabFields, [...screens.values()].reduce((a, b) => a + b, 0));
 }
 
+/** Each organization the desks share is read once, however many of them it serves. */
+function organizationMemberCalls(shape: SiteShape, desks: readonly DeskShape[], byEndpoint: Record<string, number>): void {
+  const ids = new Set(desks.flatMap((d) => d.organizations));
+  for (const id of ids) add(byEndpoint, ENDPOINTS.organizationMembers, pages(shape.organizationMembers[id] ?? 0, JIRA_CAPS.organizationMembers));
+}
+
 /** The lower bound of a whole-site run (the CLI, or one Forge run over every desk in one job). */
 export function lowerBound(shape: SiteShape): CallCount {
   const byEndpoint: Record<string, number> = {};
   fixedCalls(shape, byEndpoint);
   for (const desk of shape.deskShapes) deskCalls(desk, byEndpoint);
+  organizationMemberCalls(shape, shape.deskShapes, byEndpoint);
   sharedWorkflowCalls(shape.deskShapes, byEndpoint);
   return finish(byEndpoint);
 }
@@ -115,6 +129,7 @@ export function singleDeskLowerBound(shape: SiteShape, key: string): CallCount {
   byEndpoint[ENDPOINTS.projectSearch] = 1;
   add(byEndpoint, ENDPOINTS.serviceDesk, 1);
   deskCalls(desk, byEndpoint);
+  organizationMemberCalls(shape, [desk], byEndpoint);
   sharedWorkflowCalls([desk], byEndpoint);
   return finish(byEndpoint);
 }

@@ -8,7 +8,10 @@ import type { SiteModel } from '../dev/simulator/model';
 export interface DeskShape {
   key: string;
   style: 'company-managed' | 'team-managed';
+  /** Customers added one by one (JSM's customer listing). */
   customers: number;
+  /** Ids of the organizations associated with the desk (their members are customers too). */
+  organizations: string[];
   requestTypes: number;
   /** Issue types behind the request types. */
   issueTypes: number;
@@ -25,6 +28,8 @@ export interface SiteShape {
   desks: number;
   serviceDeskProjects: number;
   deskShapes: DeskShape[];
+  /** Members per organization associated with any desk (an organization shared by desks appears once). */
+  organizationMembers: Record<string, number>;
 }
 
 /** Screen ids of transitions into a Done-category status (the candidates for "the Resolve transition"). */
@@ -62,14 +67,20 @@ export function siteShape(model: SiteModel, endUserGroups: readonly string[]): S
       key: project.key,
       style: project.style === 'next-gen' ? 'team-managed' : 'company-managed',
       customers: model.customersOf(project.id).filter((id) => model.user(id)).length,
+      organizations: model.organizationsOf(project.id).map((o) => o.id),
       requestTypes: project.requestTypes.length,
       issueTypes: issueTypeIds.length,
       workflowNames: [...workflowNames].sort(),
       screens,
     };
   });
+  const organizationMembers: Record<string, number> = {};
+  for (const project of model.serviceDesks()) {
+    for (const o of model.organizationsOf(project.id)) organizationMembers[o.id] = model.membersOfOrganization(o.id).length;
+  }
   return {
     groupMembers,
+    organizationMembers,
     desks: deskShapes.length,
     serviceDeskProjects: model.allProjects().filter((p) => p.projectTypeKey === 'service_desk').length,
     deskShapes,

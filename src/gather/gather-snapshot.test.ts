@@ -130,6 +130,57 @@ describe('gatherSnapshot against an in-memory site', () => {
     expect(calls.every((c) => c.headers?.['X-ExperimentalApi'] === 'opt-in')).toBe(true);
   });
 
+  it("carries per desk the customers added one by one and the desk's organizations with their member ids", async () => {
+    const snapshot = await gatherSnapshot(clientOf(createFakeJiraSite()), settings());
+    const desk = (key: string) => snapshot.projects.find((p) => p.key === key)!;
+    expect(desk('HR').customers).toEqual({ ok: true, value: ['u-1'] });
+    expect(desk('HR').organizations).toEqual({
+      ok: true,
+      value: [
+        { id: '7', name: 'Contractors', memberIds: ['u-2', 'u-3', 'u-9'] },
+        { id: '8', name: 'Interns', memberIds: ['u-5'] },
+      ],
+    });
+    expect(desk('IT').organizations).toEqual({ ok: true, value: [{ id: '7', name: 'Contractors', memberIds: ['u-2', 'u-3', 'u-9'] }] });
+    expect(desk('TM').organizations).toEqual({ ok: true, value: [] });
+    expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
+  });
+
+  it('reads each organization once however many desks it serves, in JSM pages, without the experimental header', async () => {
+    const site = createFakeJiraSite();
+    const client = clientOf(site);
+    await gatherSnapshot(client, settings());
+    // Contractors serves IT and HR: its 3 members at 2 per page are 2 calls, once.
+    expect(site.callsTo('GET', '/rest/servicedeskapi/organization/7/user').map((c) => c.path)).toEqual([
+      '/rest/servicedeskapi/organization/7/user?start=0&limit=50',
+      '/rest/servicedeskapi/organization/7/user?start=2&limit=50',
+    ]);
+    expect(site.callsTo('GET', '/rest/servicedeskapi/organization/8/user')).toHaveLength(1);
+    // A desk's organizations are listed once per desk.
+    expect(site.callsTo('GET', '/rest/servicedeskapi/servicedesk/2/organization')).toHaveLength(1);
+    expect(site.callsTo('GET', '/rest/servicedeskapi/servicedesk/1/organization')).toHaveLength(1);
+    const calls = [...site.callsTo('GET', '/rest/servicedeskapi/servicedesk/2/organization'), ...site.callsTo('GET', '/rest/servicedeskapi/organization/7/user')];
+    expect(calls.every((c) => c.headers?.['X-ExperimentalApi'] === undefined)).toBe(true);
+    expect(client.stats().callsByEndpoint['GET /rest/servicedeskapi/organization/{organizationId}/user']).toBe(3);
+    expect(client.stats().callsByEndpoint['GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization']).toBe(3);
+  });
+
+  it("turns an unreadable organization listing or member list into that desk's Fetched error", async () => {
+    const site = createFakeJiraSite()
+      .on('GET', '/rest/servicedeskapi/servicedesk/1/organization', { status: 403, body: { errorMessage: 'You are not an agent of this service project.', i18nErrorMessage: { i18nKey: 'x', parameters: [] } } })
+      .on('GET', '/rest/servicedeskapi/organization/8/user', { status: 404, body: { errorMessage: 'The organization with ID 8 does not exist.' } });
+    const snapshot = await gatherSnapshot(clientOf(site), settings());
+    const desk = (key: string) => snapshot.projects.find((p) => p.key === key)!;
+    expect(desk('IT').organizations).toMatchObject({ ok: false, error: { kind: 'forbidden', status: 403, endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization' } });
+    expect(desk('HR').organizations).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', endpoint: 'GET /rest/servicedeskapi/organization/{organizationId}/user', message: expect.stringContaining('The members of organization "Interns" could not be read') },
+    });
+    // The individual customers are still read.
+    expect(desk('HR').customers).toEqual({ ok: true, value: ['u-1'] });
+    expect(desk('TM').organizations).toEqual({ ok: true, value: [] });
+  });
+
   it('turns failures into Fetched errors without aborting the run', async () => {
     const site = createFakeJiraSite()
       .on('GET', '/rest/api/3/project/HR/role', { status: 403, body: { errorMessages: ['You cannot administer this project'], errors: {} } })
@@ -271,6 +322,8 @@ describe('gatherSnapshot against an in-memory site', () => {
     expect(snapshot.serviceAccount).toBeUndefined();
     expect(snapshot.projects[0].customers.ok).toBe(true);
     expect(snapshot.projects[0].roles.ok).toBe(false);
+    expect(snapshot.projects[0].organizations.ok).toBe(true);
     expect([...artifactsToFetch(['screens'])].sort()).toEqual(['requestTypes', 'screens', 'serverInfo', 'workflows']);
+    expect([...artifactsToFetch(['customers'])].sort()).toEqual(['customers', 'organizations', 'serverInfo']);
   });
 });

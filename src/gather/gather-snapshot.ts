@@ -5,7 +5,7 @@
  * (credentials refused, site unreachable) throws, so the CLI can exit 2.
  *
  * Order: serverInfo → (service account, groups, project listing) → per project
- * (roles, customers, request types) → workflows (schemes, by name, team-managed
+ * (roles, customers, organizations and their members, request types) → workflows (schemes, by name, team-managed
  * pairs) → screens and the groups workflow conditions admit. Shared artifacts are
  * read once: groups and screens through a per-run cache, workflows by taking the
  * union of names before reading.
@@ -17,6 +17,7 @@ import { JiraError } from '../jira/jira-error';
 import { mapWithConcurrency } from '../jira/concurrency';
 import type { ArtifactKind } from '../requirements/check';
 import { ArtifactCache } from './artifact-cache';
+import { DeskOrganizations } from './desk-organizations';
 import { failed, ok, toFetchError } from './fetched';
 import { gatherGroupMembers, gatherGroupMembersById } from './group-members';
 import type { GatherProgress } from './progress';
@@ -65,6 +66,7 @@ export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
   'endUserGroups',
   'projectRoles',
   'customers',
+  'organizations',
   'requestTypes',
   'workflows',
   'screens',
@@ -77,6 +79,8 @@ export function artifactsToFetch(requires: readonly ArtifactKind[] | undefined):
   wanted.add('serverInfo');
   if (wanted.has('screens') || wanted.has('workflowGroups')) wanted.add('workflows');
   if (wanted.has('workflows')) wanted.add('requestTypes');
+  // A desk's customers are those added one by one and the members of its organizations: one half alone misleads.
+  if (wanted.has('customers')) wanted.add('organizations');
   return wanted;
 }
 
@@ -110,10 +114,12 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   const customerPaging = wants.has('customers')
     ? startCustomerPaging(jira, listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
     : undefined;
+  // One reader for the run: an organization associated with several desks is read once.
+  const organizations = wants.has('organizations') ? new DeskOrganizations(jira) : undefined;
 
   let projectsDone = 0;
   const projects = await mapWithConcurrency(listing.projects, concurrency, async (listed) => {
-    const snapshot = await gatherProjectDetails(jira, listed, settings, wants, customerPaging);
+    const snapshot = await gatherProjectDetails(jira, listed, settings, wants, customerPaging, organizations);
     projectsDone += 1;
     emit({ stage: 'project-details', projectKey: listed.key, done: projectsDone, total: listing.projects.length, message: `Read ${listed.key}` });
     return snapshot;
@@ -197,15 +203,17 @@ async function gatherProjectDetails(
   settings: EngineSettings,
   wants: Set<ArtifactKind>,
   customerPaging: CustomerPaging | undefined,
+  deskOrganizations: DeskOrganizations | undefined,
 ): Promise<ProjectSnapshot> {
   const base = { id: listed.id, key: listed.key, name: listed.name, style: listed.style, ...(listed.serviceDeskId ? { serviceDeskId: listed.serviceDeskId } : {}) };
   if (listed.unavailable) {
     const reason = failed<never>(listed.unavailable);
-    return { ...base, unavailable: listed.unavailable, roles: reason, customers: reason, requestTypes: reason, issueTypes: [], workflowByIssueType: reason };
+    return { ...base, unavailable: listed.unavailable, roles: reason, customers: reason, organizations: reason, requestTypes: reason, issueTypes: [], workflowByIssueType: reason };
   }
-  const [roles, customers, requestTypes] = await Promise.all([
+  const [roles, customers, organizations, requestTypes] = await Promise.all([
     wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : notGathered<never>('GET /rest/api/3/project/{projectIdOrKey}/role'),
     customerPaging ? customerPaging.customers(listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer'),
+    deskOrganizations ? deskOrganizations.of(listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization'),
     wants.has('requestTypes') ? gatherRequestTypes(jira, listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype'),
   ]);
   const issueTypes = requestTypes.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
@@ -213,7 +221,7 @@ async function gatherProjectDetails(
   const workflowByIssueType: ProjectSnapshot['workflowByIssueType'] = requestTypes.ok
     ? notGathered('POST /rest/api/3/workflows')
     : failed(dependsOnRequestTypes(requestTypes.error));
-  return { ...base, roles, customers, requestTypes, issueTypes, workflowByIssueType };
+  return { ...base, roles, customers, organizations, requestTypes, issueTypes, workflowByIssueType };
 }
 
 function dependsOnRequestTypes(error: FetchError): FetchError {

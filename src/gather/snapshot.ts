@@ -99,6 +99,14 @@ export interface RequestTypeRef {
   issueTypeId: string;
 }
 
+/** A JSM organization associated with a desk: its members are customers of that desk too. */
+export interface DeskOrganization {
+  id: string;
+  name: string;
+  /** accountIds of every member, as Jira lists them (active or not). */
+  memberIds: string[];
+}
+
 export interface ProjectSnapshot {
   id: string;
   key: string;
@@ -108,8 +116,13 @@ export interface ProjectSnapshot {
   /** The project could not be read at all (deleted mid-run, 403…). */
   unavailable?: FetchError;
   roles: Fetched<ProjectRole[]>;
-  /** accountIds of every customer of the desk. */
+  /**
+   * accountIds of the customers added to the desk one by one: JSM's customer listing
+   * holds only these, not the members of the desk's organizations.
+   */
   customers: Fetched<string[]>;
+  /** The organizations associated with the desk, each with its members (the desk's other customers). */
+  organizations: Fetched<DeskOrganization[]>;
   requestTypes: Fetched<RequestTypeRef[]>;
   /** Issue types in scope (request types' issue types, narrowed by settings), with names where known. */
   issueTypes: IssueTypeRef[];

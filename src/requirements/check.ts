@@ -21,6 +21,7 @@ export type ArtifactKind =
   | 'endUserGroups'
   | 'projectRoles'
   | 'customers'
+  | 'organizations'
   | 'requestTypes'
   | 'workflows'
   | 'screens'

@@ -86,18 +86,24 @@ describe('benchmark arithmetic', () => {
     desks: 2,
     serviceDeskProjects: 2,
     deskShapes: [
-      { key: 'A', style: 'company-managed', customers: 101, requestTypes: 3, issueTypes: 2, workflowNames: ['W1', 'W2'], screens: { '1': 2, '2': 1 } },
-      { key: 'B', style: 'team-managed', customers: 0, requestTypes: 2, issueTypes: 2, workflowNames: [], screens: {} },
+      { key: 'A', style: 'company-managed', customers: 101, organizations: ['o1', 'o2'], requestTypes: 3, issueTypes: 2, workflowNames: ['W1', 'W2'], screens: { '1': 2, '2': 1 } },
+      { key: 'B', style: 'team-managed', customers: 0, organizations: ['o2'], requestTypes: 2, issueTypes: 2, workflowNames: [], screens: {} },
     ],
+    organizationMembers: { o1: 120, o2: 0 },
   };
 
   it('counts the lower bound term by term: full pages, an empty list still one call', () => {
     const bound = lowerBound(shape);
     // 1 serverInfo + 2 service account + (3 + 1) group pages + 1 + 1 listing
-    // + desks: A 2 + 3 + 1, B 2 + 1 + 1 + 2 team-managed workflow reads
+    // + desks: A 2 + 3 + 1 organization page + 1, B 2 + 1 + 1 organization page + 1 + 2 team-managed workflow reads
+    // + organization members, o2 shared by A and B read once: o1 3 pages + o2 1 (empty) page
     // + 1 scheme call + 1 workflow read + 2 screens' tabs + 3 tab field lists
-    expect(bound.total).toBe(1 + 2 + 4 + 2 + 6 + 6 + 1 + 1 + 2 + 3);
+    expect(bound.total).toBe(1 + 2 + 4 + 2 + 7 + 7 + 4 + 1 + 1 + 2 + 3);
     expect(bound.byEndpoint['GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer']).toBe(4);
+    expect(bound.byEndpoint['GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization']).toBe(2);
+    expect(bound.byEndpoint['GET /rest/servicedeskapi/organization/{organizationId}/user']).toBe(4);
+    // One desk alone pays only its own organizations' members.
+    expect(singleDeskLowerBound(shape, 'B').byEndpoint['GET /rest/servicedeskapi/organization/{organizationId}/user']).toBe(1);
     expect(bound.byEndpoint['POST /rest/api/3/workflows']).toBe(3);
   });
 

@@ -2,7 +2,8 @@
  * A small in-memory Jira site for gatherer tests, answering in the shapes of
  * Atlassian's OpenAPI (paging metadata included, server page caps enforced):
  * two company-managed desks (IT, HR) sharing one workflow scheme and workflow, one
- * team-managed desk (TM), one end-user group, two transition screens.
+ * team-managed desk (TM), one end-user group, two transition screens, and two JSM
+ * organizations (one shared by IT and HR).
  */
 import { createFakeTransport, type FakeTransport } from '../../jira/testing/fake-transport';
 
@@ -163,6 +164,20 @@ export function createFakeJiraSite(): FakeTransport {
     '3': [{ id: '31', name: 'Ask the team', issueTypeId: '10100' }],
   };
   for (const [id, list] of Object.entries(requestTypes)) {
+  // Organizations: Contractors serves IT and HR (read once for both), Interns HR only; pages of 2 show the paging.
+  const organizations: Record<string, { id: string; name: string }[]> = {
+    '1': [{ id: '7', name: 'Contractors' }],
+    '2': [{ id: '7', name: 'Contractors' }, { id: '8', name: 'Interns' }],
+    '3': [],
+  };
+  for (const [id, list] of Object.entries(organizations)) {
+    t.on('GET', `/rest/servicedeskapi/servicedesk/${id}/organization`, ({ query }) => ({ body: jsmPage(list.map((o) => ({ ...o, scimManaged: false })), query, 2) }));
+  }
+  const organizationMembers: Record<string, string[]> = { '7': ['u-2', 'u-3', 'u-9'], '8': ['u-5'] };
+  for (const [id, members] of Object.entries(organizationMembers)) {
+    t.on('GET', `/rest/servicedeskapi/organization/${id}/user`, ({ query }) => ({ body: jsmPage(members.map((a) => ({ accountId: a, displayName: a, active: true })), query, 2) }));
+  }
+
     t.on('GET', `/rest/servicedeskapi/servicedesk/${id}/requesttype`, ({ query }) => ({ body: jsmPage(list, query, 50) }));
   }
 

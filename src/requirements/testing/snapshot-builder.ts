@@ -50,6 +50,7 @@ export function project(overrides: Partial<ProjectSnapshot> = {}): ProjectSnapsh
       { id: '10102', name: 'Service Desk Customers', actors: [] },
     ]),
     customers: ok([]),
+    organizations: ok([]),
     requestTypes: ok([{ id: '1', name: 'Get IT help', issueTypeId: '10001' }]),
     issueTypes: [{ id: '10001', name: 'IT Help' }],
     workflowByIssueType: ok({ '10001': 'IT Support Workflow' }),
