@@ -12,7 +12,7 @@ function problem(argv: string[]): string {
 }
 
 describe('parseCliArgs', () => {
-  it('reads every option of CLI.md, repeatable ones as lists', () => {
+  it('reads every option of docs/cli.md, repeatable ones as lists', () => {
     const parsed = parseCliArgs([
       'check', '--site', 'https://acme.atlassian.net', '--email', 'a@acme.com', '--token', 't0k',
       '--service-account', 'bot@acme.com', '--service-account-token', 'sat', '--end-user-group', 'staff',

@@ -1,7 +1,7 @@
 /**
  * `mw-readiness check`: parse, plan, run, render, exit. Everything outside the
  * process (Jira, the simulator, files) comes in through `CliServices`, so tests
- * run the whole command in-process. Exit codes (CLI.md): 0 the site is ready,
+ * run the whole command in-process. Exit codes (docs/cli.md): 0 the site is ready,
  * 1 it is not (or a required check could not be decided), 2 the run could not
  * start or finish, with one sentence per problem on standard error.
  */

@@ -2,7 +2,7 @@ import type { CheckStatus, Severity } from './types';
 import { STATUS_ORDER } from './types';
 import type { Verdict } from '../requirements/check';
 
-/** required → fail, recommended / optional → warn (REQUIREMENTS.md). */
+/** required → fail, recommended / optional → warn (docs/requirements.md). */
 export function statusFor(verdict: Verdict, severity: Severity): CheckStatus {
   switch (verdict) {
     case 'holds':

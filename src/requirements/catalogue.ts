@@ -1,5 +1,5 @@
 /**
- * Every check of REQUIREMENTS.md, in display order: the single source of check IDs.
+ * Every check of docs/requirements.md, in display order: the single source of check IDs.
  * Adding a check: write `<group>/<id-in-kebab>.ts` exporting a Check, a table test
  * beside it, and list it here.
  */

@@ -1,7 +1,7 @@
 /**
  * The service account as SA-EXISTS found it, for the checks that read its details.
  * When it is missing or unreadable those checks cannot decide: they are `undecided`
- * and name SA-EXISTS (REQUIREMENTS.md: "error and names the check it depends on").
+ * and name SA-EXISTS (docs/requirements.md: "error and names the check it depends on").
  */
 import type { EngineSettings } from '../../engine/types';
 import type { ServiceAccountInfo, SiteSnapshot } from '../../gather/snapshot';

@@ -21,7 +21,7 @@ const meta = {
   docsUrl: DOCS.moveworksRequirements,
 } as const;
 
-/** The skills that resolve tickets end to end (REQUIREMENTS.md). */
+/** The skills that resolve tickets end to end (docs/requirements.md). */
 export const RESOLVING_SKILLS: readonly MoveworksSkill[] = ['software-access', 'group-access', 'ticket-interception'];
 
 export function anyToResolvedSeverity(skills: readonly MoveworksSkill[] | undefined): Severity {

@@ -1,7 +1,7 @@
 /**
  * The overview matrix: one row per service desk, one column per requirement group,
  * each cell the worst status of that group's checks. Group comes from the check id's
- * prefix, which REQUIREMENTS.md fixes, so the UI needs no copy of the catalogue.
+ * prefix, which docs/requirements.md fixes, so the UI needs no copy of the catalogue.
  */
 import type { CheckResult, CheckStatus, ProjectReport, Report, RequirementGroup } from '../../../../src/engine/types';
 import { STATUS_ORDER } from '../../../../src/engine/types';
