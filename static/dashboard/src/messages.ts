@@ -157,7 +157,11 @@ export const messages = {
     recipientUsers: 'Recipients (users)',
     recipientGroups: 'Recipients (groups)',
     reportIssueKey: 'Report issue key (optional)',
+    reportIssueKeyHelp:
+      'The e-mail is sent "about" this issue, and Jira e-mails only recipients who can see it: choose an issue every recipient can browse. A test send lists anyone who cannot.',
     reportProjectKey: 'Project for the report issue (optional)',
+    reportProjectKeyHelp:
+      'With no report issue, the app creates one here ("Moveworks readiness reports", reported by the app). In a service desk only its agents can see that issue, so other recipients get no e-mail: prefer a project all recipients can browse.',
     save: 'Save settings',
     saving: 'Saving…',
     saved: 'Settings saved.',
@@ -181,6 +185,10 @@ export const messages = {
     outcomeNames: { sent: 'Sent', failed: 'Failed', skipped: 'Skipped' },
     sentTo: (users: number, groups: number, issueKey?: string) =>
       `To ${users} ${users === 1 ? 'user' : 'users'} and ${groups} ${groups === 1 ? 'group' : 'groups'}${issueKey ? `, about ${issueKey}` : ''}.`,
+    reached: (people: number, issueKey: string) => `Jira e-mails ${people} ${people === 1 ? 'person' : 'people'} about ${issueKey}.`,
+    person: (name: string, group?: string) => (group ? `${name} (via ${group})` : name),
+    notReached: (reason: string, names: string) => `Jira does not e-mail these recipients — they ${reason}: ${names}.`,
+    unchecked: (reason: string) => `Not checked: ${reason}`,
     result: (outcome: string) => `Test report: ${outcome}.`,
   },
   history: {

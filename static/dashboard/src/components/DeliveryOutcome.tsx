@@ -1,11 +1,12 @@
 /**
  * A report e-mail's outcome as the admin needs it: sent (to whom, about which
- * issue), failed with Jira's own message (400 recipient is the caller, 403 mail
- * disabled…), or skipped with the reason. Used by Settings (test send) and History.
+ * issue, and who Jira leaves out because they cannot see that issue), failed with
+ * Jira's own message (400 recipient is the caller, 403 mail disabled, nobody can
+ * see the issue…), or skipped with the reason. Used by Settings (test send) and History.
  */
 import React from 'react';
 import Lozenge from '@atlaskit/lozenge';
-import type { DeliveryRecord } from '../../../../src/shared/resolver-api';
+import type { DeliveryRecord, RecipientReach } from '../../../../src/shared/resolver-api';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
 
@@ -20,11 +21,26 @@ export function OutcomeLozenge({ outcome }: { outcome: DeliveryRecord['outcome']
   );
 }
 
-/** What to say beside the outcome: Jira's message when there is one, else who it went to. */
+/** Who Jira e-mails, who it leaves out (grouped by why), and what could not be checked. */
+function reachDetail(reach: RecipientReach, outcome: DeliveryRecord['outcome']): string[] {
+  const lines: string[] = [];
+  if (outcome === 'sent') lines.push(m.reached(reach.reached.length, reach.issueKey));
+  const byReason = new Map<string, string[]>();
+  for (const d of reach.dropped) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), m.person(d.displayName ?? d.accountId, d.group)]);
+  for (const [reason, names] of byReason) lines.push(m.notReached(reason, names.join(', ')));
+  for (const reason of reach.unchecked ?? []) lines.push(m.unchecked(reason));
+  return lines;
+}
+
+/**
+ * What to say beside the outcome: Jira's message when there is one, then who the
+ * e-mail reaches and who Jira leaves out (it answers "sent" either way).
+ */
 export function deliveryDetail(record: DeliveryRecord): string {
-  if (record.message) return record.message;
-  if (record.outcome !== 'sent') return '';
-  return m.sentTo(record.recipients?.users.length ?? 0, record.recipients?.groups.length ?? 0, record.issueKey);
+  const lines = record.message ? [record.message] : [];
+  if (record.reach) lines.push(...reachDetail(record.reach, record.outcome));
+  else if (record.outcome === 'sent') lines.push(m.sentTo(record.recipients?.users.length ?? 0, record.recipients?.groups.length ?? 0, record.issueKey));
+  return lines.join(' ');
 }
 
 export function DeliveriesTable({ deliveries }: { deliveries: DeliveryRecord[] }) {

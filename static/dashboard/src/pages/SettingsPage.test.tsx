@@ -96,6 +96,38 @@ describe('SettingsPage', () => {
     expect(client.calls.filter((c) => c.name === 'sendTestReport')).toEqual([{ name: 'sendTestReport', payload: {} }, { name: 'sendTestReport', payload: {} }]);
   });
 
+  it('a test send names the recipients who cannot see the report issue, and a send that reaches nobody is failed', async () => {
+    const reason = 'cannot see the report issue ITSD-7 in project ITSD (a service desk: only its agents see the report issue)';
+    const outcomes: DeliveryRecord[] = [
+      {
+        runId: 'test-1', at: '2026-11-30T09:00:00Z', outcome: 'sent', issueKey: 'ITSD-7',
+        reach: { issueKey: 'ITSD-7', projectKey: 'ITSD', serviceDesk: true, reached: [{ accountId: 'u1', displayName: 'Elena' }], dropped: [{ accountId: 'u7', displayName: 'Lucas', group: 'hr-agents', reason }, { accountId: 'u8', reason }] },
+      },
+      {
+        runId: 'test-2', at: '2026-11-30T09:01:00Z', outcome: 'failed', issueKey: 'ITSD-7',
+        message: 'Not sent: none of the recipients can see the report issue ITSD-7.',
+        reach: { issueKey: 'ITSD-7', projectKey: 'ITSD', reached: [], dropped: [{ accountId: 'u7', displayName: 'Lucas', reason }] },
+      },
+    ];
+    const client = fakeClient({ listServiceDesks: [], getSettings: versioned, sendTestReport: () => outcomes.shift()! });
+    renderPage(client);
+    const button = await screen.findByRole('button', { name: 'Send a test report now' });
+    expect(screen.getByText(/In a service desk only its agents can see that issue/)).toBeTruthy();
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    const outcome = screen.getByTestId('test-report-outcome');
+    expect(outcome.querySelector('[data-outcome]')!.getAttribute('data-outcome')).toBe('sent');
+    expect(outcome.textContent).toContain('Jira e-mails 1 person about ITSD-7.');
+    expect(outcome.textContent).toContain(`Jira does not e-mail these recipients — they ${reason}: Lucas (via hr-agents), u8.`);
+    await act(async () => {
+      fireEvent.click(button);
+    });
+    expect(outcome.querySelector('[data-outcome]')!.getAttribute('data-outcome')).toBe('failed');
+    expect(outcome.textContent).toContain('Not sent: none of the recipients can see the report issue ITSD-7.');
+    expect(outcome.textContent).not.toContain('Jira e-mails');
+  });
+
   it('a test send refused by the app (no report yet) is shown as an error', async () => {
     const client = fakeClient({ listServiceDesks: [], getSettings: versioned, sendTestReport: { errors: [{ errorType: 'NOT_FOUND', message: 'There is no report to send yet; run a check first.' }] } });
     renderPage(client);

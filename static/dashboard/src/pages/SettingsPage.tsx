@@ -316,10 +316,10 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
                 onChange={(o) => update({ recipients: { ...s.recipients, groups: o.map((x) => x.value) } })}
               />
             </Field>
-            <Field id="reportIssueKey" label={m.reportIssueKey} errors={err('reportIssueKey')}>
+            <Field id="reportIssueKey" label={m.reportIssueKey} help={m.reportIssueKeyHelp} errors={err('reportIssueKey')}>
               <Textfield id="reportIssueKey" value={s.reportIssueKey ?? ''} onChange={(e) => update({ reportIssueKey: e.currentTarget.value || undefined })} />
             </Field>
-            <Field id="reportProjectKey" label={m.reportProjectKey} errors={err('reportProjectKey')}>
+            <Field id="reportProjectKey" label={m.reportProjectKey} help={m.reportProjectKeyHelp} errors={err('reportProjectKey')}>
               <Textfield id="reportProjectKey" value={s.reportProjectKey ?? ''} onChange={(e) => update({ reportProjectKey: e.currentTarget.value || undefined })} />
             </Field>
             <TestReport />
