@@ -290,6 +290,18 @@ export class SiteModel {
     return false;
   }
 
+  /**
+   * The "Browse users and groups" global permission (USER_PICKER). The simulated
+   * sites grant it to the admins and to the groups that give product access; other
+   * staff, portal customers and apps lack it, so their user searches come back empty.
+   */
+  canBrowseUsers(accountId: string): boolean {
+    if (this.isSiteAdmin(accountId)) return true;
+    const mine = this.userGroupIds.get(accountId);
+    if (!mine) return false;
+    return this.applicationRoles.some((role) => role.groupIds.some((id) => mine.has(id)));
+  }
+
   /** Holds the role in the project directly or through one of its groups. */
   hasProjectRole(accountId: string, project: SimProject, roleName: string): boolean {
     const role = project.roles.find((r) => r.name === roleName);
@@ -308,6 +320,7 @@ export class SiteModel {
   // ---- projects, desks, customers -------------------------------------------
 
   addProject(project: SimProject): SimProject {
+    assertDistinctDeskIds(project, this.projects, this.projectsByDesk);
     const stored: SimProject = { ...project, roles: project.roles.map((r) => ({ ...r, actors: [...r.actors] })) };
     this.projects.set(stored.id, stored);
     this.projectsByKey.set(stored.key.toUpperCase(), stored);
@@ -325,6 +338,23 @@ export class SiteModel {
 
   projectByDesk(serviceDeskId: string): SimProject | undefined {
     return this.projectsByDesk.get(serviceDeskId);
+  }
+
+  /**
+   * The desk a JSM `{serviceDeskId}` path parameter names. JSM documents exactly these
+   * forms: the desk id, `serviceDeskId:<desk id>`, `projectId:<project id>`,
+   * `projectKey:<key>` and the bare key. A bare number is a desk id and nothing else,
+   * so a project id sent bare names no desk; prefixes and keys are read as spelled.
+   */
+  deskByIdentifier(identifier: string): SimProject | undefined {
+    const labelled = /^(serviceDeskId|projectId|projectKey):(.+)$/.exec(identifier);
+    const [form, value] = labelled ? [labelled[1], labelled[2]!] : [/^\d+$/.test(identifier) ? 'serviceDeskId' : 'projectKey', identifier];
+    let project: SimProject | undefined;
+    if (form === 'serviceDeskId') project = /^\d+$/.test(value) ? this.projectsByDesk.get(value) : undefined;
+    else if (form === 'projectId') project = /^\d+$/.test(value) ? this.projects.get(value) : undefined;
+    else project = this.projectsByKey.get(value.toUpperCase());
+    if (form === 'projectKey' && project?.key !== value) return undefined;
+    return project?.serviceDeskId === undefined ? undefined : project;
   }
 
   allProjects(): readonly SimProject[] {
@@ -384,36 +414,6 @@ export class SiteModel {
     return this.customerSets.get(projectId)?.has(accountId) ?? false;
   }
 
-  /** Adds a role actor unless it is already there; returns false for a duplicate. */
-  addRoleActor(project: SimProject, roleId: number, actor: { type: 'user'; accountId: string } | { type: 'group'; groupId: string }): boolean {
-    const role = project.roles.find((r) => r.id === roleId);
-    if (!role) throw new Error(`Project ${project.key} has no role ${roleId}`);
-    const duplicate = role.actors.some((a) =>
-      a.type === 'user' && actor.type === 'user' ? a.accountId === actor.accountId : a.type === 'group' && actor.type === 'group' && a.groupId === actor.groupId,
-    );
-    if (duplicate) return false;
-    role.actors.push({ ...actor, actorId: this.nextActorId++ } as SimRoleActor);
-    return true;
-  }
-
-  newActorId(): number {
-    return this.nextActorId++;
-  }
-
-  // ---- issue types, workflows, screens ---------------------------------------
-
-  addIssueType(issueType: SimIssueType): SimIssueType {
-    this.issueTypes.set(issueType.id, { ...issueType });
-    return issueType;
-  }
-
-  issueType(id: string): SimIssueType | undefined {
-    return this.issueTypes.get(id);
-  }
-
-  addStatus(status: JiraWorkflowStatus): void {
-    if (!status.id) throw new Error('A status needs an id');
-    this.statuses.set(status.id, status);
   // ---- organizations -------------------------------------------------------------
 
   addOrganization(organization: SimOrganization): SimOrganization {
@@ -463,6 +463,36 @@ export class SiteModel {
     return this.projectOrder.filter((p) => this.deskOrganizations.get(p.id)?.includes(organizationId));
   }
 
+  /** Adds a role actor unless it is already there; returns false for a duplicate. */
+  addRoleActor(project: SimProject, roleId: number, actor: { type: 'user'; accountId: string } | { type: 'group'; groupId: string }): boolean {
+    const role = project.roles.find((r) => r.id === roleId);
+    if (!role) throw new Error(`Project ${project.key} has no role ${roleId}`);
+    const duplicate = role.actors.some((a) =>
+      a.type === 'user' && actor.type === 'user' ? a.accountId === actor.accountId : a.type === 'group' && actor.type === 'group' && a.groupId === actor.groupId,
+    );
+    if (duplicate) return false;
+    role.actors.push({ ...actor, actorId: this.nextActorId++ } as SimRoleActor);
+    return true;
+  }
+
+  newActorId(): number {
+    return this.nextActorId++;
+  }
+
+  // ---- issue types, workflows, screens ---------------------------------------
+
+  addIssueType(issueType: SimIssueType): SimIssueType {
+    this.issueTypes.set(issueType.id, { ...issueType });
+    return issueType;
+  }
+
+  issueType(id: string): SimIssueType | undefined {
+    return this.issueTypes.get(id);
+  }
+
+  addStatus(status: JiraWorkflowStatus): void {
+    if (!status.id) throw new Error('A status needs an id');
+    this.statuses.set(status.id, status);
   }
 
   status(id: string): JiraWorkflowStatus | undefined {
@@ -547,4 +577,18 @@ export class SiteModel {
   issue(idOrKey: string): SimIssue | undefined {
     return this.issuesById.get(idOrKey) ?? this.issues.get(idOrKey.toUpperCase());
   }
+}
+
+/**
+ * Every simulated site keeps desk ids and project ids apart (desks 1..N, projects
+ * 10000+), as real sites do in practice: if a desk id could equal some project id, a
+ * request that sends a project id where JSM wants a desk id would quietly answer
+ * another desk instead of 404ing, and the mix-up would go unnoticed.
+ */
+function assertDistinctDeskIds(project: SimProject, projects: ReadonlyMap<string, SimProject>, desks: ReadonlyMap<string, SimProject>): void {
+  const desk = project.serviceDeskId;
+  if (desks.has(project.id)) throw new Error(`Project id ${project.id} is already the id of a service desk`);
+  if (desk === undefined) return;
+  if (desks.has(desk)) throw new Error(`Duplicate service desk id ${desk}`);
+  if (desk === project.id || projects.has(desk)) throw new Error(`Service desk id ${desk} is already the id of a project`);
 }

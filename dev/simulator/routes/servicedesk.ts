@@ -9,11 +9,14 @@ import { requestTypeDto, serviceDeskDto, userDto } from '../representations';
 import { jsmError, jsmExperimentalRequired, noContent, ok, type SimResponse } from '../responses';
 import { isRecord, stringArray, type Route, type RouteContext } from './route';
 
-/** JSM accepts the desk id or the project id/key in {serviceDeskId}. */
+/**
+ * JSM reads {serviceDeskId} as a desk id, or as a project labelled `projectId:` /
+ * `projectKey:` (or a bare key); a bare project id names no desk and 404s.
+ */
 export function findDesk(ctx: RouteContext): SimProject | SimResponse {
   const id = ctx.params.serviceDeskId!;
-  const project = ctx.model.projectByDesk(id) ?? ctx.model.project(id);
-  if (!project || project.serviceDeskId === undefined) {
+  const project = ctx.model.deskByIdentifier(id);
+  if (!project) {
     return jsmError(404, `Service Desk with id ${id} does not exist.`, 'sd.admin.servicedesk.error.not.exists', [id]);
   }
   return project;
@@ -39,7 +42,7 @@ function listDesks(ctx: RouteContext) {
   return ok({ ...page, values: page.values.map((p) => serviceDeskDto(ctx.baseUrl, p)) });
 }
 
-/** One desk by desk id or project id/key, as JSM answers it; customers see only their own desks. */
+/** One desk by any identifier JSM reads in {serviceDeskId}; customers see only their own desks. */
 function getDesk(ctx: RouteContext) {
   const desk = findDesk(ctx);
   if (!isDesk(desk)) return desk;
