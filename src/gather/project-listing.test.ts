@@ -1,6 +1,6 @@
 /**
- * Listing a few named desks directly (project search by key + each desk by project
- * id) gives the same projects as the full listing, and fails the same way.
+ * Listing a few named desks directly (project search by key + each desk asked for as
+ * `projectId:<id>`) gives the same projects as the full listing, and fails the same way.
  */
 import { JiraClient } from '../jira/jira-client';
 import { DIRECT_LISTING_MAX_KEYS, listServiceDeskProjects, PROJECT_SEARCH, SERVICE_DESKS } from './project-listing';
@@ -23,7 +23,7 @@ it('lists one desk with two calls, without paging every desk and project', async
   expect(site.callsTo('GET', SERVICE_DESKS)).toHaveLength(0);
   expect(site.requests.map((r) => r.path)).toEqual([
     `${PROJECT_SEARCH}?keys=IT&typeKey=service_desk&expand=issueTypes&startAt=0&maxResults=50`,
-    '/rest/servicedeskapi/servicedesk/10000',
+    '/rest/servicedeskapi/servicedesk/projectId:10000',
   ]);
   expect(listed).toEqual(await fullListing(['IT']));
   expect(listed.projects).toEqual([
@@ -47,14 +47,14 @@ it('keeps an unknown key as unavailable, saying no such service desk exists', as
 });
 
 it('lists a service project JSM has no desk for (404) without a desk id, like the full listing', async () => {
-  const site = createFakeJiraSite().on('GET', '/rest/servicedeskapi/servicedesk/10001', { status: 404, body: { errorMessage: 'Service Desk with id 10001 does not exist.' } });
+  const site = createFakeJiraSite().on('GET', '/rest/servicedeskapi/servicedesk/projectId:10001', { status: 404, body: { errorMessage: 'Service Desk with id projectId:10001 does not exist.' } });
   const listed = await listServiceDeskProjects(clientOf(site), ['HR']);
   expect(listed.listing.ok).toBe(true);
   expect(listed.projects).toEqual([{ id: '10001', key: 'HR', name: 'HR Desk', style: 'company-managed', issueTypeNames: { '10001': 'IT Help' } }]);
 });
 
 it('a desk that cannot be read makes the listing failed and that project unavailable with the reason', async () => {
-  const site = createFakeJiraSite().on('GET', '/rest/servicedeskapi/servicedesk/10000', { status: 403, body: { errorMessage: 'You do not have permission.' } });
+  const site = createFakeJiraSite().on('GET', '/rest/servicedeskapi/servicedesk/projectId:10000', { status: 403, body: { errorMessage: 'You do not have permission.' } });
   const listed = await listServiceDeskProjects(clientOf(site), ['IT', 'HR']);
   expect(listed.listing).toEqual({ ok: false, error: expect.objectContaining({ kind: 'forbidden' }) });
   const it = listed.projects.find((p) => p.key === 'IT')!;

@@ -18,8 +18,16 @@ type ServiceDeskDTO = ServiceDesk['schemas']['ServiceDeskDTO'];
 
 export const SERVICE_DESKS = '/rest/servicedeskapi/servicedesk';
 export const PROJECT_SEARCH = '/rest/api/3/project/search';
-/** JSM takes a desk id or a project id/key here. */
+/**
+ * JSM reads a bare number here as a desk id only; a project is named `projectId:<id>`
+ * (or by its key). Desk ids (1, 2, 3…) and project ids (10000+) differ on real sites.
+ */
 export const SERVICE_DESK = '/rest/servicedeskapi/servicedesk/{serviceDeskId}';
+
+/** The `{serviceDeskId}` value that names a desk by its project's id. */
+export function deskOfProject(projectId: string): string {
+  return `projectId:${projectId}`;
+}
 
 /**
  * Up to this many configured keys are looked up one by one (project search by key,
@@ -70,7 +78,7 @@ export async function listServiceDeskProjects(client: JiraClient, projectKeys: r
 
 /**
  * The named projects only: project search filtered by key (service projects, with
- * issue types), then each found project's desk. A project JSM has no desk for
+ * issue types), then each found project's desk by project id. A project JSM has no desk for
  * (404) is listed without one, as the full listing does; any other failure makes
  * the listing failed and that project unavailable, with Jira's reason.
  */
@@ -99,9 +107,13 @@ async function listNamedProjects(client: JiraClient, keys: readonly string[]): P
 
 type DeskLookup = { desk: ServiceDeskDTO } | { none: true } | { error: FetchError };
 
+/**
+ * The desk of one project, asked for by project id; the answer carries the desk's own
+ * id (what every other desk endpoint takes) and its projectId, checked against ours.
+ */
 async function readDesk(client: JiraClient, project: Project): Promise<DeskLookup> {
   try {
-    const desk = await client.get<ServiceDeskDTO>(SERVICE_DESK, { path: { serviceDeskId: project.id! } });
+    const desk = await client.get<ServiceDeskDTO>(SERVICE_DESK, { path: { serviceDeskId: deskOfProject(project.id!) } });
     if (!desk || typeof desk !== 'object' || desk.id === undefined || String(desk.projectId) !== project.id) {
       return {
         error: {

@@ -11,7 +11,9 @@ export function buildRequestPath(template: string, pathParams: PathParams = {}, 
   const path = template.replace(/\{([A-Za-z0-9_]+)\}/g, (_, name: string) => {
     const value = pathParams[name];
     if (value === undefined || value === '') throw new Error(`Missing path parameter ${name} for ${template}`);
-    return encodeURIComponent(String(value));
+    // ':' is legal in a path segment and JSM's documented identifiers use it bare
+    // (`servicedesk/projectId:10012`), so it is sent as written rather than as %3A.
+    return encodeURIComponent(String(value)).replace(/%3A/gi, ':');
   });
   const pairs: string[] = [];
   for (const [key, value] of Object.entries(query)) {

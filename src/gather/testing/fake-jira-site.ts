@@ -114,9 +114,11 @@ export function createFakeJiraSite(): FakeTransport {
     { id: '10002', key: 'TM', name: 'Team Desk', style: 'next-gen', simplified: true, issueTypes: [{ id: '10100', name: 'Service Request' }] },
   ];
   t.on('GET', '/rest/servicedeskapi/servicedesk', ({ query }) => ({ body: jsmPage(desks, query, 2) }));
-  // JSM takes the desk id, or the project's id or key, in {serviceDeskId}.
+  // JSM reads {serviceDeskId} as the desk id, `serviceDeskId:`, `projectId:`, `projectKey:` or the bare key;
+  // a bare project id is not among them (it 404s as an unknown desk).
   for (const desk of desks) {
-    for (const id of [desk.id, desk.projectId, desk.projectKey]) t.on('GET', `/rest/servicedeskapi/servicedesk/${id}`, { body: desk });
+    const ids = [desk.id, `serviceDeskId:${desk.id}`, `projectId:${desk.projectId}`, `projectKey:${desk.projectKey}`, desk.projectKey];
+    for (const id of ids) t.on('GET', `/rest/servicedeskapi/servicedesk/${id}`, { body: desk });
   }
   t.on('GET', '/rest/api/3/project/search', ({ query }) => {
     const keys = query.getAll('keys').map((k) => k.toUpperCase());
