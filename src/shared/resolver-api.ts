@@ -55,6 +55,11 @@ export interface VersionedSettings {
   updatedByName?: string;
 }
 
+/** A save's answer: the stored settings and, when there is a report issue and recipients, who Jira would e-mail about it. */
+export interface SavedSettings extends VersionedSettings {
+  recipientReach?: RecipientReach;
+}
+
 export interface CallerContext {
   accountId: string;
   /** Where the UI is mounted. */
@@ -202,7 +207,7 @@ export interface ResolverApi {
   startRecheck: [{ projectKeys?: string[] }, RunProgress];
   getProgress: [Record<string, never>, RunProgress | null];
   getSettings: [Record<string, never>, VersionedSettings];
-  saveSettings: [{ settings: AppSettings; version: number }, VersionedSettings];
+  saveSettings: [{ settings: AppSettings; version: number }, SavedSettings];
   attest: [{ checkId: string; note?: string }, Attestation];
   revokeAttestation: [{ checkId: string }, { checkId: string }];
   acknowledge: [{ projectKey?: string; checkId: string; reason: string; expiresAt?: string }, Acknowledgement];

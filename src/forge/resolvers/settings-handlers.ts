@@ -1,11 +1,13 @@
 /**
  * Settings. Jira administrators change everything; a project administrator, from
  * the project settings page, may change only that project's issue types in scope:
- * a save that differs anywhere else is refused and nothing is stored.
+ * a save that differs anywhere else is refused and nothing is stored. A full save
+ * also answers who the report e-mail would reach, so Settings can warn at once.
  */
 import type { AppSettings } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
 import { displayNameOf } from '../jira/display-name';
+import { reportRecipientReach } from '../jira/report-recipient-reach';
 import { getSettings as readSettings, saveSettings as writeSettings } from '../storage/settings-repo';
 import { validateSettings } from '../storage/settings-validation';
 import type { Handler } from './handler';
@@ -30,5 +32,8 @@ export const saveSettings: Handler<'saveSettings'> = async (deps, caller, payloa
     }
   }
   const byName = await displayNameOf(deps, caller.accountId);
-  return writeSettings(deps.storage, { settings: p.settings, version: p.version }, caller.accountId, deps.now(), byName);
+  const saved = await writeSettings(deps.storage, { settings: p.settings, version: p.version }, caller.accountId, deps.now(), byName);
+  if (caller.limitedToProject) return saved;
+  const recipientReach = await reportRecipientReach(deps, saved.settings);
+  return recipientReach ? { ...saved, recipientReach } : saved;
 };

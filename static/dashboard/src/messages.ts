@@ -174,6 +174,7 @@ export const messages = {
     testReport: 'Send a test report now',
     testReportHelp: 'Sends the current report to the saved recipients, subject marked [Test]. Save your changes first.',
     testReportSending: 'Sending…',
+    reachTitle: (issueKey: string) => `Some recipients will not get the report e-mail about ${issueKey}`,
   },
   delivery: {
     heading: 'Report e-mails',

@@ -23,8 +23,12 @@ export function OutcomeLozenge({ outcome }: { outcome: DeliveryRecord['outcome']
 
 /** Who Jira e-mails, who it leaves out (grouped by why), and what could not be checked. */
 function reachDetail(reach: RecipientReach, outcome: DeliveryRecord['outcome']): string[] {
+  return [...(outcome === 'sent' ? [m.reached(reach.reached.length, reach.issueKey)] : []), ...reachWarnings(reach)];
+}
+
+/** Only what needs the admin's attention: who Jira leaves out, and what could not be checked. */
+export function reachWarnings(reach: RecipientReach): string[] {
   const lines: string[] = [];
-  if (outcome === 'sent') lines.push(m.reached(reach.reached.length, reach.issueKey));
   const byReason = new Map<string, string[]>();
   for (const d of reach.dropped) byReason.set(d.reason, [...(byReason.get(d.reason) ?? []), m.person(d.displayName ?? d.accountId, d.group)]);
   for (const [reason, names] of byReason) lines.push(m.notReached(reason, names.join(', ')));

@@ -128,6 +128,23 @@ describe('SettingsPage', () => {
     expect(outcome.textContent).not.toContain('Jira e-mails');
   });
 
+  it('a save warns which recipients cannot see the report issue', async () => {
+    const reason = 'cannot see the report issue ITSD-7 in project ITSD (a service desk: only its agents see the report issue)';
+    const client = fakeClient({
+      listServiceDesks: [],
+      getSettings: versioned,
+      saveSettings: { ...versioned, version: versioned.version + 1, recipientReach: { issueKey: 'ITSD-7', projectKey: 'ITSD', reached: [], dropped: [{ accountId: 'u7', displayName: 'Lucas', group: 'hr-agents', reason }] } },
+    });
+    renderPage(client);
+    await screen.findByTestId('save-settings');
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-settings'));
+    });
+    const warning = screen.getByTestId('recipient-reach-warning');
+    expect(warning.textContent).toContain('Some recipients will not get the report e-mail about ITSD-7');
+    expect(warning.textContent).toContain(`Jira does not e-mail these recipients — they ${reason}: Lucas (via hr-agents).`);
+  });
+
   it('a test send refused by the app (no report yet) is shown as an error', async () => {
     const client = fakeClient({ listServiceDesks: [], getSettings: versioned, sendTestReport: { errors: [{ errorType: 'NOT_FOUND', message: 'There is no report to send yet; run a check first.' }] } });
     renderPage(client);

@@ -13,14 +13,14 @@ import Textfield from '@atlaskit/textfield';
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { MoveworksSkill, StatusBucket } from '../../../../src/engine/types';
 import { ALL_SKILLS } from '../../../../src/engine/types';
-import type { AppSettings, DeliveryRecord, ReportSchedule, VersionedSettings, Weekday } from '../../../../src/shared/resolver-api';
+import type { AppSettings, DeliveryRecord, RecipientReach, ReportSchedule, VersionedSettings, Weekday } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { useResolver } from '../api/use-resolver';
 import { ResolverCallError } from '../api/resolver-client';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { FieldMessages } from '../components/FieldMessages';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { deliveryDetail, OutcomeLozenge } from '../components/DeliveryOutcome';
+import { deliveryDetail, OutcomeLozenge, reachWarnings } from '../components/DeliveryOutcome';
 import { errorsByField, formatList, GENERAL, messagesFor, parseList } from '../model/settings-form';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
@@ -87,6 +87,19 @@ function TestReport() {
   );
 }
 
+/** After a save: the recipients Jira will leave out of the report e-mail, because they cannot see the report issue. */
+function RecipientReachWarning({ reach }: { reach: RecipientReach | null }) {
+  const lines = reach ? reachWarnings(reach) : [];
+  if (!reach || lines.length === 0) return null;
+  return (
+    <div role="alert" data-testid="recipient-reach-warning">
+      <SectionMessage appearance="warning" title={m.reachTitle(reach.issueKey)}>
+        {lines.map((line, i) => <p key={i}>{line}</p>)}
+      </SectionMessage>
+    </div>
+  );
+}
+
 function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSettings; projectKey?: string; onReload: () => void }) {
   const client = useResolverClient();
   const [s, setS] = useState<AppSettings>(initial.settings);
@@ -95,6 +108,7 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
   const [conflict, setConflict] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const [reach, setReach] = useState<RecipientReach | null>(null);
   const [busy, setBusy] = useState(false);
   const [desks, setDesks] = useState<Option[] | null>(null);
   const [overrideRows, setOverrideRows] = useState<[string, StatusBucket][]>(Object.entries(s.statusBucketOverrides));
@@ -129,12 +143,14 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
     setConflict(false);
     setFailure(null);
     setSaved(false);
+    setReach(null);
     const settings: AppSettings = { ...s, statusBucketOverrides: Object.fromEntries(overrideRows.filter(([k]) => k.trim())) };
     try {
       const next = await client.call('saveSettings', { settings, version });
       setS(next.settings);
       setVersion(next.version);
       setSaved(true);
+      setReach(next.recipientReach ?? null);
     } catch (e) {
       if (e instanceof ResolverCallError && e.has('CONFLICT')) setConflict(true);
       else if (e instanceof ResolverCallError && e.has('VALIDATION')) setErrors(errorsByField(e.errors));
@@ -333,6 +349,7 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
         </Button>
         {saved && <span role="status">{m.saved}</span>}
       </div>
+      <RecipientReachWarning reach={reach} />
     </section>
   );
 }
