@@ -109,6 +109,36 @@ describe('add the missing end users as customers', () => {
     expect(deps.jira.writes()).toHaveLength(3);
   });
 
+  it('never adds an end user the desk already covers through one of its organizations', async () => {
+    const { deps, state } = await seededSite();
+    state.members = Array.from({ length: 60 }, (_, i) => `557058:u${i}`);
+    state.customers = new Set(['557058:u0']);
+    // 55 members in one organization: two pages of members.
+    state.organizations = [
+      { id: '7', name: 'Field Operations', members: state.members.slice(1, 56) },
+      { id: '8', name: 'Vendors', members: ['557058:vendor-1'] },
+    ];
+    const outcome = await addMissingCustomers(deps.jiraAsUser('site-admin'), '1', ['all-staff'], () => false);
+    expect(outcome.incomplete).toBeUndefined();
+    expect(outcome.items.map((i) => i.item)).toEqual(['557058:u56', '557058:u57', '557058:u58', '557058:u59']);
+    const posted = deps.jira.writes().flatMap((p) => (p.body as { accountIds: string[] }).accountIds);
+    expect(posted).toEqual(['557058:u56', '557058:u57', '557058:u58', '557058:u59']);
+    expect(deps.jira.requests.filter((r) => r.path.startsWith('/rest/servicedeskapi/organization/7/user')).map((r) => r.path)).toEqual([
+      '/rest/servicedeskapi/organization/7/user?start=0&limit=50',
+      '/rest/servicedeskapi/organization/7/user?start=50&limit=50',
+    ]);
+  });
+
+  it("adds nobody when the desk's organizations cannot be read, and says why", async () => {
+    const { deps, state } = await seededSite();
+    state.customers = new Set();
+    deps.jira.on('GET', /^\/rest\/servicedeskapi\/servicedesk\/1\/organization\?/, () => ({ status: 403, body: { errorMessage: 'You are not an agent of this service project.' } }));
+    const outcome = await addMissingCustomers(deps.jiraAsUser('site-admin'), '1', ['all-staff'], () => false);
+    expect(outcome.items).toEqual([]);
+    expect(outcome.incomplete).toBe("Jira refused to list the desk's organizations: You are not an agent of this service project.");
+    expect(deps.jira.writes()).toHaveLength(0);
+  });
+
   it('gives each user of a refused batch their own outcome', async () => {
     const { deps, state } = await seededSite();
     state.members = ['557058:ok-1', '557058:bad-1', '557058:ok-2'];

@@ -1,13 +1,17 @@
 /**
  * One-click fix for CUST-COVERAGE: makes every active member of the end-user groups
  * a customer of the service desk, as the calling admin. It recomputes who is missing
- * (the stored evidence lists only the first few), posts in batches of 50 with the
- * experimental-API header, and on a refused batch retries its users one by one so
- * every user gets an outcome. Idempotent: users already customers are not posted again.
+ * (the stored evidence lists only the first few) with the check's own `coverage`:
+ * customers added one by one and members of the desk's organizations are both
+ * covered, so nobody an organization already covers is added. It posts in batches of
+ * 50 with the experimental-API header, and on a refused batch retries its users one
+ * by one so every user gets an outcome. Idempotent: customers are not posted again.
  * Bounded by a deadline so the resolver answers inside Forge's 25 s; what is left
  * is said in `incomplete` and a second click continues.
  */
+import type { DeskOrganization } from '../../gather/snapshot';
 import type { JiraTransport } from '../../jira/transport';
+import { coverage } from '../../requirements/customers/cust-coverage';
 import type { FixItemResult } from '../../shared/resolver-api';
 import { callJira } from '../jira/call-jira';
 
@@ -16,7 +20,7 @@ const EXPERIMENTAL = { 'X-ExperimentalApi': 'opt-in' };
 
 export interface CustomersFixOutcome {
   items: FixItemResult[];
-  /** Set when the work stopped early (deadline, a group or the customers could not be read). */
+  /** Set when the work stopped early (deadline; a group, the customers or the desk's organizations could not be read). */
   incomplete?: string;
 }
 
@@ -26,10 +30,12 @@ interface MemberPage {
   total?: number;
 }
 
-interface CustomerPage {
-  values?: { accountId?: string }[];
+interface JsmPage<T> {
+  values?: T[];
   isLastPage?: boolean;
 }
+
+type CustomerPage = JsmPage<{ accountId?: string }>;
 
 class Stop extends Error {}
 
@@ -75,7 +81,30 @@ export async function addMissingCustomers(
       start += values.length;
     }
 
-    const missing = [...members.keys()].filter((id) => !customers.has(id));
+    // JSM pages: every page read until isLastPage, so no organization or member is missed.
+    const jsmAll = async <T>(path: string, what: string): Promise<T[]> => {
+      const all: T[] = [];
+      for (let from = 0; ; ) {
+        check();
+        const page = await callJira<JsmPage<T>>(transport, 'GET', `${path}?start=${from}&limit=50`);
+        if (!page.ok) throw new Stop(`Jira refused to list ${what}: ${page.message}`);
+        const values = page.body?.values ?? [];
+        all.push(...values);
+        if (page.body?.isLastPage !== false || values.length === 0) return all;
+        from += values.length;
+      }
+    };
+    const organizations: DeskOrganization[] = [];
+    const listed = await jsmAll<{ id?: string; name?: string }>(`/rest/servicedeskapi/servicedesk/${encodeURIComponent(serviceDeskId)}/organization`, "the desk's organizations");
+    for (const o of listed) {
+      if (!o.id) continue;
+      const name = o.name ?? o.id;
+      const users = await jsmAll<{ accountId?: string }>(`/rest/servicedeskapi/organization/${encodeURIComponent(o.id)}/user`, `the members of organization ${name}`);
+      organizations.push({ id: o.id, name, memberIds: users.map((u) => u.accountId).filter((id): id is string => Boolean(id)) });
+    }
+
+    const endUsers = [...members].map(([accountId, displayName]) => (displayName ? { accountId, displayName } : { accountId }));
+    const missing = coverage([endUsers], [...customers], organizations).missingUsers.map((u) => u.accountId);
     const items: FixItemResult[] = [];
     const item = (accountId: string, outcome: FixItemResult['outcome'], message?: string): FixItemResult => {
       const name = members.get(accountId);

@@ -1,8 +1,8 @@
-import { coverage, custCoverage } from './cust-coverage';
+import { coverage, custCoverage, howCovered } from './cust-coverage';
 import { describeCheck, buildInput } from '../testing/table';
 import { BASE_URL, failed, ok } from '../testing/snapshot-builder';
 import { DOCS } from '../links';
-import type { Fetched, GroupMembers } from '../../gather/snapshot';
+import type { DeskOrganization, Fetched, GroupMembers } from '../../gather/snapshot';
 
 const customersPage = `${BASE_URL}/jira/servicedesk/projects/IT/customers`;
 const users = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ accountId: `${prefix}-${i}`, displayName: `${prefix} ${i}` }));
@@ -12,6 +12,8 @@ const ids = (list: { accountId: string }[]) => list.map((u) => u.accountId);
 const staff = users('staff', 3);
 const contractors = users('contractor', 2);
 const big = users('u', 20000);
+const organization = (id: string, name: string, members: { accountId: string }[]): DeskOrganization => ({ id, name, memberIds: ids(members) });
+const fieldOps = organization('1', 'Field Operations', staff);
 
 describeCheck(custCoverage, {
   valid: [
@@ -44,6 +46,33 @@ describeCheck(custCoverage, {
       project: { customers: ok(ids(staff)) },
       evidence: { groups: ['all-staff'], endUsers: 3 },
     },
+    {
+      name: 'members covered only through an organization of the desk are customers: pass',
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: { customers: ok([]), organizations: ok([fieldOps]) },
+      summary: 'All 3 end users of all-staff are customers of IT (0 individually, 3 through organization Field Operations)',
+      evidence: { endUsers: 3, covered: 3, coveredIndividually: 0, coveredThroughOrganizations: [{ id: '1', name: 'Field Operations', users: 3 }], missing: 0 },
+    },
+    {
+      name: 'individual customers and two organizations together cover everyone, each user counted once',
+      settings: { endUserGroups: ['all-staff', 'contractors'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff), contractors: group('contractors', contractors) } },
+      project: {
+        customers: ok([staff[0].accountId]),
+        // staff-0 is also in Field Operations: counted individually. contractor-0 is in both organizations: counted under the first.
+        organizations: ok([organization('1', 'Field Operations', [...staff, contractors[0]]), organization('2', 'Vendors', contractors)]),
+      },
+      evidence: {
+        endUsers: 5,
+        covered: 5,
+        coveredIndividually: 1,
+        coveredThroughOrganizations: [
+          { id: '1', name: 'Field Operations', users: 3 },
+          { id: '2', name: 'Vendors', users: 1 },
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -74,6 +103,48 @@ describeCheck(custCoverage, {
       },
       remediationUrls: [customersPage, DOCS.customers],
       remediationText: ['"Add missing customers"', 'all 3 of them', 'Add customers'],
+    },
+    {
+      name: 'covered partly through an organization: only the others are missing, and the evidence says how each covered user is covered',
+      settings: { endUserGroups: ['all-staff', 'contractors'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff), contractors: group('contractors', contractors) } },
+      project: { customers: ok([staff[0].accountId]), organizations: ok([organization('1', 'Field Operations', [staff[1], staff[2]])]) },
+      verdict: 'violated',
+      summary: ['2 of 5 end users of all-staff, contractors are not customers of IT', 'The 3 who are: 1 individually, 2 through organization Field Operations'],
+      evidence: {
+        endUsers: 5,
+        covered: 3,
+        coveredIndividually: 1,
+        coveredThroughOrganizations: [{ id: '1', name: 'Field Operations', users: 2 }],
+        missing: 2,
+        missingUsers: [
+          { accountId: 'contractor-0', displayName: 'contractor 0' },
+          { accountId: 'contractor-1', displayName: 'contractor 1' },
+        ],
+        fix: 'add-missing-customers',
+      },
+      remediationText: ['all 2 of them', 'organization associated with IT'],
+    },
+    {
+      name: "the desk's organizations could not be read: error with the reason, never pass",
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      // Every end user is a customer one by one, yet half of the desk's customers is unknown.
+      project: { customers: ok(ids(staff)), organizations: failed('forbidden', 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization', 403) },
+      verdict: 'undecided',
+      summary: ['Could not read the organizations of IT', 'agent permission'],
+      evidence: { error: { kind: 'forbidden', status: 403 } },
+      remediationUrls: [customersPage],
+    },
+    {
+      name: "an organization's members could not be read: error naming the organization",
+      settings: { endUserGroups: ['all-staff'] },
+      site: { endUserGroups: { 'all-staff': group('all-staff', staff) } },
+      project: {
+        organizations: failed('server', 'GET /rest/servicedeskapi/organization/{organizationId}/user', 503, 'The members of organization "Field Operations" could not be read: Jira answered 503'),
+      },
+      verdict: 'undecided',
+      summary: ['Could not read the organizations of IT', 'Field Operations'],
     },
     {
       name: '20,000 members: counts are exact, the list is capped at 50',
@@ -156,7 +227,20 @@ describe('coverage', () => {
     const start = Date.now();
     const result = coverage([big, big], customers);
     expect(Date.now() - start).toBeLessThan(1000);
-    expect(result).toEqual({ endUsers: 20000, covered: 20000, missingUsers: [] });
+    expect(result).toEqual({ endUsers: 20000, covered: 20000, coveredIndividually: 20000, coveredThroughOrganizations: [], missingUsers: [] });
+  });
+
+  it('stays linear with organizations: 20,000 members covered through one', () => {
+    const start = Date.now();
+    const result = coverage([big], [], [organization('9', 'Everyone', big)]);
+    expect(Date.now() - start).toBeLessThan(1000);
+    expect(result).toMatchObject({ endUsers: 20000, covered: 20000, coveredIndividually: 0, missingUsers: [] });
+  });
+
+  it('never lists an organization member as missing', () => {
+    const result = coverage([staff], [], [fieldOps]);
+    expect(result.missingUsers).toEqual([]);
+    expect(howCovered(result)).toBe('0 individually, 3 through organization Field Operations');
   });
 
   it('keeps a display name found in a later group', () => {

@@ -2,9 +2,11 @@
  * CUST-COVERAGE: every end user who will use the bot is a Customer of the service desk,
  * because the bot can only create, update and query tickets for customers.
  * End users = the active members of the configured group(s), compared by accountId.
+ * A desk's customers = those added one by one (JSM's customer listing) and the members
+ * of the organizations associated with the desk (JSM lists those separately).
  * Linear in members + customers (Sets), so groups of tens of thousands are fine.
  */
-import type { Fetched, FetchError, GroupMembers, ProjectSnapshot, SiteSnapshot, UserRef } from '../../gather/snapshot';
+import type { DeskOrganization, Fetched, FetchError, GroupMembers, ProjectSnapshot, SiteSnapshot, UserRef } from '../../gather/snapshot';
 import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
 import { fetchReason } from '../service-account/fetch-reason';
@@ -28,29 +30,66 @@ function customersReason(error: FetchError): string {
   return fetchReason(error);
 }
 
+function organizationsReason(error: FetchError): string {
+  if (error.kind === 'forbidden') return `${fetchReason(error)}; listing a desk's organizations and their members needs agent permission on the service desk`;
+  return fetchReason(error);
+}
+
 export interface Coverage {
   endUsers: number;
   covered: number;
+  /** End users who are customers one by one (whatever organizations they are also in). */
+  coveredIndividually: number;
+  /** End users covered only through an organization, counted under the desk's first organization that holds them. */
+  coveredThroughOrganizations: { id: string; name: string; users: number }[];
   missingUsers: { accountId: string; displayName: string | null }[];
 }
 
-/** Union of the groups' members (by accountId) compared with the desk's customers. */
-export function coverage(memberLists: readonly (readonly UserRef[])[], customerIds: readonly string[]): Coverage {
+/**
+ * Union of the groups' members (by accountId) compared with the desk's customers:
+ * those added one by one and the members of its organizations. The one-click fix
+ * uses it too, so it never adds someone an organization already covers.
+ */
+export function coverage(memberLists: readonly (readonly UserRef[])[], customerIds: readonly string[], organizations: readonly DeskOrganization[] = []): Coverage {
   const members = new Map<string, string | undefined>();
   for (const list of memberLists) {
     for (const m of list) if (!members.has(m.accountId) || members.get(m.accountId) === undefined) members.set(m.accountId, m.displayName);
   }
   const customers = new Set(customerIds);
+  const memberSets = organizations.map((o) => new Set(o.memberIds));
+  const throughOrganization = organizations.map(() => 0);
+  let coveredIndividually = 0;
   const missingUsers: Coverage['missingUsers'] = [];
   for (const [accountId, displayName] of members) {
-    if (!customers.has(accountId)) missingUsers.push({ accountId, displayName: displayName ?? null });
+    if (customers.has(accountId)) {
+      coveredIndividually += 1;
+      continue;
+    }
+    const index = memberSets.findIndex((set) => set.has(accountId));
+    if (index >= 0) throughOrganization[index]! += 1;
+    else missingUsers.push({ accountId, displayName: displayName ?? null });
   }
-  return { endUsers: members.size, covered: members.size - missingUsers.length, missingUsers };
+  return {
+    endUsers: members.size,
+    covered: members.size - missingUsers.length,
+    coveredIndividually,
+    coveredThroughOrganizations: organizations.map((o, i) => ({ id: o.id, name: o.name, users: throughOrganization[i]! })).filter((o) => o.users > 0),
+    missingUsers,
+  };
+}
+
+/** "39 individually, 4 through organization Field Operations" — how the covered end users are customers. */
+export function howCovered(result: Coverage): string {
+  const parts = [`${result.coveredIndividually} individually`, ...result.coveredThroughOrganizations.map((o) => `${o.users} through organization ${o.name}`)];
+  return parts.join(', ');
 }
 
 function customersSteps(project: ProjectSnapshot, baseUrl: string) {
   return {
-    page: { text: `Open ${project.name}'s Customers page, click Add customers and add the missing users.`, url: siteLinks(baseUrl).customers(project.key) },
+    page: {
+      text: `Open ${project.name}'s Customers page, click Add customers and add the missing users (or add them to an organization associated with ${project.key}).`,
+      url: siteLinks(baseUrl).customers(project.key),
+    },
     docs: { text: 'Atlassian\'s guide to adding customers', url: DOCS.customers },
   };
 }
@@ -61,13 +100,13 @@ export const custCoverage: ProjectCheck = {
     title: 'Every end user is a customer',
     failureTitle: 'Some end users are not customers',
     description:
-      'All end users are required to exist as Customers in the Jira Service Desk project in order to create, update and query tickets through the bot. The end users are the active members of the configured end-user group(s).',
+      'All end users are required to exist as Customers in the Jira Service Desk project in order to create, update and query tickets through the bot. The end users are the active members of the configured end-user group(s); a customer is someone added to the desk one by one or a member of an organization associated with it.',
     severity: 'required',
     group: 'customers',
     scope: 'project',
     docsUrl: DOCS.customers,
   },
-  requires: ['endUserGroups', 'customers'],
+  requires: ['endUserGroups', 'customers', 'organizations'],
   evaluate({ snapshot, settings, project }): CheckOutcome {
     const steps = customersSteps(project, snapshot.baseUrl);
     const groups = configuredEndUserGroups(settings.endUserGroups);
@@ -119,11 +158,23 @@ export const custCoverage: ProjectCheck = {
       };
     }
 
+    if (!project.organizations.ok) {
+      return {
+        verdict: 'undecided',
+        summary: `Could not read the organizations of ${project.key} and their members (they are customers too): ${organizationsReason(project.organizations.error)}.`,
+        evidence: { groups, error: project.organizations.error },
+        remediation: [
+          { text: 'Make sure the account running the checks is an agent or admin of this service desk, then run the checks again.', url: steps.page.url },
+        ],
+      };
+    }
+
     const memberLists = groups.map((name) => {
       const fetched = groupFetched(snapshot, name);
       return fetched?.ok ? fetched.value.members : [];
     });
-    const result = coverage(memberLists, project.customers.value);
+    const result = coverage(memberLists, project.customers.value, project.organizations.value);
+    const how = { coveredIndividually: result.coveredIndividually, coveredThroughOrganizations: result.coveredThroughOrganizations };
     const groupList = groups.join(', ');
     if (result.endUsers === 0) {
       return {
@@ -134,20 +185,23 @@ export const custCoverage: ProjectCheck = {
       };
     }
     const missing = result.missingUsers.length;
+    const throughOrganizations = result.coveredThroughOrganizations.length > 0 ? ` (${howCovered(result)})` : '';
     if (missing === 0) {
       return {
         verdict: 'holds',
-        summary: `All ${result.endUsers} end users of ${groupList} are customers of ${project.key}.`,
-        evidence: { groups, endUsers: result.endUsers, covered: result.covered, missing: 0 },
+        summary: `All ${result.endUsers} end users of ${groupList} are customers of ${project.key}${throughOrganizations}.`,
+        evidence: { groups, endUsers: result.endUsers, covered: result.covered, ...how, missing: 0 },
       };
     }
+    const coveredPart = throughOrganizations ? ` The ${result.covered} who are: ${howCovered(result)}.` : '';
     return {
       verdict: 'violated',
-      summary: `${missing} of ${result.endUsers} end users of ${groupList} are not customers of ${project.key}.`,
+      summary: `${missing} of ${result.endUsers} end users of ${groupList} are not customers of ${project.key}.${coveredPart}`,
       evidence: {
         groups,
         endUsers: result.endUsers,
         covered: result.covered,
+        ...how,
         missing,
         missingUsers: result.missingUsers.slice(0, MISSING_USERS_SHOWN),
         fix: ADD_MISSING_CUSTOMERS_FIX,

@@ -23,6 +23,16 @@ export interface SiteState {
   roleActors: string[];
   customers: Set<string>;
   members: string[];
+  /** JSM organizations associated with desk 1: their members are its customers too. */
+  organizations?: { id: string; name: string; members: string[] }[];
+}
+
+function jsmPageOf<T>(all: T[], query: string): { start: number; limit: number; size: number; isLastPage: boolean; values: T[] } {
+  const q = new URLSearchParams(query);
+  const start = Number(q.get('start') ?? 0);
+  const limit = Math.min(Number(q.get('limit') ?? 50), 50);
+  const values = all.slice(start, start + limit);
+  return { start, limit, size: values.length, isLastPage: start + values.length >= all.length, values };
 }
 
 export function withJiraRoutes(jira: FakeJira, state: SiteState): FakeJira {
@@ -53,6 +63,15 @@ export function withJiraRoutes(jira: FakeJira, state: SiteState): FakeJira {
       const all = [...state.customers];
       const page = all.slice(start, start + Number(q.get('limit')));
       return { status: 200, body: { start, limit: 50, size: page.length, isLastPage: start + page.length >= all.length, values: page.map((accountId) => ({ accountId })) } };
+    })
+    .on('GET', /^\/rest\/servicedeskapi\/servicedesk\/1\/organization\?(.*)$/, (_r, m) => ({
+      status: 200,
+      body: jsmPageOf((state.organizations ?? []).map(({ id, name }) => ({ id, name })), m[1]!),
+    }))
+    .on('GET', /^\/rest\/servicedeskapi\/organization\/(\d+)\/user\?(.*)$/, (_r, m) => {
+      const organization = (state.organizations ?? []).find((o) => o.id === m[1]);
+      if (!organization) return { status: 404, body: { errorMessage: `The organization with ID ${m[1]} does not exist.` } };
+      return { status: 200, body: jsmPageOf(organization.members.map((accountId) => ({ accountId })), m[2]!) };
     })
     .on('POST', /^\/rest\/servicedeskapi\/servicedesk\/1\/customer$/, (req) => {
       if (req.headers?.['X-ExperimentalApi'] !== 'opt-in') return { status: 412, body: { errorMessage: 'experimental' } };

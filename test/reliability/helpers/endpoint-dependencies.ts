@@ -52,6 +52,9 @@ export const ENDPOINTS: EndpointSpec[] = [
   { endpoint: 'GET /rest/api/3/project/{projectIdOrKey}/role', dependents: ['SA-PROJECT-ROLE'], appliesTo: any, paged: false },
   { endpoint: 'GET /rest/api/3/project/{projectIdOrKey}/role/{id}', dependents: ['SA-PROJECT-ROLE'], appliesTo: any, paged: false },
   { endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer', dependents: ['CUST-COVERAGE'], appliesTo: any, paged: true },
+  { endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization', dependents: ['CUST-COVERAGE'], appliesTo: any, paged: true },
+  // Only the demo's HR and FAC have an organization (Field Operations) whose members are read.
+  { endpoint: 'GET /rest/servicedeskapi/organization/{organizationId}/user', dependents: ['CUST-COVERAGE'], appliesTo: (key) => key === 'HR' || key === 'FAC', paged: true },
   { endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', dependents: WF, appliesTo: any, paged: true },
   { endpoint: 'GET /rest/api/3/workflowscheme/project', dependents: WF, appliesTo: companyManaged, paged: true },
   { endpoint: 'POST /rest/api/3/workflows', dependents: WF, appliesTo: any, paged: false },
