@@ -3,6 +3,12 @@
  * "about an issue", so when the admin has not chosen one the app creates one in the
  * chosen project, once, and the caller keeps its key in the settings.
  *
+ * The project is the admin's choice, never guessed: Jira e-mails only recipients who
+ * can see the issue, and in a service desk that is its agents (and the reporter,
+ * here the app), not the customers or other staff. Settings says so beside the
+ * field, and every send and save lists the recipients who cannot see the issue
+ * (see recipient-reach.ts), so a desk chosen by mistake shows at once.
+ *
  * Issue type: the admin may name one (`issueTypeId`); otherwise the project's first
  * standard issue type (not a subtask, not an epic) from
  * `GET /rest/api/3/project/search?keys=KEY&expand=issueTypes`. createmeta would be

@@ -35,7 +35,10 @@ test("'Send a test report now' lands in the Outbox, rendered safely and readable
   await app.getByRole('button', { name: 'Send a test report now' }).click();
   const outcome = app.locator('[data-testid="test-report-outcome"]');
   await outcome.getByText('Test report: Sent.').waitFor({ timeout: 30_000 });
-  expect(await outcome.textContent()).toMatch(/To 1 user and 1 group, about ITSD-\d+\./);
+  // The preview mails an ITSD agent and the HR agents' group about an issue in the ITSD service desk:
+  // Jira reaches the agent only, and the outcome names the HR agents it leaves out.
+  expect(await outcome.textContent()).toMatch(/Jira e-mails 1 person about ITSD-\d+\./);
+  expect(await outcome.textContent()).toMatch(/Jira does not e-mail these recipients — they cannot see the report issue ITSD-\d+ in project ITSD/);
   expect(sim.notifications).toHaveLength(1);
   const sent = sim.notifications[0];
   expect(sent.subject).toMatch(/^\[Test\] Moveworks readiness for 127\.0\.0\.1:\d+: Not ready \(\d+(?:\.\d)?%\)/);
