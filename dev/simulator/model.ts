@@ -1,8 +1,9 @@
 /**
  * The simulated Jira Cloud site: users, groups, projects, service desks and their
  * organizations, workflows, screens. Every lookup a request needs is a Map, so a
- * site of 200 desks and 20,000 users answers as cheaply as the demo site. Route handlers read it; the write
- * endpoints (customers, role actors, issues) change it through the methods here.
+ * site of 200 desks and 20,000 users answers as cheaply as the demo site. Route
+ * handlers read it; the write endpoints (customers, role actors, issues) change it
+ * through the methods here.
  */
 import type { JiraWorkflow, JiraWorkflowStatus } from '../../src/gather/snapshot';
 
