@@ -157,6 +157,11 @@ describe('the simulator against the official OpenAPI schemas', () => {
     expect(missing).toEqual([]);
   });
 
+  it('validated a permissions/check answer that grants an issue', () => {
+    const granted = answered.filter((a) => a.step.path === '/rest/api/3/permissions/check' && a.status === 200 && /"issues":\[\d/.test(a.text));
+    expect(granted).toHaveLength(1);
+  });
+
   it('actually checked the bodies (the validator was not idle)', () => {
     const checked = answered.filter((a) => a.status < 300 && a.status !== 204 && validateAgainstSpec(a.step.method, templateOf(a.step.path), a.status, JSON.parse(a.text)).checked);
     expect(checked.length).toBeGreaterThan(25);

@@ -161,6 +161,8 @@ describe('issues and notifications', () => {
     expect(result.status).toBe(404);
     expect(result.json()).toEqual({ errorMessages: ['Issue does not exist or you do not have permission to see it.'], errors: {} });
     expect(sim.notifications).toHaveLength(0);
+    // Reading the issue is refused the same way.
+    expect((await call(sim, 'GET', `/rest/api/3/issue/${key}`, { as: { email: hrAgent.email!, token: 'SIMULATED-hr-agent-token' } })).status).toBe(404);
   });
 
   it('answers 400 when the only recipient is the caller, 404 for an unknown issue', async () => {
