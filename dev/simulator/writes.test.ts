@@ -46,12 +46,17 @@ describe('adding customers', () => {
     ]);
   });
 
-  it('refuses unknown accounts without adding any, and refuses non-admins', async () => {
-    const bad = await call(sim, 'POST', '/rest/servicedeskapi/servicedesk/2/customer', { as: admin, body: { accountIds: [missing[0], 'ghost'] } });
+  it('answers 400 for an unknown account yet adds the valid ones of the same call, as JSM documents', async () => {
+    const bad = await call(sim, 'POST', '/rest/servicedeskapi/servicedesk/2/customer', { as: admin, body: { accountIds: [missing[0], 'ghost', missing[1]] } });
     expect(bad.status).toBe(400);
     expect(bad.json().i18nErrorMessage.parameters).toEqual(['ghost']);
-    expect((await hrCustomerIds()).has(missing[0]!)).toBe(false);
+    const after = await hrCustomerIds();
+    expect([after.has(missing[0]!), after.has(missing[1]!), after.has('ghost')]).toEqual([true, true, false]);
+  });
+
+  it('refuses non-admins without adding anyone', async () => {
     expect((await call(sim, 'POST', '/rest/servicedeskapi/servicedesk/2/customer', { as: agent, body: { accountIds: [missing[0]] } })).status).toBe(403);
+    expect((await hrCustomerIds()).has(missing[0]!)).toBe(false);
     expect((await call(sim, 'POST', '/rest/servicedeskapi/servicedesk/2/customer', { as: projectAdmin, body: { accountIds: [missing[0]] } })).status).toBe(204);
   });
 });

@@ -79,7 +79,12 @@ function listCustomers(ctx: RouteContext) {
   return ok({ ...page, values: page.values.map((u) => userDto(ctx.model, ctx.baseUrl, u, ctx.caller)) });
 }
 
-/** Idempotent like JSM: existing customers are skipped, unknown accounts fail the whole call. */
+/**
+ * Idempotent like JSM: existing customers are skipped. Unknown accounts answer 400,
+ * yet, as JSM documents ("any valid customers are added, but no confirmation is
+ * returned"), every valid account of the same call is added first: a caller that
+ * reads the 400 as "nothing changed" is wrong here as on Jira.
+ */
 function addCustomers(ctx: RouteContext) {
   const desk = findDesk(ctx);
   if (!isDesk(desk)) return desk;
@@ -95,10 +100,10 @@ function addCustomers(ctx: RouteContext) {
     return jsmError(400, 'usernames is no longer supported; use accountIds.', 'sd.public.api.error.usernames.deprecated');
   }
   const unknown = (accountIds ?? []).filter((id) => !ctx.model.user(id));
+  ctx.model.addCustomers(desk.id, (accountIds ?? []).filter((id) => ctx.model.user(id)));
   if (unknown.length > 0) {
     return jsmError(400, `The following account IDs do not exist: ${unknown.join(', ')}`, 'sd.customer.add.invalid.accountids', unknown);
   }
-  ctx.model.addCustomers(desk.id, accountIds ?? []);
   return noContent();
 }
 
