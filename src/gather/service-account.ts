@@ -11,11 +11,15 @@ import type { Fetched, ServiceAccountInfo, ServiceAccountSelf } from './snapshot
 
 type User = components['schemas']['User'];
 type GroupName = components['schemas']['GroupName'];
+type Permissions = components['schemas']['Permissions'];
 
 const USER = '/rest/api/3/user';
 const USER_SEARCH = '/rest/api/3/user/search';
 const USER_GROUPS = '/rest/api/3/user/groups';
 const MYSELF = '/rest/api/3/myself';
+const MY_PERMISSIONS = '/rest/api/3/mypermissions';
+/** The key of the "Browse users and groups" global permission. */
+const BROWSE_USERS = 'USER_PICKER';
 
 /** Atlassian accountIds look like "557058:f58131cb-…" or 24+ hex digits. */
 export function isAccountIdLike(value: string): boolean {
@@ -58,9 +62,35 @@ async function findByEmail(client: JiraClient, email: string): Promise<Fetched<S
         message: `Jira hides the e-mail address of ${hidden} user(s) matching ${email}, so the service account cannot be identified by e-mail. Configure its accountId instead.`,
       });
     }
-    return ok(null);
+    return emptySearch(client, email);
   }
   return settle(`GET ${USER}`, () => readUser(client, accountId!));
+}
+
+/**
+ * user/search lists active users only, and answers an empty list (not an error) to a
+ * caller without "Browse users and groups". So an empty search means "no active
+ * account with this e-mail" only once the caller is known to hold that permission;
+ * without it nothing can be told.
+ */
+async function emptySearch(client: JiraClient, email: string): Promise<Fetched<ServiceAccountInfo | null>> {
+  let mayBrowse: boolean;
+  try {
+    const answer = await client.get<Permissions>(MY_PERMISSIONS, { query: { permissions: BROWSE_USERS } });
+    const permission = answer?.permissions?.[BROWSE_USERS];
+    if (!permission || typeof permission.havePermission !== 'boolean') {
+      throw shapeError(`GET ${MY_PERMISSIONS}`, `Jira's answer for GET ${MY_PERMISSIONS} does not say whether the account running the checks may browse users`);
+    }
+    mayBrowse = permission.havePermission;
+  } catch (error) {
+    return failed(toFetchError(error, `GET ${MY_PERMISSIONS}`));
+  }
+  if (mayBrowse) return ok(null);
+  return failed({
+    kind: 'forbidden',
+    endpoint: `GET ${USER_SEARCH}`,
+    message: `Jira's user search found no one for ${email}, but the account running the checks lacks the "Browse users and groups" global permission, and Jira answers every search without it with an empty list`,
+  });
 }
 
 /** GET /user with groups and application roles; null when Jira knows no such account. */

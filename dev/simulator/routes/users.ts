@@ -13,9 +13,9 @@ type P = Platform['schemas'];
 
 const BROWSE_USERS_DENIED = 'You do not have the permission to see the specified user.';
 
-/** Portal-only customers and apps cannot browse users; staff can (Browse users and groups). */
+/** The "Browse users and groups" global permission, which every user operation here requires. */
 function canBrowseUsers(ctx: RouteContext): boolean {
-  return ctx.caller.accountType === 'atlassian';
+  return ctx.model.canBrowseUsers(ctx.caller.accountId);
 }
 
 function serverInfo(ctx: RouteContext) {
@@ -61,21 +61,26 @@ export function userMatches(user: SimUser, query: string): boolean {
   return user.emailHidden ? email === q : email.startsWith(q);
 }
 
+/**
+ * Jira documents this search as returning active users only, and empty results (not an
+ * error) to callers without Browse users and groups: an empty answer alone never
+ * proves that an account does not exist.
+ */
 function searchUsers(ctx: RouteContext) {
-  if (!canBrowseUsers(ctx)) return jiraError(403, BROWSE_USERS_DENIED);
   const query = ctx.query.get('query');
   const accountId = ctx.query.get('accountId');
   if (!query && !accountId && !ctx.query.get('property')) return jiraError(400, 'One of the query parameters: query, accountId or property is required.');
   if (query && accountId) return jiraError(400, 'The query and accountId parameters cannot be used together.');
+  if (!canBrowseUsers(ctx)) return ok([]);
   const startAt = intParam(ctx.query, 'startAt', 0);
   const maxResults = capped(ctx.query, 'maxResults', CAPS.userSearch.default, CAPS.userSearch.max);
   let matches: SimUser[];
   if (accountId) {
     const user = ctx.model.user(accountId);
-    matches = user ? [user] : [];
+    matches = user?.active ? [user] : [];
   } else {
     matches = [];
-    for (const user of ctx.model.allUsers()) if (userMatches(user, query ?? '')) matches.push(user);
+    for (const user of ctx.model.allUsers()) if (user.active && userMatches(user, query ?? '')) matches.push(user);
     matches.sort((a, b) => a.displayName.localeCompare(b.displayName));
   }
   const page = matches.slice(startAt, startAt + maxResults);

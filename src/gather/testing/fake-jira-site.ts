@@ -86,6 +86,14 @@ export function createFakeJiraSite(): FakeTransport {
     const matches = everyone.filter((u) => u.displayName.toLowerCase().includes(q) || String(u.emailAddress ?? '').toLowerCase().startsWith(q) || (q.startsWith('hidden') && u.accountId === 'u-hidden'));
     return { body: matches.slice(Number(query.get('startAt') ?? 0)) };
   });
+  // The caller holds "Browse users and groups", so an empty user search means no active account.
+  t.on('GET', '/rest/api/3/mypermissions', ({ query }) => {
+    const permissions: Record<string, unknown> = {};
+    for (const key of (query.get('permissions') ?? '').split(',')) {
+      if (key === 'USER_PICKER') permissions[key] = { id: '27', key, name: 'Browse users and groups', type: 'GLOBAL', description: 'Browse users and groups', havePermission: true };
+    }
+    return { body: { permissions } };
+  });
   t.on('GET', '/rest/api/3/user', ({ query }) => {
     if (query.get('accountId') !== SA_ID) return { status: 404, body: { errorMessages: ['Specified user does not exist or you do not have required permissions'], errors: {} } };
     return {

@@ -53,6 +53,40 @@ function lookupFailureSteps(error: FetchError, peoplePage: string): RemediationS
   }
 }
 
+const CREATE_HOW = 'in Jira, open People (or admin.atlassian.com > Directory > Users), click Invite people / Add users, and enter the Moveworks service account\'s e-mail.';
+
+/**
+ * Nothing found. By accountId Jira reads deactivated accounts too, so the account does
+ * not exist. By e-mail the gatherer searched as a caller allowed to browse users, but
+ * the search lists active users only: the account is missing or deactivated.
+ */
+function notFound(configured: string, peoplePage: string): CheckOutcome {
+  if (!configured.includes('@')) {
+    return {
+      verdict: 'violated',
+      summary: `No account has the accountId "${configured}" on this site.`,
+      evidence: { configured, lookup: 'accountId' },
+      remediation: [
+        { text: 'Check the accountId in Settings: it must be the full id (open the account\'s profile from People; the id is the last part of the address).', url: peoplePage },
+        { text: `Otherwise create the service account: ${CREATE_HOW}`, url: peoplePage },
+        { text: 'Atlassian\'s guide to creating users', url: DOCS.createUsers },
+      ],
+    };
+  }
+  return {
+    verdict: 'violated',
+    summary: `No active account has the e-mail "${configured}" on this site: it is missing or deactivated (Jira's user search lists active users only).`,
+    evidence: { configured, lookup: 'e-mail search (active users only)' },
+    remediation: [
+      { text: 'Check the spelling of the e-mail in Settings; it must match the account\'s e-mail exactly.' },
+      { text: `If the account does not exist, create it: ${CREATE_HOW}`, url: peoplePage },
+      { text: 'If it was deactivated, reactivate it: in admin.atlassian.com, open Directory > Users, find the account and click Reactivate user.', url: ATLASSIAN_PAGES.adminHub },
+      { text: 'Or configure its accountId instead of the e-mail: Jira reads an account by id even when it is deactivated, and the check then says which it is.', url: peoplePage },
+      { text: 'Atlassian\'s guide to creating users', url: DOCS.createUsers },
+    ],
+  };
+}
+
 export const saExists: SiteCheck = {
   meta: {
     id: 'SA-EXISTS',
@@ -94,18 +128,7 @@ export const saExists: SiteCheck = {
       };
     }
     const account = fetched.value;
-    if (!account) {
-      return {
-        verdict: 'violated',
-        summary: `No account matches "${configured}" on this site.`,
-        evidence: { configured },
-        remediation: [
-          { text: 'Check the spelling of the service account in Settings; an e-mail must match the account\'s e-mail exactly, an accountId must be the full id.' },
-          { text: 'Otherwise create the service account: in Jira, open People (or admin.atlassian.com > Directory > Users), click Invite people / Add users, and enter the Moveworks service account\'s e-mail.', url: links.userManagement() },
-          { text: 'Atlassian\'s guide to creating users', url: DOCS.createUsers },
-        ],
-      };
-    }
+    if (!account) return notFound(configured, links.userManagement());
     const problems = problemsOf(account);
     const evidence = evidenceOf(account, configured);
     if (problems.length > 0) {

@@ -1,0 +1,70 @@
+/**
+ * How Jira answers a lookup of one user: user/search lists active users only and
+ * comes back empty (200, []) for a caller without "Browse users and groups";
+ * /user?accountId answers a deactivated account with active: false.
+ */
+import { startSimulator, type RunningSimulator } from './server';
+import { buildDemoSite, DEMO_CREDENTIALS } from './sites/demo';
+import { staffUsers } from './sites/people';
+import { call, type Credentials } from './testing/client';
+
+const { admin, agent, serviceAccount: sa } = DEMO_CREDENTIALS;
+const staff = staffUsers();
+/** Jonas Berg has left: deactivated. */
+const leaver = staff[37]!;
+/** Yuki Sato is on the staff without any product access, so without "Browse users and groups". */
+const noProductAccess = staff[22]!;
+const noBrowse: Credentials = { email: noProductAccess.email!, token: 'SIMULATED-no-browse-token-not-a-secret' };
+
+let sim: RunningSimulator;
+beforeAll(async () => {
+  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
+  sim.model.setApiToken(noProductAccess.accountId, noBrowse.token);
+});
+afterAll(() => sim.close());
+afterEach(() => expect(sim.violations).toEqual([]));
+
+const search = (query: string, as: Credentials) => call(sim, 'GET', `/rest/api/3/user/search?query=${encodeURIComponent(query)}`, { as });
+const ids = (users: { accountId: string }[]) => users.map((u) => u.accountId);
+
+describe('user/search', () => {
+  it('lists active users only: a deactivated account is not found by its e-mail', async () => {
+    expect(leaver.active).toBe(false);
+    const result = await search(leaver.email!, admin);
+    expect(result.status).toBe(200);
+    expect(result.json()).toEqual([]);
+    const byName = await search('Jonas', admin);
+    expect(ids(byName.json())).not.toContain(leaver.accountId);
+    const byId = await call(sim, 'GET', `/rest/api/3/user/search?accountId=${encodeURIComponent(leaver.accountId)}`, { as: admin });
+    expect(byId.json()).toEqual([]);
+  });
+
+  it('answers an empty list, not an error, to a caller without Browse users and groups', async () => {
+    const result = await search(sa.email, noBrowse);
+    expect(result.status).toBe(200);
+    expect(result.json()).toEqual([]);
+    const permission = await call(sim, 'GET', '/rest/api/3/mypermissions?permissions=USER_PICKER', { as: noBrowse });
+    expect(permission.json().permissions.USER_PICKER).toMatchObject({ key: 'USER_PICKER', type: 'GLOBAL', havePermission: false });
+  });
+
+  it('finds the service account for the site admin and an agent, who hold Browse users and groups', async () => {
+    for (const as of [admin, agent]) {
+      expect(ids((await search(sa.email, as)).json())).toEqual([sa.accountId]);
+      const permission = await call(sim, 'GET', '/rest/api/3/mypermissions?permissions=USER_PICKER', { as });
+      expect(permission.json().permissions.USER_PICKER.havePermission).toBe(true);
+    }
+  });
+});
+
+describe('user (by accountId)', () => {
+  it('answers a deactivated account with active: false', async () => {
+    const result = await call(sim, 'GET', `/rest/api/3/user?accountId=${encodeURIComponent(leaver.accountId)}`, { as: admin });
+    expect(result.status).toBe(200);
+    expect(result.json()).toMatchObject({ accountId: leaver.accountId, active: false });
+  });
+
+  it('is refused with 403 to a caller without Browse users and groups', async () => {
+    const result = await call(sim, 'GET', `/rest/api/3/user?accountId=${encodeURIComponent(sa.accountId)}`, { as: noBrowse });
+    expect(result.status).toBe(403);
+  });
+});
