@@ -31,6 +31,11 @@ export interface FixMeta {
   permission: FixPermission;
   /** The Forge scopes its writes use (declared in manifest.yml). */
   scopes: readonly string[];
+  /**
+   * The past tense of one item done, for the results' summary ("12 added, 0 failed");
+   * default "changed".
+   */
+  itemVerb?: string;
 }
 
 /** One Jira object a change writes, named as an admin knows it. */
@@ -76,6 +81,11 @@ export interface FixPlan {
   changes: PlannedChange[];
   /** Things the fix will not do, and why (team-managed workflows, missing permission…). */
   blockers: FixBlocker[];
+  /**
+   * One sentence of what the whole plan does, without who does it: "Add 12 users to
+   * HR's customers". The confirm dialog adds "as you", the CLI "as <account>".
+   */
+  summary?: string;
 }
 
 export interface FixPlanInput {
@@ -88,6 +98,16 @@ export interface FixPlanInput {
 
 export type ChangeOutcome = 'applied' | 'unchanged' | 'refused' | 'failed';
 
+/** One item of a change (a user added, a field put on a screen…), for the per-item list of the results. */
+export interface ItemResult {
+  /** accountId, field id…: what Jira knows it by. */
+  id: string;
+  name?: string;
+  /** done: this change did it; unchanged: it was so already; failed: `message` says why, in Jira's words. */
+  outcome: 'done' | 'unchanged' | 'failed';
+  message?: string;
+}
+
 export interface ChangeResult {
   changeId: string;
   outcome: ChangeOutcome;
@@ -99,6 +119,8 @@ export interface ChangeResult {
   /** Where Jira versions the object: e.g. workflow version "3" → "4". */
   before?: string;
   after?: string;
+  /** Per item where Jira answers per item; the counts above summarise them. */
+  items?: ItemResult[];
 }
 
 export interface Fix {
