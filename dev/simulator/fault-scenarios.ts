@@ -19,6 +19,23 @@ export const FAULT_SCENARIOS = {
     ],
   },
 
+  /**
+   * A long quota wait, as Forge apps meet with Jira's hourly quotas: the first call
+   * listing customers gets 429 with Retry-After 120 s, and every call the same
+   * caller sends there before the 120 s are over gets 429 again with the time left.
+   */
+  longRetryAfter: {
+    name: 'longRetryAfter',
+    description: 'Listing customers answers 429 with Retry-After 120 s; calls inside those 120 s are refused again.',
+    faults: [
+      {
+        endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer',
+        calls: [1],
+        fault: { type: 'rateLimit', style: 'retry-after', retryAfterSeconds: 120, reason: 'jira-quota-tenant-based' },
+      },
+    ],
+  },
+
   /** Transient gateway and server errors that a retry gets past. */
   flaky5xx: {
     name: 'flaky5xx',

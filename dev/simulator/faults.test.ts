@@ -4,15 +4,15 @@
  */
 import { FAULT_SCENARIOS } from './fault-scenarios';
 import { endpointMatches, FaultPlan, latencyMs, seededRandom } from './scenario';
-import { startSimulator, type RunningSimulator, type Scenario } from './server';
+import { startSimulator, type RunningSimulator, type Scenario, type SimulatorOptions } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS } from './sites/demo';
 import { call, OPT_IN } from './testing/client';
 
 const { admin } = DEMO_CREDENTIALS;
 const MEMBERS = '/rest/api/3/group/member?groupname=all-employees';
 
-async function withScenario(scenario: Scenario, body: (sim: RunningSimulator) => Promise<void>): Promise<void> {
-  const sim = await startSimulator({ site: buildDemoSite(), scenario, validateResponses: true });
+async function withScenario(scenario: Scenario, body: (sim: RunningSimulator) => Promise<void>, options: Partial<SimulatorOptions> = {}): Promise<void> {
+  const sim = await startSimulator({ site: buildDemoSite(), scenario, validateResponses: true, ...options });
   try {
     await body(sim);
     // Faulted responses are exempt; everything else must still match the official schemas.
@@ -65,30 +65,97 @@ describe('FaultPlan', () => {
 
 describe('faults on the wire', () => {
   it('429 with Retry-After and RateLimit-Reason on the chosen call numbers only', async () => {
-    await withScenario(FAULT_SCENARIOS.rateLimited, async (sim) => {
-      const statuses: number[] = [];
-      for (let i = 0; i < 4; i++) {
-        const result = await call(sim, 'GET', MEMBERS, { as: admin });
-        statuses.push(result.status);
-        if (result.status === 429) {
-          expect(result.headers.get('retry-after')).toBe('1');
-          expect(result.headers.get('ratelimit-reason')).toBe('jira-quota-tenant-based');
-          expect(Date.parse(result.headers.get('x-ratelimit-reset')!)).toBeGreaterThan(Date.now() - 1000);
+    const clock = { ms: Date.parse('2026-11-28T10:00:00Z') };
+    await withScenario(
+      FAULT_SCENARIOS.rateLimited,
+      async (sim) => {
+        const statuses: number[] = [];
+        for (let i = 0; i < 4; i++) {
+          const result = await call(sim, 'GET', MEMBERS, { as: admin });
+          statuses.push(result.status);
+          if (result.status === 429) {
+            expect(result.headers.get('retry-after')).toBe('1');
+            expect(result.headers.get('ratelimit-reason')).toBe('jira-quota-tenant-based');
+            expect(Date.parse(result.headers.get('x-ratelimit-reset')!)).toBe(clock.ms + 1000);
+          }
+          clock.ms += 1000; // each call waits the period out
         }
-      }
-      expect(statuses).toEqual([429, 200, 429, 200]);
-      expect(sim.requests.filter((r) => r.fault === 'rateLimit-retry-after')).toHaveLength(2);
-    });
+        expect(statuses).toEqual([429, 200, 429, 200]);
+        expect(sim.requests.filter((r) => r.fault === 'rateLimit-retry-after')).toHaveLength(2);
+      },
+      { now: () => new Date(clock.ms) },
+    );
   });
 
   it('429 with only X-RateLimit-Reset (an ISO timestamp)', async () => {
-    await withScenario(FAULT_SCENARIOS.rateLimited, async (sim) => {
-      const result = await call(sim, 'GET', '/rest/servicedeskapi/servicedesk/1/customer', { as: admin, headers: OPT_IN });
-      expect(result.status).toBe(429);
-      expect(result.headers.get('retry-after')).toBeNull();
-      expect(result.headers.get('x-ratelimit-reset')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
-      expect((await call(sim, 'GET', '/rest/servicedeskapi/servicedesk/1/customer', { as: admin, headers: OPT_IN })).status).toBe(200);
-    });
+    const clock = { ms: Date.parse('2026-11-28T10:00:00Z') };
+    await withScenario(
+      FAULT_SCENARIOS.rateLimited,
+      async (sim) => {
+        const result = await call(sim, 'GET', '/rest/servicedeskapi/servicedesk/1/customer', { as: admin, headers: OPT_IN });
+        expect(result.status).toBe(429);
+        expect(result.headers.get('retry-after')).toBeNull();
+        expect(result.headers.get('x-ratelimit-reset')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
+        clock.ms += 1000;
+        expect((await call(sim, 'GET', '/rest/servicedeskapi/servicedesk/1/customer', { as: admin, headers: OPT_IN })).status).toBe(200);
+      },
+      { now: () => new Date(clock.ms) },
+    );
+  });
+
+  it('a call sent before the Retry-After period ends gets 429 again, with the time left, until the period is over', async () => {
+    const clock = { ms: Date.parse('2026-11-28T10:00:00Z') };
+    const start = clock.ms;
+    await withScenario(
+      FAULT_SCENARIOS.longRetryAfter,
+      async (running) => {
+        const customers = (desk: number) => call(running, 'GET', `/rest/servicedeskapi/servicedesk/${desk}/customer`, { as: admin, headers: OPT_IN });
+        const first = await customers(1);
+        expect(first.status).toBe(429);
+        expect(first.headers.get('retry-after')).toBe('120');
+        expect(first.headers.get('ratelimit-reason')).toBe('jira-quota-tenant-based');
+        expect(Date.parse(first.headers.get('x-ratelimit-reset')!)).toBe(start + 120_000);
+
+        // Early, on the same endpoint (another desk too): refused again, never with a shorter period than is left.
+        clock.ms = start + 30_000;
+        for (const desk of [1, 2]) {
+          const early = await customers(desk);
+          expect(early.status).toBe(429);
+          expect(early.headers.get('retry-after')).toBe('90');
+          expect(Date.parse(early.headers.get('x-ratelimit-reset')!)).toBe(start + 120_000);
+        }
+        clock.ms = start + 119_500;
+        expect((await customers(1)).headers.get('retry-after')).toBe('1');
+
+        // Another endpoint, and another caller, are not held by this caller's window.
+        expect((await call(running, 'GET', '/rest/servicedeskapi/servicedesk', { as: admin })).status).toBe(200);
+        expect((await call(running, 'GET', '/rest/servicedeskapi/servicedesk/1/customer', { as: DEMO_CREDENTIALS.agent, headers: OPT_IN })).status).not.toBe(429);
+
+        clock.ms = start + 120_000;
+        expect((await customers(1)).status).toBe(200);
+        expect(running.requests.filter((r) => r.fault === 'rate-limit-window')).toHaveLength(3);
+      },
+      { now: () => new Date(clock.ms) },
+    );
+  });
+
+  it('a burst-limit 429 also holds the caller off the endpoint for the whole Retry-After', async () => {
+    const clock = { ms: Date.parse('2026-11-28T10:00:00.000Z') };
+    await withScenario(
+      { burstLimits: [{ endpoint: 'GET /rest/api/3/group/member', maxRequests: 1, perMs: 100 }] },
+      async (sim) => {
+        expect((await call(sim, 'GET', MEMBERS, { as: admin })).status).toBe(200);
+        const refused = await call(sim, 'GET', MEMBERS, { as: admin });
+        expect(refused.status).toBe(429);
+        expect(refused.headers.get('retry-after')).toBe('1');
+        // The burst window has room again after 100 ms, but Jira asked for 1 s.
+        clock.ms += 500;
+        expect((await call(sim, 'GET', MEMBERS, { as: admin })).status).toBe(429);
+        clock.ms += 500;
+        expect((await call(sim, 'GET', MEMBERS, { as: admin })).status).toBe(200);
+      },
+      { now: () => new Date(clock.ms) },
+    );
   });
 
   it('5xx: Jira JSON for 500, gateway HTML for 502/503/504', async () => {

@@ -8,7 +8,10 @@
 export type Fault =
   /** Answer with this status and the API's own error body. */
   | { type: 'status'; status: 401 | 403 | 404 | 412 | 500 | 502 | 503 | 504; message?: string }
-  /** 429. `style: 'retry-after'` sends Retry-After; 'reset-only' sends only X-RateLimit-Reset (ISO time). */
+  /**
+   * 429. `style: 'retry-after'` sends Retry-After; 'reset-only' sends only X-RateLimit-Reset (ISO time).
+   * Until the period ends, the caller's further calls to the endpoint get 429 again with the time left.
+   */
   | { type: 'rateLimit'; style?: 'retry-after' | 'reset-only'; retryAfterSeconds?: number; reason?: string }
   /** Wait, then answer normally. */
   | { type: 'delay'; ms: number }
@@ -51,6 +54,13 @@ export interface Scenario {
   seed?: number;
 }
 
+/** A period a 429 asked for: until it ends, the same caller's calls to that endpoint are refused again. */
+export interface RateLimitWindow {
+  untilMs: number;
+  style: 'retry-after' | 'reset-only';
+  reason: string;
+}
+
 export interface CallDescription {
   method: string;
   template: string;
@@ -80,6 +90,8 @@ function whereMatches(where: Record<string, string> | undefined, values: Record<
 export class FaultPlan {
   private readonly ruleCounts: number[];
   private readonly burstWindows: number[][];
+  /** By "METHOD /template|accountId": the period the last 429 to that caller asked for. */
+  private readonly rateLimitWindows = new Map<string, RateLimitWindow>();
 
   constructor(private scenario: Scenario) {
     this.ruleCounts = (scenario.faults ?? []).map(() => 0);
@@ -93,6 +105,24 @@ export class FaultPlan {
   reset(): void {
     this.ruleCounts.fill(0);
     for (const window of this.burstWindows) window.length = 0;
+    this.rateLimitWindows.clear();
+  }
+
+  /**
+   * Jira: a request reissued before the Retry-After period expires fails again
+   * with the same or a longer period. Every 429 opens such a window for its
+   * endpoint and caller (a later, longer one extends it).
+   */
+  openRateLimitWindow(call: Pick<CallDescription, 'method' | 'template'>, callerId: string, window: RateLimitWindow): void {
+    const key = windowKey(call, callerId);
+    const existing = this.rateLimitWindows.get(key);
+    if (!existing || existing.untilMs < window.untilMs) this.rateLimitWindows.set(key, window);
+  }
+
+  /** The window this caller's call would be sent into, or undefined when the endpoint is open to it. */
+  rateLimitWindowAt(call: Pick<CallDescription, 'method' | 'template'>, callerId: string, nowMs: number): RateLimitWindow | undefined {
+    const window = this.rateLimitWindows.get(windowKey(call, callerId));
+    return window && nowMs < window.untilMs ? window : undefined;
   }
 
   /** The faults this call gets, in rule order. Counts the call against every rule it matches. */
@@ -123,6 +153,10 @@ export class FaultPlan {
     });
     return retryAfter;
   }
+}
+
+function windowKey(call: Pick<CallDescription, 'method' | 'template'>, callerId: string): string {
+  return `${call.method.toUpperCase()} ${call.template}|${callerId}`;
 }
 
 /** Small seeded PRNG (mulberry32) for repeatable jitter. */

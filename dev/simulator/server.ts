@@ -12,7 +12,7 @@ import type { validateAgainstSpec as ValidateAgainstSpec } from './openapi-valid
 import { errorFor, jiraError, jsmError, jsmExperimentalRequired, UNAUTHENTICATED_MESSAGE, type ApiFamily, type SimResponse } from './responses';
 import { matchRoute } from './router';
 import type { RecordedNotification, Route } from './routes/route';
-import { FaultPlan, latencyMs, malformed, seededRandom, tamperPage, type Fault, type Scenario } from './scenario';
+import { FaultPlan, latencyMs, malformed, seededRandom, tamperPage, type Fault, type RateLimitWindow, type Scenario } from './scenario';
 
 export type { RecordedNotification } from './routes/route';
 export type { Scenario, Fault, FaultRule, BurstLimit } from './scenario';
@@ -51,6 +51,11 @@ export interface SimulatorOptions {
   validateResponses?: boolean;
   /** Clock for timestamps in bodies and records (tests pin it). */
   now?: () => Date;
+  /**
+   * Clock (ms) that rate-limit windows and burst limits are measured on; default `now`.
+   * A test that records the client's waits instead of sleeping them advances it by what was waited.
+   */
+  rateLimitClock?: () => number;
 }
 
 export interface RunningSimulator {
@@ -99,24 +104,28 @@ function gatewayPage(status: number): SimResponse {
   };
 }
 
-function rateLimited(api: ApiFamily, now: Date, style: 'retry-after' | 'reset-only', seconds: number, reason: string): SimResponse {
-  const reset = new Date(now.getTime() + seconds * 1000).toISOString();
+/**
+ * A 429 for a period of `leftMs` from `now` (the clock of bodies): Retry-After in
+ * whole seconds, rounded up so it never promises an earlier reopening, and
+ * X-RateLimit-Reset as that request time plus the period.
+ */
+function rateLimited(api: ApiFamily, now: Date, window: Omit<RateLimitWindow, 'untilMs'>, leftMs: number): SimResponse {
+  const seconds = Math.max(1, Math.ceil(leftMs / 1000));
+  const reset = new Date(now.getTime() + leftMs).toISOString();
   const headers: Record<string, string> =
-    style === 'reset-only'
+    window.style === 'reset-only'
       ? { 'X-RateLimit-Reset': reset }
-      : { 'Retry-After': String(seconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset, 'RateLimit-Reason': reason };
+      : { 'Retry-After': String(seconds), 'X-RateLimit-Limit': '100', 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': reset, 'RateLimit-Reason': window.reason };
   return { ...errorFor(api, 429, 'Rate limit exceeded.', 'sd.public.api.error.rate.limit'), headers };
 }
 
-function faultResponse(fault: Fault, api: ApiFamily, endpoint: string, now: Date): SimResponse | undefined {
+function faultResponse(fault: Exclude<Fault, { type: 'rateLimit' }>, api: ApiFamily, endpoint: string): SimResponse | undefined {
   switch (fault.type) {
     case 'status':
       if (fault.status === 401) return unauthenticated(api, endpoint, true);
       if (fault.status === 412 && api === 'servicedesk') return jsmExperimentalRequired();
       if (fault.status >= 502) return gatewayPage(fault.status);
       return errorFor(api, fault.status, fault.message ?? defaultMessage(fault.status));
-    case 'rateLimit':
-      return rateLimited(api, now, fault.style ?? 'retry-after', fault.retryAfterSeconds ?? 1, fault.reason ?? 'jira-quota-tenant-based');
     default:
       return undefined;
   }
@@ -147,6 +156,7 @@ function readBody(req: IncomingMessage): Promise<string> {
 export async function startSimulator(options: SimulatorOptions): Promise<RunningSimulator> {
   const model = options.site;
   const now = options.now ?? (() => new Date());
+  const rateLimitClock = options.rateLimitClock ?? (() => now().getTime());
   let plan = new FaultPlan(options.scenario ?? {});
   let random = seededRandom(options.scenario?.seed ?? 1);
   const requests: RecordedRequest[] = [];
@@ -184,18 +194,34 @@ export async function startSimulator(options: SimulatorOptions): Promise<Running
     const values: Record<string, string> = { ...params };
     for (const [key, value] of requestUrl.searchParams) values[key] ??= value;
     const call = { method, template: route.template, values };
-    const burst = plan.burstRetryAfter(call, now().getTime());
+    const limitNow = rateLimitClock();
+    /** Answers 429 and keeps the endpoint closed to this caller for the period asked. */
+    const refuse = (window: Omit<RateLimitWindow, 'untilMs'>, leftMs: number): SimResponse => {
+      plan.openRateLimitWindow(call, caller.accountId, { ...window, untilMs: limitNow + leftMs });
+      return rateLimited(api, now(), window, leftMs);
+    };
+    const open = plan.rateLimitWindowAt(call, caller.accountId, limitNow);
+    if (open) {
+      record.fault = 'rate-limit-window';
+      return { response: rateLimited(api, now(), open, open.untilMs - limitNow), route, faulted: true };
+    }
+    const burst = plan.burstRetryAfter(call, limitNow);
     if (burst !== undefined) {
       record.fault = 'burst-limit';
-      return { response: rateLimited(api, now(), 'retry-after', burst, 'jira-burst-based'), route, faulted: true };
+      return { response: refuse({ style: 'retry-after', reason: 'jira-burst-based' }, burst * 1000), route, faulted: true };
     }
 
     const faults = plan.faultsFor(call);
     for (const fault of faults) if (fault.type === 'delay') await sleep(fault.ms);
     for (const fault of faults) {
-      const response = faultResponse(fault, api, endpoint, now());
+      if (fault.type === 'rateLimit') {
+        record.fault = `rateLimit-${fault.style ?? 'retry-after'}`;
+        const window = { style: fault.style ?? 'retry-after', reason: fault.reason ?? 'jira-quota-tenant-based' } as const;
+        return { response: refuse(window, (fault.retryAfterSeconds ?? 1) * 1000), route, faulted: true };
+      }
+      const response = faultResponse(fault, api, endpoint);
       if (response) {
-        record.fault = fault.type === 'status' ? `status-${fault.status}` : `${fault.type}${fault.type === 'rateLimit' ? `-${fault.style ?? 'retry-after'}` : ''}`;
+        record.fault = fault.type === 'status' ? `status-${fault.status}` : fault.type;
         return { response, route, faulted: true };
       }
     }

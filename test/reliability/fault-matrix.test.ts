@@ -221,7 +221,7 @@ describe('fault matrix', () => {
           unbounded.push(`${cell.endpoint.endpoint} × ${cell.fault.name}: ${path} tried ${attempts} times, at most ${asked} × ${cell.fault.maxAttempts} expected`);
         }
       }
-      // No single wait may exceed the policy's cap, whatever the server asked for.
+      // Our own back-off is capped; the rate-limit faults here ask for 2 s, so no wait may exceed the cap either.
       const longest = Math.max(0, ...cell.outcome.sleeps);
       if (longest > P.maxDelayMs) unbounded.push(`${cell.endpoint.endpoint} × ${cell.fault.name}: waited ${longest} ms`);
     }

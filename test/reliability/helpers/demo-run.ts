@@ -20,8 +20,18 @@ export const DEMO_SETTINGS: EngineSettings = {
 /** Per-attempt timeout of the faulted runs; the "slow" fault waits well beyond it. */
 export const FAULT_TIMEOUT_MS = 300;
 
+/**
+ * Each simulator's rate-limit clock: the waits a run records instead of sleeping
+ * move it on, so a retry sent after its recorded wait finds Jira's period over,
+ * and one sent without waiting still meets the 429 again.
+ */
+const rateLimitClocks = new WeakMap<RunningSimulator, { ms: number }>();
+
 export async function startDemoSimulator(): Promise<RunningSimulator> {
-  return startSimulator({ site: demo.buildDemoSite(), host: '127.0.0.1', port: 0, now: () => RUN_AT });
+  const clock = { ms: RUN_AT.getTime() };
+  const sim = await startSimulator({ site: demo.buildDemoSite(), host: '127.0.0.1', port: 0, now: () => RUN_AT, rateLimitClock: () => clock.ms });
+  rateLimitClocks.set(sim, clock);
+  return sim;
 }
 
 export type RunOutcome = { ok: true; result: RunReadinessResult; sleeps: number[] } | { ok: false; error: unknown; sleeps: number[] };
@@ -30,6 +40,7 @@ export async function runOnSimulator(sim: RunningSimulator, scenario: Scenario, 
   sim.setScenario(scenario);
   sim.requests.length = 0;
   const sleeps: number[] = [];
+  const clock = rateLimitClocks.get(sim);
   const transport = createHttpTransport({ baseUrl: sim.url, email: demo.DEMO_CREDENTIALS.admin.email, apiToken: demo.DEMO_CREDENTIALS.admin.token });
   const serviceAccountTransport = createHttpTransport({
     baseUrl: sim.url,
@@ -46,6 +57,7 @@ export async function runOnSimulator(sim: RunningSimulator, scenario: Scenario, 
         // The waits are recorded, not slept: the run's logic is what is under test.
         sleep: async (ms) => {
           sleeps.push(ms);
+          if (clock) clock.ms += ms;
         },
         random: () => 0.5,
         timeoutMs,
