@@ -6,6 +6,9 @@ import { ResolverClientProvider } from '../api/client-context';
 import { fakeClient } from '../testing/fake-client';
 import { check } from '../testing/report-fixtures';
 import type { FixResult } from '../../../../src/shared/resolver-api';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WHY_SECTION, docBlocks, sectionsOf } from '../../../../src/requirements/check-docs';
 
 function renderCard(client: ReturnType<typeof fakeClient>, c = check('CUST-COVERAGE', 'fail'), projectKey: string | undefined = 'HR') {
   const onChanged = jest.fn();
@@ -53,6 +56,23 @@ describe('CheckCard', () => {
     expect(screen.getByText('<img src=x onerror=alert(1)>')).toBeTruthy();
     expect(screen.getByText('a, b')).toBeTruthy();
     expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('shows why Moveworks needs the check, from its docs page, only when asked', () => {
+    const why = sectionsOf(readFileSync(join(__dirname, '../../../../docs/checks/CUST-COVERAGE.md'), 'utf8')).find((s) => s.heading === WHY_SECTION)!;
+    const vendorQuote = docBlocks(why.body).find((b) => b.kind === 'quote')!;
+    renderCard(fakeClient({}), check('CUST-COVERAGE', 'fail'));
+    const toggle = screen.getByRole('button', { name: 'Why Moveworks needs this' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(document.querySelector('blockquote')).toBeNull();
+    fireEvent.click(toggle);
+    const region = document.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(region.querySelector('blockquote')?.textContent).toBe((vendorQuote as { text: string }).text);
+    expect(region.textContent).toContain('All end users are required to exist as "Customers"');
+    // The project names no repository, so the text is shown here rather than linked.
+    expect(within(region).queryByRole('link')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Hide why' }));
+    expect(document.getElementById(region.id)).toBeNull();
   });
 
   it('will not acknowledge without a reason, then sends the reason', async () => {

@@ -1,7 +1,7 @@
 /**
- * One check: status, summary, evidence (collapsed), remediation with links, and the
- * actions that apply to it: a one-click fix named by evidence.fix, acknowledge for
- * failures, attest for manual checks.
+ * One check: status, summary, why Moveworks needs it and the evidence (both collapsed),
+ * remediation with links, and the actions that apply to it: a one-click fix named by
+ * evidence.fix, acknowledge for failures, attest for manual checks.
  */
 import React, { useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -12,6 +12,7 @@ import { useResolverClient } from '../api/client-context';
 import { ResolverCallError } from '../api/resolver-client';
 import { messages } from '../messages';
 import { formatDateTime } from '../model/status-display';
+import { CheckWhy, hasWhy } from './CheckWhy';
 import { EvidenceTable } from './EvidenceTable';
 import { FixResults } from './FixResults';
 import { ReasonDialog } from './ReasonDialog';
@@ -35,6 +36,7 @@ export interface CheckCardProps {
 export function CheckCard({ check, projectKey, onChanged, readOnly = false }: CheckCardProps) {
   const client = useResolverClient();
   const [open, setOpen] = useState(false);
+  const [whyOpen, setWhyOpen] = useState(false);
   const [dialog, setDialog] = useState<'ack' | 'attest' | null>(null);
   const [fixResult, setFixResult] = useState<FixResult | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,6 +44,7 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false }: Ch
   const fix = check.status !== 'pass' && !readOnly ? fixOf(check) : undefined;
   const canDecide = !readOnly;
   const evidenceId = `evidence-${projectKey ?? 'site'}-${check.id}`;
+  const whyId = `why-${projectKey ?? 'site'}-${check.id}`;
 
   const act = async (work: () => Promise<void>) => {
     setBusy(true);
@@ -101,6 +104,11 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false }: Ch
         </div>
       )}
       <div className="mw-actions">
+        {hasWhy(check.id) && (
+          <Button appearance="subtle" onClick={() => setWhyOpen(!whyOpen)} aria-expanded={whyOpen} aria-controls={whyId}>
+            {whyOpen ? messages.project.hideWhy : messages.project.why}
+          </Button>
+        )}
         <Button appearance="subtle" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={evidenceId}>
           {open ? messages.project.hideEvidence : messages.project.showEvidence}
         </Button>
@@ -122,6 +130,7 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false }: Ch
           <Button onClick={() => act(async () => { await client.call('removeAcknowledgement', { projectKey, checkId: check.id }); })}>{messages.ack.remove}</Button>
         )}
       </div>
+      {whyOpen && <CheckWhy checkId={check.id} id={whyId} />}
       {open && (
         <div id={evidenceId} className="mw-evidence">
           <EvidenceTable evidence={check.evidence} caption={`${messages.project.evidence}: ${check.id}`} />
