@@ -1,6 +1,6 @@
 /**
  * Runs the real gatherer and engine against a site over HTTP, as the CLI does
- * (engineer C's runReadiness over the HTTP transport). The one place the
+ * (runReadiness over the HTTP transport). The one place the
  * benchmark touches the engine.
  */
 import { runReadiness } from '../src/engine/run-readiness';

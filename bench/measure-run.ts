@@ -1,7 +1,7 @@
 /**
  * One measured run of the real gatherer and engine against a running simulator:
  * calls (the client's own count, per endpoint), wall time, and the size of every
- * desk's report as Forge storage would store it (engineer F's storableProject,
+ * desk's report as Forge storage would store it (report-repo's storableProject,
  * which caps evidence lists and keeps counts).
  */
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings, type Report } from '../src/engine/types';

@@ -1,6 +1,6 @@
 /**
- * The CLI's real services: the engine over HTTP (engineer C's runReadiness and
- * http transport), the in-process simulator for --demo (engineer D's), and the
+ * The CLI's real services: the engine over HTTP (runReadiness over the HTTP
+ * transport), the in-process simulator for --demo (dev/simulator), and the
  * file system. The simulator is loaded only for --demo.
  */
 import { promises as fs } from 'fs';

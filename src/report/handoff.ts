@@ -1,7 +1,7 @@
 /**
  * The Moveworks hand-off bundle: per project and workflow, the statuses with
  * their bucket and the ids of the Resolve, In Progress and Reopen transitions.
- * Built from WF-EXPORT's evidence (engineer B's `buildHandoff` output) in a
+ * Built from WF-EXPORT's evidence (the `buildHandoff` output it records) in a
  * stored report, so an export works without going back to Jira.
  */
 import type { ProjectReport, ProjectStyle, Report, StatusBucket } from '../engine/types';

@@ -1,5 +1,5 @@
 /**
- * The one place the Forge backend runs the engine (engineer C's runReadiness):
+ * The one place the Forge backend runs the engine (src/engine/run-readiness.ts):
  * gather + judge for the given projects, as the app. Results are stored raw:
  * attestations and acknowledgements are overlaid on read (storage/apply-decisions.ts),
  * so they are not passed to the engine here.

@@ -1,6 +1,6 @@
 /**
  * AppDeps filled with Forge's real services: @forge/kvs, the @forge/events queue,
- * and Jira through requestJira (engineer C's forge transport). The site's base URL,
+ * and Jira through requestJira (src/jira/forge-transport.ts). The site's base URL,
  * needed only for deep links, comes from the invocation context when Forge gives it,
  * else from what an earlier call remembered, else from Jira's serverInfo.
  */

@@ -1,6 +1,6 @@
 /**
  * The transitions Moveworks uses: global ones into a bucket, "the Resolve
- * transition" and "the Reopen transition" as REQUIREMENTS.md defines them.
+ * transition" and "the Reopen transition" as docs/requirements.md defines them.
  */
 import type { StatusBucket } from '../../../engine/types';
 import type { TransitionView, WorkflowView } from './workflow-view';
