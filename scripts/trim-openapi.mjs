@@ -1,6 +1,6 @@
 // Cuts Atlassian's official OpenAPI documents down to the operations this app calls,
 // keeping every schema they reference, so the project carries a small, exact copy.
-// Source: ../shared/openapi (or OPENAPI_SOURCE). Output: spec/*.trimmed.json.
+// Source: Atlassian's official OpenAPI documents (jsm.v3.json, swagger-v3.v3.json) in the folder OPENAPI_SOURCE names. Output: spec/*.trimmed.json.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
