@@ -18,11 +18,32 @@ export function workflowStatus(id: string, name: string, statusCategory: StatusC
   };
 }
 
+/** The criteria of a Restrict issue transition condition, as lists; Jira joins each with commas. */
+export interface RestrictTo {
+  accountIds?: string[];
+  roleIds?: string[];
+  groupIds?: string[];
+  permissionKeys?: string[];
+  groupCustomFields?: string[];
+  allowUserCustomFields?: string[];
+  denyUserCustomFields?: string[];
+}
+
 /** Rule configurations as Jira Cloud names them. */
 export const RULES = {
   /** Hide the transition from people; the REST API (the bot) can still run it. */
   apiOnly: (): JiraRuleConfiguration => ({ ruleKey: 'system:restrict-from-all-users', parameters: { restrictMode: 'users' } }),
-  inGroup: (groupId: string): JiraRuleConfiguration => ({ ruleKey: 'system:restrict-by-group', parameters: { groupIds: groupId } }),
+  /**
+   * "Restrict issue transition": whoever meets any of the criteria may run it. Jira
+   * stores each criterion as a comma-separated string; accountIds also take
+   * `allow-assignee` / `allow-reporter` (and are for team-managed projects only).
+   */
+  restrictTo: (who: RestrictTo): JiraRuleConfiguration => ({
+    ruleKey: 'system:restrict-issue-transition',
+    parameters: Object.fromEntries(Object.entries(who).filter(([, ids]) => ids && ids.length > 0).map(([key, ids]) => [key, (ids as string[]).join(',')])),
+  }),
+  /** Only members of the group may run it (Restrict issue transition by groupIds). */
+  inGroup: (groupId: string): JiraRuleConfiguration => RULES.restrictTo({ groupIds: [groupId] }),
   setResolution: (resolutionId = '10000'): JiraRuleConfiguration => ({
     ruleKey: 'system:update-field',
     parameters: { field: 'resolution', value: resolutionId, mode: 'replace' },

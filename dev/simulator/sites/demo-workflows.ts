@@ -3,12 +3,18 @@
  * Moveworks asks for; HR's have the classic gaps (directed transitions only, a
  * Resolve screen without Assignee, a required field missing from the screen);
  * Facilities is team-managed (global transitions, no screens). `ready` fixes HR.
+ * IT's incident workflow hides the bot's In progress transition the other way Jira
+ * offers: Restrict issue transition to a group whose only member is the service account.
  */
 import type { JiraWorkflowStatus } from '../../../src/gather/snapshot';
 import type { SimScreen } from '../model';
 import { buildWorkflow, RULES, workflowStatus, type TransitionSpec, type WorkflowSpec } from '../workflow-builder';
+import { groupUuid } from './ids';
 
 export const PROJECT_IDS = { ITSD: '10000', HR: '10001', FAC: '10002', ENG: '10003' } as const;
+
+/** The moveworks-service-accounts group (GROUP_IDS.moveworksAccounts of the demo): the service account is its only member. */
+export const SERVICE_ACCOUNTS_GROUP_ID = groupUuid(9);
 
 export const STATUS = {
   open: '1',
@@ -126,8 +132,15 @@ export const WORKFLOW_NAMES = {
   engineering: 'ENG: Software Workflow',
 } as const;
 
-/** The three transitions Moveworks asks for: global, API-only, with the right screen and post functions. */
-function moveworksTransitions(resolveScreen: number, resolved: string, inProgress: string, reopened: string, extraResolveValidators: TransitionSpec['validators'] = []): TransitionSpec[] {
+/** The three transitions Moveworks asks for: global, hidden from people, with the right screen and post functions. */
+function moveworksTransitions(
+  resolveScreen: number,
+  resolved: string,
+  inProgress: string,
+  reopened: string,
+  extraResolveValidators: TransitionSpec['validators'] = [],
+  inProgressConditions: TransitionSpec['conditions'] = [RULES.apiOnly()],
+): TransitionSpec[] {
   return [
     {
       id: '901',
@@ -139,7 +152,7 @@ function moveworksTransitions(resolveScreen: number, resolved: string, inProgres
       actions: [RULES.setResolution()],
       description: 'Run by the Moveworks bot; hidden from people.',
     },
-    { id: '911', name: 'In progress (Moveworks)', to: inProgress, conditions: [RULES.apiOnly()] },
+    { id: '911', name: 'In progress (Moveworks)', to: inProgress, conditions: inProgressConditions },
     { id: '921', name: 'Reopen (Moveworks)', to: reopened, conditions: [RULES.apiOnly()], actions: [RULES.unassign(), RULES.clearResolution()] },
   ];
 }
@@ -190,7 +203,9 @@ function itsdIncident(): WorkflowSpec {
       },
       { id: '61', name: 'Close', to: s.closed, from: [s.resolved] },
       { id: '71', name: 'Reopen', to: s.reopened, from: [s.resolved, s.closed] },
-      ...moveworksTransitions(SCREEN.itsdResolveIncident, s.resolved, s.workInProgress, s.reopened, [RULES.fieldRequired('customfield_10070')]),
+      ...moveworksTransitions(SCREEN.itsdResolveIncident, s.resolved, s.workInProgress, s.reopened, [RULES.fieldRequired('customfield_10070')], [
+        RULES.inGroup(SERVICE_ACCOUNTS_GROUP_ID),
+      ]),
     ],
   };
 }

@@ -7,6 +7,7 @@
 import { PROJECT_CHECKS } from '../catalogue';
 import { startSimulator, type RunningSimulator } from '../../../dev/simulator/server';
 import * as demo from '../../../dev/simulator/sites/demo';
+import { SERVICE_ACCOUNTS_GROUP_ID, WORKFLOW_NAMES } from '../../../dev/simulator/sites/demo-workflows';
 import { gatherSnapshot } from '../../gather/gather-snapshot';
 import type { SiteSnapshot } from '../../gather/snapshot';
 import { createHttpTransport } from '../../jira/http-transport';
@@ -25,7 +26,7 @@ describe('workflow checks on the demo site', () => {
   beforeAll(async () => {
     sim = await startSimulator({ site: demo.buildDemoSite(), host: '127.0.0.1', port: 0 });
     const client = new JiraClient(createHttpTransport({ baseUrl: sim.url, email: demo.DEMO_CREDENTIALS.admin.email, apiToken: demo.DEMO_CREDENTIALS.admin.token }));
-    snapshot = await gatherSnapshot(client, settings, { requires: ['requestTypes', 'workflows', 'screens'] });
+    snapshot = await gatherSnapshot(client, settings, { requires: [...new Set(CHECKS.flatMap((c) => c.requires))] });
   });
   afterAll(async () => {
     await sim?.close();
@@ -57,6 +58,20 @@ describe('workflow checks on the demo site', () => {
     expect(v['WF-ANY-TO-RESOLVED']).toBe('holds');
     expect(v['WF-RESOLVE-SCREEN-ASSIGNEE']).toBe('violated');
     expect(Object.values(v)).not.toContain('undecided');
+  });
+
+  it('reads the group a Restrict issue transition condition names, once, by groupId: only the service account', () => {
+    const reads = sim.requests.filter((r) => r.endpoint === 'GET /rest/api/3/group/member');
+    expect(reads.map((r) => new URL(r.path, sim.url).searchParams.get('groupId'))).toEqual([SERVICE_ACCOUNTS_GROUP_ID]);
+    expect(reads.every((r) => r.status === 200 && !new URL(r.path, sim.url).searchParams.has('groupname'))).toBe(true);
+    expect(snapshot.workflowGroups).toEqual({
+      [SERVICE_ACCOUNTS_GROUP_ID]: { ok: true, value: { groupId: SERVICE_ACCOUNTS_GROUP_ID, members: [{ accountId: demo.DEMO_CREDENTIALS.serviceAccount.accountId, displayName: 'Moveworks Bot' }] } },
+    });
+    const project = snapshot.projects.find((p) => p.key === 'ITSD')!;
+    const incident = PROJECT_CHECKS.find((c) => c.meta.id === 'WF-BOT-TRANSITIONS-RESTRICTED')!.evaluate({ snapshot, settings, project });
+    const evidence = incident.evidence as { workflows: { workflow: string; details: { botTransitions: { id: string; hiddenFromPeople: boolean }[] } }[] };
+    const inProgress = evidence.workflows.find((w) => w.workflow === WORKFLOW_NAMES.itsdIncident)!.details.botTransitions.find((t) => t.id === '911');
+    expect(inProgress).toMatchObject({ hiddenFromPeople: true, blocksApi: false });
   });
 
   it('the hand-off bundle of IT names the bot’s transitions', () => {
