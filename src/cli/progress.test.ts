@@ -1,3 +1,4 @@
+import { rateLimitWaitProgress } from '../gather/progress';
 import { formatProgress, progressReporter } from './progress';
 
 describe('progress', () => {
@@ -19,5 +20,18 @@ describe('progress', () => {
     report({ stage: 'projects', done: 3, total: 3, message: 'd' }); // stage end
     report({ stage: 'workflows', done: 0, total: 1, message: 'e' }); // new stage
     expect(lines).toEqual(['… a (projects 0/3)\n', '… c (projects 2/3)\n', '… d (projects 3/3)\n', '… e (workflows 0/1)\n']);
+  });
+
+  it('always writes a wait for Jira\'s rate limit, with how long and on which endpoint', () => {
+    const lines: string[] = [];
+    const report = progressReporter({ write: (s) => lines.push(s) }, () => 0, 1000);
+    report({ stage: 'projects', done: 0, total: 3, message: 'a' });
+    report(rateLimitWaitProgress({ endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer', waitMs: 119_200 }));
+    report(rateLimitWaitProgress({ endpoint: 'GET /rest/api/3/group/member', waitMs: 3000, reason: 'jira-burst-based' }));
+    expect(lines).toEqual([
+      '… a (projects 0/3)\n',
+      "… Waiting 120 s for Jira's rate limit on GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer\n",
+      "… Waiting 3 s for Jira's rate limit on GET /rest/api/3/group/member\n",
+    ]);
   });
 });

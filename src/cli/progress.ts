@@ -2,6 +2,7 @@
  * Progress lines on standard error, so standard output carries nothing but the
  * document. A big site reports thousands of steps, so within a stage a line is
  * written at most once a second (and always for the stage's first and last step).
+ * A wait for Jira's rate limit is always written: it explains a pause.
  */
 import type { GatherProgress } from '../gather/progress';
 import { stripControlChars } from '../report/escape';
@@ -22,7 +23,8 @@ export function progressReporter(stderr: Writable, now: () => number = Date.now,
     const t = now();
     const stageChanged = event.stage !== lastStage;
     const stageDone = event.total > 0 && event.done >= event.total;
-    if (!stageChanged && !stageDone && t - lastAt < intervalMs) return;
+    const waiting = event.stage === 'rate-limit-wait';
+    if (!stageChanged && !stageDone && !waiting && t - lastAt < intervalMs) return;
     lastStage = event.stage;
     lastAt = t;
     stderr.write(`… ${formatProgress(event)}\n`);

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../forge/deps';
 import { gatherEndUserGroups, gatherSnapshot } from '../gather/gather-snapshot';
-import type { GatherProgress } from '../gather/progress';
+import { rateLimitWaitProgress, type GatherProgress } from '../gather/progress';
 import type { Fetched, GroupMembers, SiteSnapshot } from '../gather/snapshot';
 import { JiraClient, type JiraClientOptions } from '../jira/jira-client';
 import type { JiraTransport } from '../jira/transport';
@@ -46,6 +46,15 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
   const clock = typeof input.now === 'function' ? input.now : input.now ? () => input.now as Date : () => new Date();
   const clientOptions: JiraClientOptions = { ...input.clientOptions, now: () => clock().getTime() };
   if (input.logger) clientOptions.logger = input.logger;
+  const onProgress = input.onProgress;
+  if (onProgress) {
+    const onWait = input.clientOptions?.onWait;
+    // A wait Jira asks for can be minutes long: say so, or the run looks stuck.
+    clientOptions.onWait = (wait) => {
+      onWait?.(wait);
+      onProgress(rateLimitWaitProgress(wait));
+    };
+  }
   const client = new JiraClient(input.transport, clientOptions);
   // Its own credentials and retry budget; its calls are added to the run's stats.
   const serviceAccountClient = input.serviceAccountTransport ? new JiraClient(input.serviceAccountTransport, clientOptions) : undefined;

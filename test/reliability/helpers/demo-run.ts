@@ -36,11 +36,16 @@ export async function startDemoSimulator(): Promise<RunningSimulator> {
 
 export type RunOutcome = { ok: true; result: RunReadinessResult; sleeps: number[] } | { ok: false; error: unknown; sleeps: number[] };
 
+/** Moves a demo simulator's rate-limit clock on by a wait the run recorded instead of sleeping. */
+export function advanceRateLimitClock(sim: RunningSimulator, ms: number): void {
+  const clock = rateLimitClocks.get(sim);
+  if (clock) clock.ms += ms;
+}
+
 export async function runOnSimulator(sim: RunningSimulator, scenario: Scenario, timeoutMs = FAULT_TIMEOUT_MS): Promise<RunOutcome> {
   sim.setScenario(scenario);
   sim.requests.length = 0;
   const sleeps: number[] = [];
-  const clock = rateLimitClocks.get(sim);
   const transport = createHttpTransport({ baseUrl: sim.url, email: demo.DEMO_CREDENTIALS.admin.email, apiToken: demo.DEMO_CREDENTIALS.admin.token });
   const serviceAccountTransport = createHttpTransport({
     baseUrl: sim.url,
@@ -57,7 +62,7 @@ export async function runOnSimulator(sim: RunningSimulator, scenario: Scenario, 
         // The waits are recorded, not slept: the run's logic is what is under test.
         sleep: async (ms) => {
           sleeps.push(ms);
-          if (clock) clock.ms += ms;
+          advanceRateLimitClock(sim, ms);
         },
         random: () => 0.5,
         timeoutMs,
