@@ -20,7 +20,7 @@ export function configuredEndUserGroups(groups: readonly string[]): string[] {
 }
 
 /** The snapshot keys groups by the name as configured; tolerate stray spaces there. */
-function groupFetched(snapshot: SiteSnapshot, name: string): Fetched<GroupMembers> | undefined {
+export function groupFetched(snapshot: SiteSnapshot, name: string): Fetched<GroupMembers> | undefined {
   return snapshot.endUserGroups[name] ?? Object.entries(snapshot.endUserGroups).find(([key]) => key.trim() === name)?.[1];
 }
 

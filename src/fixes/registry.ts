@@ -1,0 +1,28 @@
+/**
+ * Every fix the app can make, the counterpart of requirements/catalogue.ts: the single
+ * list the resolvers, the queue consumer, the UI (through the resolvers) and the CLI
+ * read. Adding a fix: write `<id>.ts` exporting a Fix, a table test beside it, and
+ * list it here; nothing else changes.
+ */
+import type { Fix, FixMeta } from './fix';
+import { addMissingCustomers } from './add-missing-customers';
+import { addToServiceDeskTeam } from './add-to-service-desk-team';
+
+export const FIXES: readonly Fix[] = [
+  addToServiceDeskTeam,
+  addMissingCustomers,
+];
+
+export function findFix(id: string): Fix | undefined {
+  return FIXES.find((f) => f.meta.id === id);
+}
+
+/** The fixes that make a check pass, in registry order. */
+export function fixesForCheck(checkId: string): Fix[] {
+  return FIXES.filter((f) => f.meta.resolves.includes(checkId));
+}
+
+/** What the UI needs to offer a fix: its meta, without plan or apply. */
+export function fixMetas(fixes: readonly Fix[] = FIXES): FixMeta[] {
+  return fixes.map((f) => ({ ...f.meta, resolves: [...f.meta.resolves], scopes: [...f.meta.scopes] }));
+}
