@@ -28,6 +28,14 @@ describe('group members', () => {
   });
 });
 
+describe('group members by id or name', () => {
+  it('refuses groupname and groupId together (400), as the parameters say', async () => {
+    const both = await call(sim, 'GET', `/rest/api/3/group/member?groupId=${GROUP_IDS.allEmployees}&groupname=all-employees`, { as: admin });
+    expect(both.status).toBe(400);
+    expect(both.json()).toEqual({ errorMessages: [expect.stringContaining('both')], errors: {} });
+  });
+});
+
 describe('the group picker', () => {
   const names = async (query: string, extra = '') =>
     (await call(sim, 'GET', `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}${extra}`, { as: admin })).json().groups.map((g: { name: string }) => g.name);

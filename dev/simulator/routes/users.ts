@@ -104,6 +104,8 @@ function findGroup(ctx: RouteContext): SimGroup | undefined {
 
 function groupMembers(ctx: RouteContext) {
   if (!ctx.query.get('groupId') && !ctx.query.get('groupname')) return jiraError(400, 'You must specify a group name or group id.');
+  // "This parameter cannot be used with the groupName parameter": the stricter reading refuses the pair.
+  if (ctx.query.get('groupId') && ctx.query.get('groupname')) return jiraError(400, 'You cannot specify both a group name and a group id.');
   // The official document says members are listed to Jira administrators only.
   if (!ctx.model.isSiteAdmin(ctx.caller.accountId)) return jiraError(403, 'You do not have the permission to view the members of this group.');
   const group = findGroup(ctx);
