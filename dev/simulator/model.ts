@@ -127,8 +127,14 @@ export interface SimIssue {
 
 export interface SiteSettings {
   title: string;
-  /** serverInfo.serverTimeZone, and what /user answers when a zone is hidden or unset. */
+  /** serverInfo.serverTimeZone, and what /user answers when a zone is hidden or unset unless defaultUserTimeZone says otherwise. */
   serverTimeZone: string;
+  /**
+   * The site's default user time zone, which /user answers in place of a hidden or
+   * unset zone. Jira does not document that it equals serverTimeZone, so a site can
+   * set it apart to prove the app never compares the two.
+   */
+  defaultUserTimeZone?: string;
 }
 
 export class SiteModel {

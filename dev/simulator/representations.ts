@@ -30,8 +30,9 @@ export interface Viewer {
 
 /** What another user sees of a profile. */
 export function visibleTimeZone(model: SiteModel, user: SimUser, viewer: Viewer): string {
-  if (viewer.accountId === user.accountId) return user.timeZone ?? model.settings.serverTimeZone;
-  return user.timeZoneHidden || !user.timeZone ? model.settings.serverTimeZone : user.timeZone;
+  const siteDefault = model.settings.defaultUserTimeZone ?? model.settings.serverTimeZone;
+  if (viewer.accountId === user.accountId) return user.timeZone ?? siteDefault;
+  return user.timeZoneHidden || !user.timeZone ? siteDefault : user.timeZone;
 }
 
 export function visibleEmail(user: SimUser, viewer: Viewer): string | undefined {

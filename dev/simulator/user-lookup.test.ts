@@ -1,7 +1,8 @@
 /**
  * How Jira answers a lookup of one user: user/search lists active users only and
  * comes back empty (200, []) for a caller without "Browse users and groups";
- * /user?accountId answers a deactivated account with active: false.
+ * /user?accountId answers a deactivated account with active: false; a hidden or
+ * unset zone reads as the site's default user zone, which need not be serverInfo's.
  */
 import { startSimulator, type RunningSimulator } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS } from './sites/demo';
@@ -66,5 +67,29 @@ describe('user (by accountId)', () => {
   it('is refused with 403 to a caller without Browse users and groups', async () => {
     const result = await call(sim, 'GET', `/rest/api/3/user?accountId=${encodeURIComponent(sa.accountId)}`, { as: noBrowse });
     expect(result.status).toBe(403);
+  });
+});
+
+describe('user time zones', () => {
+  it('answers the site default for a hidden or unset zone, which need not be serverInfo.serverTimeZone; /myself shows the real one', async () => {
+    const site = buildDemoSite();
+    site.settings.defaultUserTimeZone = 'Pacific/Auckland';
+    const hidden = staff.find((u) => u.timeZoneHidden && u.active && u.timeZone)!;
+    const unset = staff.find((u) => !u.timeZone && u.active)!;
+    site.setApiToken(hidden.accountId, 'SIMULATED-hidden-zone-token-not-a-secret');
+    const other = await startSimulator({ site, validateResponses: true });
+    try {
+      const server = (await call(other, 'GET', '/rest/api/3/serverInfo', { as: admin })).json();
+      expect(server.serverTimeZone).toBe('Europe/London');
+      for (const user of [hidden, unset]) {
+        const seen = (await call(other, 'GET', `/rest/api/3/user?accountId=${encodeURIComponent(user.accountId)}`, { as: admin })).json();
+        expect({ name: user.displayName, timeZone: seen.timeZone }).toEqual({ name: user.displayName, timeZone: 'Pacific/Auckland' });
+      }
+      const me = (await call(other, 'GET', '/rest/api/3/myself', { as: { email: hidden.email!, token: 'SIMULATED-hidden-zone-token-not-a-secret' } })).json();
+      expect(me.timeZone).toBe(hidden.timeZone);
+      expect(other.violations).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 });

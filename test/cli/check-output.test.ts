@@ -55,7 +55,7 @@ describe('mw-readiness check output', () => {
   it('prints a plain table when piped and a coloured one on a terminal', async () => {
     const piped = await runCli(['check', '--demo']);
     expect(piped.stdout).toMatch(/^Moveworks readiness: http:\/\/127\.0\.0\.1:\d+\n/);
-    expect(piped.stdout).toMatch(/^ {2}FAIL +SA-TIMEZONE +The time zone of Moveworks Bot/m);
+    expect(piped.stdout).toMatch(/^ {2}ERROR +SA-TIMEZONE +The time zone of Moveworks Bot/m);
     expect(piped.stdout).toMatch(/^Project HR — HR Help Desk \(company-managed\): NOT READY/m);
     expect(piped.stdout).not.toContain('\u001b[');
     const tty = await runCli(['check', '--demo'], {}, { isTTY: true });

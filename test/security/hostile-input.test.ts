@@ -97,7 +97,7 @@ describe('the engine carries the hostile names', () => {
   });
 });
 
-/** The e-mail lists only what still blocks: the desks that are not ready, and the service account's failing time zone. */
+/** The e-mail lists only what still blocks: the desks that are not ready, and the service account's time zone check, which does not pass. */
 function namesInEmail(): string[] {
   return [...report.projects.filter((p) => p.ready !== true).map((p) => p.name), HOSTILE.botName];
 }

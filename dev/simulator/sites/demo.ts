@@ -6,7 +6,8 @@
  * through the Field Operations organization), no global Resolve, Assignee
  * missing from the Resolve screen, a required field missing from a screen); FAC is
  * team-managed; the service account's time zone is wrong (America/New_York while
- * the site default is Europe/London), so SA-TIMEZONE fails.
+ * the site default is Europe/London): SA-TIMEZONE fails when read with the account's
+ * own token, and is an error through /user, which cannot tell it from the site default.
  * buildReadySite(): the same company with every gap fixed.
  */
 import { SiteModel, type SimProject, type SimProjectRole, type SimRoleActor } from '../model';
