@@ -8,6 +8,7 @@ import { processProjectJob } from '../../src/forge/consumer/process-project-job'
 import { buildResolvers } from '../../src/forge/resolvers';
 import { runChecks } from '../../src/forge/run/readiness-runner';
 import { loadProgress } from '../../src/forge/storage/progress-repo';
+import { JOB_FINISH_MARGIN_MS } from '../../src/forge/consumer/job-deadline';
 import { loadProject } from '../../src/forge/storage/report-repo';
 import { lastDiff, listHistory } from '../../src/forge/storage/history-repo';
 import type { InvocationContext } from '../../src/forge/deps';
@@ -85,6 +86,33 @@ it('marks a failing job in progress and keeps the previous report of that projec
   expect(summary.state).toBe('done');
   expect(summary.failed).toEqual([{ key: 'HR', message: 'Jira answered 503 for GET /rest/servicedeskapi/servicedesk/{id}/customer' }]);
   expect(deps.logged.some((l) => l.level === 'error' && l.fields?.projectKey === 'HR')).toBe(true);
+});
+
+it('gives the checks the job\'s Jira deadline (its start + 900 s − a margin) and shows a rate-limit wait in progress while the job is pending', async () => {
+  const { deps } = await seededSite();
+  const progress = await startRun(deps);
+  const startedAt = deps.now().getTime();
+  let during: RunProgress | null = null;
+  mockedRun.mockImplementation(async ({ projectKeys, onRateLimitWait }) => {
+    onRateLimitWait?.({ endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer', waitMs: 120_000, reason: 'jira-quota-tenant-based' });
+    await new Promise((resolve) => setImmediate(resolve)); // the note is written in the background
+    during = await loadProgress(deps.storage, deps.now());
+    return reportFor(projectKeys.map((key) => ({ key, serviceDeskId: '1' })), { now: deps.now() });
+  });
+
+  await processProjectJob(deps, { runId: progress.runId, projectKey: 'IT', reason: 'recheck' });
+  const deadlineMs = mockedRun.mock.calls[0]![0].deadlineMs!;
+  expect(deadlineMs).toBe(startedAt + 900_000 - JOB_FINISH_MARGIN_MS);
+  expect(JOB_FINISH_MARGIN_MS).toBeGreaterThan(0);
+  expect(during!.waiting).toEqual([
+    {
+      key: 'IT',
+      message: "Waiting 120 s for Jira's rate limit on GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer",
+      until: new Date(startedAt + 120_000).toISOString(),
+    },
+  ]);
+  // Once the job is done its wait is no longer news.
+  expect((await loadProgress(deps.storage, deps.now()))!.waiting).toBeUndefined();
 });
 
 it('reports a run as failed when every job failed, and adds nothing to history', async () => {

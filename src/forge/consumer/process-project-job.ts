@@ -19,7 +19,10 @@ import { storeReport } from '../storage/report-repo';
 import { appendProjectHistory } from '../storage/history-repo';
 import { loadDecoratedProject } from '../storage/load-report';
 import { refreshHistoryAfterChange } from '../storage/refresh-history';
-import { currentRun, loadProgress, recordJobOutcome } from '../storage/progress-repo';
+import { currentRun, loadProgress, recordJobOutcome, recordJobWait } from '../storage/progress-repo';
+import { rateLimitWaitProgress } from '../../gather/progress';
+import type { RateLimitWait } from '../../jira/rate-gate';
+import { jobJiraDeadlineMs } from './job-deadline';
 import { finaliseRunIfComplete } from './finalise-run';
 
 export interface JobResult {
@@ -41,13 +44,20 @@ export interface ProcessJobOptions {
 
 export async function processProjectJob(deps: AppDeps, job: ProjectJob, options: ProcessJobOptions = {}): Promise<JobResult> {
   const startedAt = deps.now();
+  // Forge ends the invocation at its time limit: a rate-limit wait beyond it is given up on, the checks become errors.
+  const deadlineMs = jobJiraDeadlineMs(startedAt);
+  const notes: Promise<void>[] = [];
+  const onRateLimitWait = (wait: RateLimitWait): void => {
+    const note = { message: rateLimitWaitProgress(wait).message, until: new Date(deps.now().getTime() + wait.waitMs).toISOString() };
+    notes.push(recordJobWait(deps.storage, job.runId, job.projectKey, note).catch((e) => deps.log.warn('Could not store a rate-limit wait in the run’s progress', { projectKey: job.projectKey, reason: reasonOf(e) })));
+  };
   let result: JobResult;
   try {
     await migrateStorage(deps.storage, deps.log);
     const { settings } = await getSettings(deps.storage);
     // Read once per run (by its first job) and shared; whatever is not shared is read here.
-    const endUserGroups = await endUserGroupsForRun(deps, job.runId, settings.endUserGroups, options.groupWait);
-    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, endUserGroups });
+    const endUserGroups = await endUserGroupsForRun(deps, job.runId, settings.endUserGroups, { ...options.groupWait, jiraDeadlineMs: deadlineMs });
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, endUserGroups, deadlineMs, onRateLimitWait });
     if (!report.projects.some((p) => p.key === job.projectKey)) {
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }
@@ -66,6 +76,7 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     deps.log.error('Readiness check of a project failed; previous report kept', { projectKey: job.projectKey, runId: job.runId, reason: result.message });
   }
 
+  await Promise.all(notes);
   const run = await currentRun(deps.storage);
   if (run?.runId === job.runId) {
     await recordJobOutcome(deps.storage, job.runId, job.projectKey, {

@@ -7,6 +7,7 @@
 import { runReadiness } from '../../engine/run-readiness';
 import type { EngineSettings, Report } from '../../engine/types';
 import type { Fetched, GroupMembers } from '../../gather/snapshot';
+import type { RateLimitWait } from '../../jira/rate-gate';
 import type { JiraTransport } from '../../jira/transport';
 import type { ArtifactKind } from '../../requirements/check';
 import type { AppSettings } from '../../shared/resolver-api';
@@ -35,6 +36,10 @@ export interface RunChecksArgs {
   requires?: readonly ArtifactKind[];
   /** End-user groups the run already read (run-groups.ts): not read again. */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
+  /** When the invocation must be done with Jira (ms since the epoch): a longer rate-limit wait is given up on. */
+  deadlineMs?: number;
+  /** Told when Jira's rate limit makes the run wait. */
+  onRateLimitWait?: (wait: RateLimitWait) => void;
 }
 
 export async function runChecks(args: RunChecksArgs): Promise<Report> {
@@ -45,6 +50,10 @@ export async function runChecks(args: RunChecksArgs): Promise<Report> {
     now: args.now,
     ...(args.requires ? { requires: args.requires } : {}),
     ...(args.endUserGroups ? { endUserGroups: args.endUserGroups } : {}),
+    clientOptions: {
+      ...(args.deadlineMs !== undefined ? { deadlineMs: args.deadlineMs } : {}),
+      ...(args.onRateLimitWait ? { onWait: args.onRateLimitWait } : {}),
+    },
   });
   return report;
 }

@@ -23,6 +23,8 @@ export interface RunGroupsWait {
   /** Between looks at storage while waiting (default 2 s). */
   pollMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** When the job must be done with Jira (ms since the epoch): reading the groups gives up on a longer rate-limit wait. */
+  jiraDeadlineMs?: number;
 }
 
 export const DEFAULT_GROUP_WAIT_MS = 240_000;
@@ -79,7 +81,7 @@ export async function endUserGroupsForRun(
     if (stored) return fromManifest(deps, runId, stored, names);
     const reads = inProcess(deps.storage);
     if (await deps.storage.createIfAbsent<Claim>(KEYS.runGroupsClaim(runId), { at: deps.now().toISOString() })) {
-      const read = readForRun(deps, runId, names);
+      const read = readForRun(deps, runId, names, wait.jiraDeadlineMs);
       // Kept until the run ends (one run per store at a time), so a later job here never waits on storage the reader could not write.
       reads.clear();
       reads.set(runId, read);
@@ -100,12 +102,12 @@ async function fromManifest(deps: AppDeps, runId: string, manifest: RunGroupsMan
 }
 
 /** The claiming job: read every group, store the whole ones, and use all it read (failures included). */
-async function readForRun(deps: AppDeps, runId: string, names: string[]): Promise<Record<string, Fetched<GroupMembers>>> {
+async function readForRun(deps: AppDeps, runId: string, names: string[], jiraDeadlineMs?: number): Promise<Record<string, Fetched<GroupMembers>>> {
   // Whatever happens, the manifest tells the waiting jobs to stop waiting; with nothing in it, they read for themselves.
   const shareNothing = (): Promise<void> => deps.storage.set<RunGroupsManifest>(KEYS.runGroupsManifest(runId), { groups: [] }).catch(() => undefined);
   let read: Awaited<ReturnType<typeof readEndUserGroups>>;
   try {
-    read = await readEndUserGroups({ transport: deps.jiraAsApp(), names, logger: deps.log });
+    read = await readEndUserGroups({ transport: deps.jiraAsApp(), names, logger: deps.log, ...(jiraDeadlineMs !== undefined ? { clientOptions: { deadlineMs: jiraDeadlineMs } } : {}) });
   } catch (error) {
     await shareNothing();
     throw error;

@@ -26,6 +26,9 @@ export const KEYS = {
   jobOutcomePrefix: (runId: string) => `${V}:run:${runId}:job:`,
   jobOutcome: (runId: string, projectKey: string) => `${V}:run:${runId}:job:${projectKey}`,
   runPrefix: `${V}:run:`,
+  /** A job waiting for Jira's rate limit says so here; shown while the job is pending. */
+  jobWaitPrefix: (runId: string) => `${V}:run:${runId}:wait:`,
+  jobWait: (runId: string, projectKey: string) => `${V}:run:${runId}:wait:${projectKey}`,
   /** Created once per run with createIfAbsent by the finish that sends its e-mail; dropped with the run's other keys. */
   mailClaim: (runId: string) => `${V}:run:${runId}:mail-claim`,
   /** The end-user groups a run read once for all its jobs; under runPrefix, so the next run's start drops them. */

@@ -23,6 +23,12 @@ export interface JobOutcome {
   message?: string;
 }
 
+/** A job waiting for Jira's rate limit: what it waits for, and until when (ISO time). */
+export interface JobWait {
+  message: string;
+  until: string;
+}
+
 export async function startRun(store: KeyValueStore, header: RunHeader): Promise<void> {
   // Outcomes of earlier runs are no longer shown; drop them so storage does not grow.
   for (const e of await store.list(KEYS.runPrefix)) await store.delete(e.key);
@@ -33,11 +39,15 @@ export async function recordJobOutcome(store: KeyValueStore, runId: string, proj
   await store.set(KEYS.jobOutcome(runId, projectKey), outcome);
 }
 
+export async function recordJobWait(store: KeyValueStore, runId: string, projectKey: string, wait: JobWait): Promise<void> {
+  await store.set(KEYS.jobWait(runId, projectKey), wait);
+}
+
 export async function currentRun(store: KeyValueStore): Promise<RunHeader | undefined> {
   return store.get<RunHeader>(KEYS.progress);
 }
 
-export function summariseProgress(header: RunHeader, outcomes: Record<string, JobOutcome>, now: Date): RunProgress {
+export function summariseProgress(header: RunHeader, outcomes: Record<string, JobOutcome>, now: Date, waits: Record<string, JobWait> = {}): RunProgress {
   const stale = now.getTime() - Date.parse(header.startedAt) > STALE_AFTER_MS;
   const pending: string[] = [];
   const failed: { key: string; message: string }[] = [];
@@ -65,6 +75,9 @@ export function summariseProgress(header: RunHeader, outcomes: Record<string, Jo
     state: !finished ? 'running' : failed.length > 0 && done === 0 ? 'failed' : 'done',
   };
   if (finished) progress.finishedAt = lastAt;
+  // Only a wait still ahead says anything: a pending job past its wait is working again.
+  const waiting = pending.flatMap((key) => (waits[key] && waits[key]!.until > now.toISOString() ? [{ key, ...waits[key]! }] : []));
+  if (waiting.length > 0) progress.waiting = waiting;
   return progress;
 }
 
@@ -74,5 +87,7 @@ export async function loadProgress(store: KeyValueStore, now: Date): Promise<Run
   const entries = await store.list<JobOutcome>(KEYS.jobOutcomePrefix(header.runId));
   const prefix = KEYS.jobOutcomePrefix(header.runId);
   const outcomes = Object.fromEntries(entries.map((e) => [e.key.slice(prefix.length), e.value]));
-  return summariseProgress(header, outcomes, now);
+  const waitPrefix = KEYS.jobWaitPrefix(header.runId);
+  const waits = Object.fromEntries((await store.list<JobWait>(waitPrefix)).map((e) => [e.key.slice(waitPrefix.length), e.value]));
+  return summariseProgress(header, outcomes, now, waits);
 }
