@@ -22,7 +22,7 @@ describe('progress', () => {
     expect(lines).toEqual(['… a (projects 0/3)\n', '… c (projects 2/3)\n', '… d (projects 3/3)\n', '… e (workflows 0/1)\n']);
   });
 
-  it('always writes a wait for Jira\'s rate limit, with how long and on which endpoint', () => {
+  it('always writes a wait for the Jira rate limit, with how long and on which endpoint', () => {
     const lines: string[] = [];
     const report = progressReporter({ write: (s) => lines.push(s) }, () => 0, 1000);
     report({ stage: 'projects', done: 0, total: 3, message: 'a' });

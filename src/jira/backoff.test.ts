@@ -27,7 +27,7 @@ describe('back-off decisions', () => {
     expect(retryDelayMs({ retryIndex: 10, nowMs: NOW, policy, random: almostOne })).toBe(4999);
   });
 
-  it('honours the server\'s period in full: the cap is only for our own back-off', () => {
+  it('honours the period the server asked for in full: the cap is only for our own back-off', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, maxDelayMs: 30_000 };
     const half = () => 0.5;
     expect(retryDelayMs({ retryIndex: 0, headers: headers({ 'Retry-After': '120' }), nowMs: NOW, policy, random: half })).toBe(120_000);

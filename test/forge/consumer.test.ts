@@ -88,7 +88,7 @@ it('marks a failing job in progress and keeps the previous report of that projec
   expect(deps.logged.some((l) => l.level === 'error' && l.fields?.projectKey === 'HR')).toBe(true);
 });
 
-it('gives the checks the job\'s Jira deadline (its start + 900 s − a margin) and shows a rate-limit wait in progress while the job is pending', async () => {
+it('gives the checks a Jira deadline of the job start + 900 s − a margin, and shows a rate-limit wait in progress while the job is pending', async () => {
   const { deps } = await seededSite();
   const progress = await startRun(deps);
   const startedAt = deps.now().getTime();
