@@ -1,4 +1,4 @@
-import type { Report } from '../engine/types';
+import type { Report } from '../shared/report-model';
 import { buildHandoff, type Handoff } from '../requirements/workflows/wf-export';
 import { project, settings, site } from '../requirements/testing/snapshot-builder';
 import { buildHandoffBundle, isHandoff, renderHandoffJson } from './handoff';
@@ -45,9 +45,23 @@ describe('buildHandoffBundle', () => {
       { id: '1', name: 'Open', category: 'TODO', bucket: 'new', bucketLabel: 'New / Reopened' },
       { id: '5', name: 'Resolved', category: 'DONE', bucket: 'resolved', bucketLabel: 'Resolved / Closed' },
     ]);
-    expect(it.workflows[0].resolve).toEqual({ global: true, transitionIds: ['51'] });
-    expect(it.workflows[0].inProgress).toEqual({ global: false, transitionIds: [] });
-    expect(it.workflows[0].reopen).toEqual({ global: false, transitionIds: ['71', '72'] });
+    // Evidence recorded before the bot's transitions carried names and targets: the ids stay, the detail is empty.
+    expect(it.workflows[0].resolve).toEqual({ global: true, transitionIds: ['51'], transitions: [] });
+    expect(it.workflows[0].inProgress).toEqual({ global: false, transitionIds: [], transitions: [] });
+    expect(it.workflows[0].reopen).toEqual({ global: false, transitionIds: ['71', '72'], transitions: [] });
+    expect(it.workflows[0].resolveScreens).toEqual([]);
+  });
+
+  it('carries the bot transitions’ names and targets and the Resolve screen’s fields when the evidence has them', () => {
+    const workflow = {
+      ...itHandoff.workflows[0],
+      bot: { ...itHandoff.workflows[0].bot, resolve: { global: true, transitionIds: ['51'], transitions: [{ id: '51', name: 'Resolve', to: 'Resolved', toBucket: 'resolved' as const }] } },
+      resolveScreens: [{ transitionId: '51', screenId: '10000', fieldIds: ['assignee', 'resolution'], fieldNames: { assignee: 'Assignee', resolution: 'Resolution' } }],
+    };
+    const bundle = buildHandoffBundle(reportWith({ ...itHandoff, workflows: [workflow] }));
+    const w = bundle.projects.find((p) => p.key === 'IT')!.workflows[0];
+    expect(w.resolve.transitions).toEqual([{ id: '51', name: 'Resolve', to: 'Resolved', toBucket: 'resolved' }]);
+    expect(w.resolveScreens).toEqual([{ transitionId: '51', screenId: '10000', fieldIds: ['assignee', 'resolution'], fieldNames: { assignee: 'Assignee', resolution: 'Resolution' } }]);
   });
 
   it('marks a project incomplete with the reason when its workflows could not be read', () => {

@@ -4,14 +4,16 @@
  * Built from WF-EXPORT's evidence (the `buildHandoff` output it records) in a
  * stored report, so an export works without going back to Jira.
  */
-import type { ProjectReport, ProjectStyle, Report, StatusBucket } from '../engine/types';
-import type { Handoff, HandoffGap, HandoffWorkflow } from '../requirements/workflows/wf-export';
+import type { ProjectReport, ProjectStyle, Report, StatusBucket } from '../shared/report-model';
+import type { Handoff, HandoffBotTransition, HandoffGap, HandoffResolveScreen, HandoffWorkflow } from '../requirements/workflows/wf-export';
 import { withStableKeys } from './json';
 
 export interface HandoffBundleTransitions {
   /** True when these are global ("from any status") transitions. */
   global: boolean;
   transitionIds: string[];
+  /** The same transitions with name and target status; empty in bundles from reports made before they were recorded. */
+  transitions: HandoffBotTransition[];
 }
 
 export interface HandoffBundleWorkflow {
@@ -24,6 +26,8 @@ export interface HandoffBundleWorkflow {
   reopen: HandoffBundleTransitions;
   /** Every transition of the workflow, for the Moveworks team's own mapping. */
   transitions: HandoffWorkflow['transitions'];
+  /** The fields on each Resolve transition's screen: what Moveworks can set when it resolves. */
+  resolveScreens: HandoffResolveScreen[];
 }
 
 export interface HandoffBundleProject {
@@ -61,8 +65,8 @@ export function isHandoff(evidence: unknown): evidence is Handoff {
   return Array.isArray(e.workflows) && Array.isArray(e.unreadable) && typeof e.project === 'object' && e.project !== null;
 }
 
-function transitionsOf(chosen: { global?: boolean; transitionIds?: string[] } | undefined): HandoffBundleTransitions {
-  return { global: chosen?.global === true, transitionIds: [...(chosen?.transitionIds ?? [])] };
+function transitionsOf(chosen: { global?: boolean; transitionIds?: string[]; transitions?: HandoffBotTransition[] } | undefined): HandoffBundleTransitions {
+  return { global: chosen?.global === true, transitionIds: [...(chosen?.transitionIds ?? [])], transitions: [...(chosen?.transitions ?? [])] };
 }
 
 function bundleWorkflow(w: HandoffWorkflow): HandoffBundleWorkflow {
@@ -75,6 +79,7 @@ function bundleWorkflow(w: HandoffWorkflow): HandoffBundleWorkflow {
     inProgress: transitionsOf(w.bot?.inProgress),
     reopen: transitionsOf(w.bot?.reopen),
     transitions: w.transitions ?? [],
+    resolveScreens: w.resolveScreens ?? [],
   };
 }
 

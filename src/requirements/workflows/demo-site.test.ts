@@ -80,9 +80,22 @@ describe('workflow checks on the demo site', () => {
     expect(handoff.unreadable).toEqual([]);
     const serviceRequest = handoff.workflows.find((w) => w.name === 'ITSD: Service Request Workflow')!;
     expect(serviceRequest.bot).toEqual({
-      resolve: { global: true, transitionIds: ['901'] },
-      inProgress: { global: true, transitionIds: ['911'] },
-      reopen: { global: true, transitionIds: ['921'] },
+      resolve: { global: true, transitionIds: ['901'], transitions: [{ id: '901', name: 'Resolve (Moveworks)', to: 'Resolved', toBucket: 'resolved' }] },
+      inProgress: { global: true, transitionIds: ['911'], transitions: [{ id: '911', name: 'In progress (Moveworks)', to: 'In Progress', toBucket: 'in_progress' }] },
+      reopen: { global: true, transitionIds: ['921'], transitions: [{ id: '921', name: 'Reopen (Moveworks)', to: 'Reopened', toBucket: 'new' }] },
     });
+  });
+
+  it('the hand-off bundle of IT names the fields on each Resolve transition’s screen', () => {
+    const project = snapshot.projects.find((p) => p.key === 'ITSD')!;
+    const incident = buildHandoff(snapshot, settings, project).workflows.find((w) => w.name === WORKFLOW_NAMES.itsdIncident)!;
+    expect(incident.resolveScreens).toEqual([
+      {
+        transitionId: '901',
+        screenId: '10001',
+        fieldIds: ['resolution', 'assignee', 'customfield_10070'],
+        fieldNames: { resolution: 'Resolution', assignee: 'Assignee', customfield_10070: 'Root cause' },
+      },
+    ]);
   });
 });

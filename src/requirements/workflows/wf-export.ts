@@ -9,7 +9,7 @@ import { buildHandoff } from './analysis/handoff';
 import { judgeProjectWorkflows } from './analysis/judge-project-workflows';
 
 export { buildHandoff, handoffComplete } from './analysis/handoff';
-export type { Handoff, HandoffWorkflow, HandoffStatus, HandoffChosen, HandoffGap } from './analysis/handoff';
+export type { Handoff, HandoffWorkflow, HandoffStatus, HandoffChosen, HandoffGap, HandoffBotTransition, HandoffResolveScreen } from './analysis/handoff';
 
 const meta = {
   id: 'WF-EXPORT',
@@ -25,7 +25,7 @@ const meta = {
 
 export const wfExport: ProjectCheck = {
   meta,
-  requires: ['requestTypes', 'workflows'],
+  requires: ['requestTypes', 'workflows', 'screens'],
   evaluate: (input) =>
     judgeProjectWorkflows(input, {
       meta,

@@ -3,11 +3,12 @@
  * statuses with their buckets and the ids of the transitions the bot will use.
  * Pure; the report module serialises it (JSON export) and WF-EXPORT shows it as evidence.
  */
-import type { EngineSettings, ProjectStyle, StatusBucket } from '../../../engine/types';
+import type { EngineSettings, ProjectStyle, StatusBucket } from '../../../shared/report-model';
 import type { IssueTypeRef, ProjectSnapshot, SiteSnapshot } from '../../../gather/snapshot';
 import { reopenTransitions, resolveTransitions, theTransitionInto } from './bot-transitions';
 import { describeFetchError } from './fetch-error';
 import { BUCKET_LABELS, type BucketSource } from './status-buckets';
+import { fieldLabel, transitionScreen } from './transition-screen';
 import { transitionRef, viewWorkflow, type TransitionRef, type TransitionView } from './workflow-view';
 
 export interface HandoffStatus {
@@ -19,10 +20,33 @@ export interface HandoffStatus {
   bucketSource: BucketSource;
 }
 
+/** One transition the bot fires, as its configuration names it: id, name and the status it lands in. */
+export interface HandoffBotTransition {
+  id: string;
+  name: string;
+  to: string | null;
+  toBucket: StatusBucket | null;
+}
+
 export interface HandoffChosen {
   /** True when these are global ("from any status") transitions. */
   global: boolean;
   transitionIds: string[];
+  /** The same transitions with their names and target statuses (what a non-production twin is compared on); absent in reports made before they were recorded. */
+  transitions?: HandoffBotTransition[];
+}
+
+/**
+ * The screen of one Resolve transition: the fields Moveworks can set when it resolves.
+ * `fieldIds` is null when there is no screen (`screenId` null) or it could not be read (`reason`).
+ */
+export interface HandoffResolveScreen {
+  transitionId: string;
+  screenId: string | null;
+  fieldIds: string[] | null;
+  /** Field id → name, for the fields on the screen. */
+  fieldNames?: Record<string, string>;
+  reason?: string;
 }
 
 export interface HandoffWorkflow {
@@ -32,6 +56,8 @@ export interface HandoffWorkflow {
   statuses: HandoffStatus[];
   transitions: TransitionRef[];
   bot: { resolve: HandoffChosen; inProgress: HandoffChosen; reopen: HandoffChosen };
+  /** The screens of the Resolve transitions, one per transition in `bot.resolve`; absent in reports made before they were recorded. */
+  resolveScreens?: HandoffResolveScreen[];
 }
 
 export interface HandoffGap {
@@ -52,7 +78,24 @@ export interface Handoff {
 }
 
 function chosen(transitions: TransitionView[], global: boolean): HandoffChosen {
-  return { global, transitionIds: transitions.map((t) => t.id) };
+  return {
+    global,
+    transitionIds: transitions.map((t) => t.id),
+    transitions: transitions.map((t) => ({ id: t.id, name: t.name, to: t.to?.name ?? t.toRef, toBucket: t.to?.bucket ?? null })),
+  };
+}
+
+function resolveScreenOf(t: TransitionView, snapshot: SiteSnapshot): HandoffResolveScreen {
+  const screen = transitionScreen(t, snapshot);
+  if (screen.kind === 'none') return { transitionId: t.id, screenId: null, fieldIds: null };
+  if (screen.kind === 'unread') return { transitionId: t.id, screenId: screen.screenId, fieldIds: null, reason: screen.reason };
+  const fieldIds = [...screen.screen.fieldIds];
+  return {
+    transitionId: t.id,
+    screenId: screen.screenId,
+    fieldIds,
+    fieldNames: Object.fromEntries(fieldIds.map((id) => [id, fieldLabel(id, screen.screen.fieldNames)])),
+  };
 }
 
 export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, project: ProjectSnapshot): Handoff {
@@ -115,6 +158,7 @@ export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, p
         inProgress: chosen(inProgress.transitions, inProgress.global),
         reopen: chosen(reopen.transitions, reopen.global),
       },
+      resolveScreens: resolve.transitions.map((t) => resolveScreenOf(t, snapshot)),
     });
   }
   return handoff;
