@@ -2,8 +2,8 @@
  * Every string the dashboard shows, in one place, so wording stays consistent and a
  * later translation has one file to touch. Parameterised strings are functions.
  */
-import type { CheckStatus, RequirementGroup, Score } from '../../../src/engine/types';
-import { formatPercent, formatScore } from '../../../src/engine/readiness-summary';
+import type { CheckStatus, RequirementGroup, Score } from '../../../src/shared/report-model';
+import { formatPercent, formatScore } from '../../../src/shared/readiness-summary';
 
 export const messages = {
   appTitle: 'Moveworks readiness',
@@ -53,6 +53,7 @@ export const messages = {
     recheck: 'Re-check',
     rechecking: 'Checking…',
     progress: (done: number, total: number) => `${done} of ${total} projects checked`,
+    rateLimitWait: (projectKey: string, message: string) => `${projectKey}: ${message}`,
     progressLabel: 'Re-check progress',
     failedProjects: (keys: string) => `Could not check: ${keys}`,
     matrixCaption: 'Service desks by requirement group',

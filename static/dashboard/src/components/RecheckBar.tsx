@@ -24,6 +24,12 @@ export function RecheckBar(props: {
         <div className="mw-progress" role="status" aria-live="polite">
           <ProgressBar value={share} ariaLabel={messages.overview.progressLabel} />
           <span>{messages.overview.progress(progress.projectsDone, progress.projectsTotal)}</span>
+          {(progress.waiting ?? []).map((w) => (
+            // Jira asked the run to wait (a rate limit): say so, so a long pause is not mistaken for a hang.
+            <span key={w.key} className="mw-progress-wait" data-testid="rate-limit-wait">
+              {messages.overview.rateLimitWait(w.key, w.message)}
+            </span>
+          ))}
         </div>
       )}
       {progress && progress.failed.length > 0 && (
