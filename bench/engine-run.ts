@@ -4,7 +4,7 @@
  * benchmark touches the engine.
  */
 import { runReadiness } from '../src/engine/run-readiness';
-import type { EngineSettings, Report } from '../src/engine/types';
+import type { EngineSettings, Report } from '../src/shared/report-model';
 import { createHttpTransport } from '../src/jira/http-transport';
 
 export interface EngineRunArgs {

@@ -4,7 +4,7 @@
  * desk's report as Forge storage would store it (report-repo's storableProject,
  * which caps evidence lists and keeps counts).
  */
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings, type Report } from '../src/engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings, type Report } from '../src/shared/report-model';
 import { storableProject } from '../src/forge/storage/report-repo';
 import { byteSize } from '../src/forge/storage/trim-evidence';
 import { runEngine } from './engine-run';

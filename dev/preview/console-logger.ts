@@ -1,5 +1,5 @@
 /** A Logger for the preview: one line per event on standard error, fields as JSON. Never given tokens. */
-import type { Logger } from '../../src/forge/deps';
+import type { Logger } from '../../src/shared/logger';
 
 export function consoleLogger(options: { quiet?: boolean } = {}): Logger {
   const line = (level: string, message: string, fields?: Record<string, unknown>) => {

@@ -8,7 +8,8 @@
  * with PushRateLimited and nothing of it is queued. `idle()` resolves when nothing
  * is queued or running, which the tests use instead of sleeping.
  */
-import type { HandedOnJobs, JobConcurrency, JobQueue, Logger, ProjectJob, QueueEvent } from '../../src/forge/deps';
+import type { HandedOnJobs, JobConcurrency, JobQueue, ProjectJob, QueueEvent } from '../../src/forge/deps';
+import type { Logger } from '../../src/shared/logger';
 import { FORGE_EVENTS_PER_MINUTE, FORGE_EVENTS_PER_PUSH } from '../../src/forge/run/job-pacing';
 import { PushRateLimited } from '../../src/forge/run/push-refusal';
 

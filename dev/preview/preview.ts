@@ -6,7 +6,8 @@
  */
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { AppDeps, KeyValueStore, Logger } from '../../src/forge/deps';
+import type { AppDeps, KeyValueStore } from '../../src/forge/deps';
+import type { Logger } from '../../src/shared/logger';
 import type { JiraTransport } from '../../src/jira/transport';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import { buildResolvers } from '../../src/forge/resolvers';

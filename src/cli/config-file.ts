@@ -5,7 +5,7 @@
  * Tokens are refused: a file is copied, committed and shared far more easily
  * than an environment variable.
  */
-import type { Acknowledgement, Attestation, StatusBucket } from '../engine/types';
+import type { Acknowledgement, Attestation, StatusBucket } from '../shared/report-model';
 import { findCheck } from '../requirements/catalogue';
 
 export interface ConfigFile {

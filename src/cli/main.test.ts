@@ -1,4 +1,4 @@
-import type { Report } from '../engine/types';
+import type { Report } from '../shared/report-model';
 import { sampleReport } from '../report/testing/sample-report';
 import { main, type CliServices, type SiteRunRequest } from './main';
 import { RunAbortedError } from './usage-error';

@@ -6,19 +6,19 @@
  * start or finish, with one sentence per problem on standard error.
  */
 import * as path from 'path';
-import type { Report } from '../engine/types';
+import type { Report } from '../shared/report-model';
 import { renderReportHtml } from '../report/html';
 import { renderReportJson } from '../report/json';
 import { renderReportText } from '../report/text';
 import { readyLabel } from '../report/labels';
-import { formatScore, headlineSummary } from '../engine/readiness-summary';
+import { formatScore, headlineSummary } from '../shared/readiness-summary';
 import { parseCliArgs, USAGE } from './args';
 import { parseConfigText, type ConfigFile } from './config-file';
 import { progressReporter, type ProgressEvent } from './progress';
 import { createRedactor, redactingWriter, type Redactor, type Writable } from './redact';
 import { resolveRunPlan, type Env, type OutputFormat, type RunPlan } from './run-plan';
 import { RunAbortedError, UsageError } from './usage-error';
-import type { EngineSettings } from '../engine/types';
+import type { EngineSettings } from '../shared/report-model';
 
 export interface CliIo {
   stdout: Writable;

@@ -5,7 +5,7 @@
  * one sentence; values that could be secrets are never repeated.
  */
 import { EMAIL_ADDRESS as EMAIL, isServiceAccountIdentifier } from '../shared/identifiers';
-import { ALL_SKILLS, DEFAULT_ENGINE_SETTINGS, type EngineSettings, type MoveworksSkill } from '../engine/types';
+import { ALL_SKILLS, DEFAULT_ENGINE_SETTINGS, type EngineSettings, type MoveworksSkill } from '../shared/report-model';
 import type { CliFlags } from './args';
 import type { ConfigFile } from './config-file';
 import { UsageError } from './usage-error';

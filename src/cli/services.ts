@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'fs';
 import { runReadiness } from '../engine/run-readiness';
-import type { EngineSettings, Report } from '../engine/types';
+import type { EngineSettings, Report } from '../shared/report-model';
 import { createHttpTransport } from '../jira/http-transport';
 import type { CliServices, SiteRunRequest } from './main';
 import { isJiraError } from '../jira/jira-error';

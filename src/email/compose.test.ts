@@ -1,7 +1,7 @@
 import { diffReports } from '../engine/diff';
-import type { CheckResult, Report, ReportDiff } from '../engine/types';
+import type { CheckResult, Report, ReportDiff } from '../shared/report-model';
 import { composeReportEmail, shouldSend } from './compose';
-import { MAX_BLOCKING_ITEMS, MAX_CHANGE_ITEMS } from './email-content';
+import { MAX_BLOCKING_ITEMS, MAX_CHANGE_ITEMS } from '../report/email-content';
 import { check, HOSTILE, project, report } from './testing/report-fixtures';
 
 const tzFix = { text: 'Set the time zone to America/Danmarkshavn.', url: 'https://id.atlassian.com/manage-profile/account-preferences' };

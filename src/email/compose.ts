@@ -4,14 +4,14 @@
  * `deliverReportEmail` in deliver.ts. The bodies come from the report renderers
  * the CLI and the exports use (src/report/html.ts, plain-text.ts) in 'email' mode.
  */
-import type { Report, ReportDiff } from '../engine/types';
+import type { Report, ReportDiff } from '../shared/report-model';
 import { renderReportHtml } from '../report/html';
 import { renderReportPlainText } from '../report/plain-text';
-import type { EmailOptions } from './email-content';
+import type { EmailOptions } from '../report/email-content';
 import { composeSubject } from './subject';
 
 export { shouldSend } from './should-send';
-export type { EmailOptions } from './email-content';
+export type { EmailOptions } from '../report/email-content';
 
 export interface ComposedEmail {
   subject: string;

@@ -1,5 +1,5 @@
 import { diffReports } from '../engine/diff';
-import type { Report, ReportDiff } from '../engine/types';
+import type { Report, ReportDiff } from '../shared/report-model';
 import { createFakeTransport } from '../jira/testing/fake-transport';
 import { sendRunReport, type RunReportInput } from './send-run-report';
 import { check, project, report } from './testing/report-fixtures';

@@ -3,7 +3,7 @@
  * decide whether the report goes out, compose it, deliver it, and return the
  * DeliveryRecord to store. Never throws; store the run's report before calling.
  */
-import type { Report, ReportDiff } from '../engine/types';
+import type { Report, ReportDiff } from '../shared/report-model';
 import type { JiraClient } from '../jira/jira-client';
 import type { JiraTransport } from '../jira/transport';
 import type { AppSettings, DeliveryRecord } from '../shared/resolver-api';

@@ -1,4 +1,4 @@
-import type { ReportDiff } from '../engine/types';
+import type { ReportDiff } from '../shared/report-model';
 import { hasChanges } from '../engine/diff';
 import type { AppSettings } from '../shared/resolver-api';
 

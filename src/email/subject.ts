@@ -3,10 +3,10 @@
  * "Moveworks readiness: Not ready (71.4%) — 2 newly failing". One line whatever the
  * site name holds (a newline in a subject is a header injection attempt).
  */
-import type { ReportDiff, Score } from '../engine/types';
+import type { ReportDiff, Score } from '../shared/report-model';
 import { stripControlChars } from '../report/escape';
-import { formatPercent } from '../engine/readiness-summary';
-import { gateWords } from './email-content';
+import { formatPercent } from '../shared/readiness-summary';
+import { gateWords } from '../report/email-content';
 
 /** Longest site name kept in the subject; the body carries it whole. */
 export const SUBJECT_SITE_NAME_MAX = 60;

@@ -7,7 +7,7 @@
  */
 import { findCheck } from '../requirements/catalogue';
 import { evidenceHash } from './evidence-hash';
-import type { Acknowledgement, Attestation, CheckResult } from './types';
+import type { Acknowledgement, Attestation, CheckResult } from '../shared/report-model';
 
 export interface Decisions {
   /** Check id → attestation of a manual check. */

@@ -1,5 +1,5 @@
 import { diffReports, hasChanges } from './diff';
-import type { CheckStatus, Report } from './types';
+import type { CheckStatus, Report } from '../shared/report-model';
 
 function report(site: Record<string, CheckStatus>, projects: Record<string, Record<string, CheckStatus>>): Report {
   const checks = (m: Record<string, CheckStatus>) =>

@@ -1,5 +1,5 @@
-import type { CheckStatus, Report, ReportDiff } from './types';
-import { checkKey, siteScopedChecks } from './readiness-summary';
+import type { CheckStatus, Report, ReportDiff } from '../shared/report-model';
+import { checkKey, siteScopedChecks } from '../shared/readiness-summary';
 
 /** `${projectKey or 'site'}:${checkId}` → status of every check of the report. */
 export function statusesOf(report: Pick<Report, 'checks' | 'projects'>): Map<string, CheckStatus> {

@@ -7,9 +7,9 @@ import { PROJECT_CHECKS, SITE_CHECKS } from '../requirements/catalogue';
 import type { Check, CheckOutcome } from '../requirements/check';
 import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
 import { applyDecisions } from './decisions';
-import { readinessOf } from './readiness-summary';
+import { readinessOf } from '../shared/readiness-summary';
 import { statusFor } from './status';
-import type { CheckResult, EngineSettings, ProjectReport, Report, RunStats, ServiceAccountSummary } from './types';
+import type { CheckResult, EngineSettings, ProjectReport, Report, RunStats, ServiceAccountSummary } from '../shared/report-model';
 
 export interface JudgeOptions {
   now?: Date;

@@ -2,7 +2,7 @@ import { createFakeJiraSite, SA_EMAIL, SA_ID } from '../gather/testing/fake-jira
 import { createFakeTransport } from '../jira/testing/fake-transport';
 import { JiraError } from '../jira/jira-error';
 import { mergeStats, runReadiness } from './run-readiness';
-import { DEFAULT_ENGINE_SETTINGS } from './types';
+import { DEFAULT_ENGINE_SETTINGS } from '../shared/report-model';
 
 const settings = { ...DEFAULT_ENGINE_SETTINGS, serviceAccount: SA_EMAIL, endUserGroups: ['all-staff'] };
 

@@ -3,15 +3,16 @@
  * judge it. The only place the three meet, shared by the CLI, the Forge queue
  * consumer and the local preview.
  */
-import type { Logger } from '../forge/deps';
+import type { Logger } from '../shared/logger';
 import { gatherEndUserGroups, gatherSnapshot } from '../gather/gather-snapshot';
 import { rateLimitWaitProgress, type GatherProgress } from '../gather/progress';
-import type { Fetched, GroupMembers, SiteSnapshot } from '../gather/snapshot';
+import type { GroupMembers, SiteSnapshot } from '../gather/snapshot';
+import type { Fetched } from '../shared/fetched';
 import { JiraClient, type JiraClientOptions } from '../jira/jira-client';
 import type { JiraTransport } from '../jira/transport';
-import type { ArtifactKind } from '../requirements/check';
+import type { ArtifactKind } from '../gather/artifact-kind';
 import { judge } from './judge';
-import type { EngineSettings, Report, RunStats } from './types';
+import type { EngineSettings, Report, RunStats } from '../shared/report-model';
 
 export interface RunReadinessInput {
   /** Jira as the account the checks run as (admin e-mail + token, or the Forge app). */

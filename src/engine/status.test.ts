@@ -1,4 +1,5 @@
-import { statusFor, worstStatus, worstVerdict } from './status';
+import { statusFor, worstStatus } from './status';
+import { worstVerdict } from '../requirements/verdicts';
 
 describe('statusFor', () => {
   it.each([

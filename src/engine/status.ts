@@ -1,5 +1,5 @@
-import type { CheckStatus, Severity } from './types';
-import { STATUS_ORDER } from './types';
+import type { CheckStatus, Severity } from '../shared/report-model';
+import { STATUS_ORDER } from '../shared/report-model';
 import type { Verdict } from '../requirements/check';
 
 /** required → fail, recommended / optional → warn (docs/requirements.md). */
@@ -23,17 +23,6 @@ export function worstStatus(statuses: Iterable<CheckStatus>): CheckStatus {
   let worst: CheckStatus = 'not_applicable';
   for (const s of statuses) {
     if (STATUS_ORDER.indexOf(s) < STATUS_ORDER.indexOf(worst)) worst = s;
-  }
-  return worst;
-}
-
-const VERDICT_ORDER: readonly Verdict[] = ['violated', 'undecided', 'manual', 'holds', 'not_applicable'];
-
-/** The worst verdict of several (used to fold per-workflow verdicts into one per project). */
-export function worstVerdict(verdicts: Iterable<Verdict>): Verdict {
-  let worst: Verdict = 'not_applicable';
-  for (const v of verdicts) {
-    if (VERDICT_ORDER.indexOf(v) < VERDICT_ORDER.indexOf(worst)) worst = v;
   }
   return worst;
 }

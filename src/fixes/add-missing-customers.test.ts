@@ -1,4 +1,5 @@
-import type { Fetched, GroupMembers } from '../gather/snapshot';
+import type { GroupMembers } from '../gather/snapshot';
+import type { Fetched } from '../shared/fetched';
 import { JiraClient } from '../jira/jira-client';
 import { createFakeTransport } from '../jira/testing/fake-transport';
 import { failed, ok } from '../requirements/testing/snapshot-builder';

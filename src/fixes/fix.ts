@@ -9,8 +9,8 @@
  * or screen touches), confirms it, and the runner applies its changes one by one,
  * recording each result, so a long fix can stop and resume without redoing a change.
  */
-import type { EngineSettings } from '../engine/types';
-import type { ArtifactKind } from '../requirements/check';
+import type { EngineSettings } from '../shared/report-model';
+import type { ArtifactKind } from '../gather/artifact-kind';
 import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
 import type { JiraClient } from '../jira/jira-client';
 

@@ -5,6 +5,7 @@
  * simulated site. Resolvers and the queue consumer only ever see these.
  */
 import type { JiraTransport } from '../jira/transport';
+import type { Logger } from '../shared/logger';
 
 export interface KeyValueStore {
   get<T>(key: string): Promise<T | undefined>;
@@ -76,12 +77,6 @@ export interface JobQueue {
    * that would need it then records the jobs it cannot push as failed, with why.
    */
   handOn?(jobs: HandedOnJobs, delaySeconds: number): Promise<void>;
-}
-
-export interface Logger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
 }
 
 export interface AppDeps {

@@ -10,7 +10,8 @@ import type { JiraClient } from '../jira/jira-client';
 import { jsmPages } from '../jira/paging';
 import { failed, ok, settle, shapeError } from './fetched';
 import { accountIdPoolFor, type AccountIdPool } from './project-details';
-import type { DeskOrganization, Fetched } from './snapshot';
+import type { DeskOrganization } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 
 type OrganizationDTO = ServiceDesk['schemas']['OrganizationDTO'];
 type UserDTO = ServiceDesk['schemas']['UserDTO'];

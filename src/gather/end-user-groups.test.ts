@@ -4,10 +4,11 @@
  * over are read as usual.
  */
 import { readEndUserGroups, runReadiness } from '../engine/run-readiness';
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../shared/report-model';
 import { JiraClient } from '../jira/jira-client';
 import { gatherSnapshot } from './gather-snapshot';
-import type { Fetched, GroupMembers } from './snapshot';
+import type { GroupMembers } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 import { createFakeJiraSite, SA_EMAIL } from './testing/fake-jira-site';
 
 const GROUP_MEMBER = '/rest/api/3/group/member';

@@ -3,7 +3,7 @@
  * checks can explain (`error` with the reason), never an aborted run.
  */
 import { JiraError } from '../jira/jira-error';
-import type { Fetched, FetchError } from './snapshot';
+import type { Fetched, FetchError } from '../shared/fetched';
 
 export function ok<T>(value: T): Fetched<T> {
   return { ok: true, value };

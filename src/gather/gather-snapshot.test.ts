@@ -1,4 +1,4 @@
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../shared/report-model';
 import { JiraClient } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { createFakeTransport } from '../jira/testing/fake-transport';

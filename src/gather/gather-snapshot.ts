@@ -10,12 +10,12 @@
  * read once: groups and screens through a per-run cache, workflows by taking the
  * union of names before reading.
  */
-import type { EngineSettings } from '../engine/types';
+import type { EngineSettings } from '../shared/report-model';
 import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { mapWithConcurrency } from '../jira/concurrency';
-import type { ArtifactKind } from '../requirements/check';
+import type { ArtifactKind } from './artifact-kind';
 import { ArtifactCache } from './artifact-cache';
 import { DeskOrganizations } from './desk-organizations';
 import { failed, ok, toFetchError } from './fetched';
@@ -25,7 +25,8 @@ import { gatherProjectRoles, gatherRequestTypes, issueTypesInScope, startCustome
 import { listServiceDeskProjects, type ListedProject } from './project-listing';
 import { gatherScreen, resolveCandidateScreenIds } from './screens';
 import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
-import type { Fetched, FetchError, FetchErrorKind, GroupById, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
+import type { GroupById, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
+import type { Fetched, FetchError, FetchErrorKind } from '../shared/fetched';
 import { conditionGroupIds } from './workflow-references';
 import { readTeamManagedWorkflow, readWorkflowSchemes, readWorkflowsByName, workflowsForIssueTypes, type WorkflowEntry } from './workflows';
 

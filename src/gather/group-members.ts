@@ -6,7 +6,8 @@ import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
 import { startAtPages } from '../jira/paging';
 import { settle } from './fetched';
-import type { Fetched, GroupById, GroupMembers, UserRef } from './snapshot';
+import type { GroupById, GroupMembers, UserRef } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 
 type UserDetails = components['schemas']['UserDetails'];
 

@@ -2,13 +2,14 @@
  * Per-project artifacts: the roles SA-PROJECT-ROLE needs (with their actors), the
  * desk's customers (account ids only, streamed page by page) and its request types.
  */
-import type { ProjectStyle } from '../engine/types';
+import type { ProjectStyle } from '../shared/report-model';
 import type { components as Platform } from '../jira/generated/jira-platform';
 import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
 import type { JiraClient } from '../jira/jira-client';
 import { jsmPages } from '../jira/paging';
 import { failed, settle, shapeError } from './fetched';
-import type { Fetched, IssueTypeRef, ProjectRole, RequestTypeRef, RoleActor } from './snapshot';
+import type { IssueTypeRef, ProjectRole, RequestTypeRef, RoleActor } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 
 type JiraProjectRole = Platform['schemas']['ProjectRole'];
 type JiraRoleActor = Platform['schemas']['RoleActor'];

@@ -4,14 +4,14 @@
  * A configured key Jira does not know stays in the list as `unavailable` so the
  * checks can say so instead of silently skipping it.
  */
-import type { ProjectStyle } from '../engine/types';
+import type { ProjectStyle } from '../shared/report-model';
 import type { components as Platform } from '../jira/generated/jira-platform';
 import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
 import type { JiraClient } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { collectPages, jsmPages, startAtPages } from '../jira/paging';
 import { failed, ok, toFetchError } from './fetched';
-import type { Fetched, FetchError } from './snapshot';
+import type { Fetched, FetchError } from '../shared/fetched';
 
 type Project = Platform['schemas']['Project'];
 type ServiceDeskDTO = ServiceDesk['schemas']['ServiceDeskDTO'];

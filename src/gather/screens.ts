@@ -3,12 +3,13 @@
  * every tab's fields, so WF-RESOLVE-SCREEN-* can look for Assignee and the fields
  * a resolution needs.
  */
-import type { StatusBucket } from '../engine/types';
+import type { StatusBucket } from '../shared/report-model';
 import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
 import { getArray } from '../jira/paging';
 import { settle } from './fetched';
-import type { Fetched, JiraWorkflow, JiraWorkflowStatus, ScreenFields } from './snapshot';
+import type { JiraWorkflow, JiraWorkflowStatus, ScreenFields } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 import { transitionScreenId } from './workflow-references';
 
 type ScreenableTab = components['schemas']['ScreenableTab'];

@@ -7,7 +7,8 @@ import type { JiraClient } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { arrayPages, getArray } from '../jira/paging';
 import { failed, ok, settle, shapeError, toFetchError } from './fetched';
-import type { Fetched, ServiceAccountInfo, ServiceAccountSelf } from './snapshot';
+import type { ServiceAccountInfo, ServiceAccountSelf } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 
 type User = components['schemas']['User'];
 type GroupName = components['schemas']['GroupName'];

@@ -5,36 +5,13 @@
  * from real data.
  */
 import type { components as Platform } from '../jira/generated/jira-platform';
-import type { ProjectStyle } from '../engine/types';
+import type { ProjectStyle } from '../shared/report-model';
+import type { Fetched, FetchError } from '../shared/fetched';
 
 export type JiraWorkflow = Platform['schemas']['JiraWorkflow'];
 export type JiraWorkflowStatus = Platform['schemas']['JiraWorkflowStatus'];
 export type JiraWorkflowTransition = Platform['schemas']['WorkflowTransitions'];
 export type JiraRuleConfiguration = Platform['schemas']['WorkflowRuleConfiguration'];
-
-export type FetchErrorKind =
-  | 'unauthorized' // 401
-  | 'forbidden' // 403 (missing scope or permission)
-  | 'not_found' // 404
-  | 'precondition' // 412 (e.g. experimental header missing)
-  | 'bad_request' // 400
-  | 'rate_limited' // 429 after the retry budget
-  | 'server' // 5xx after the retry budget
-  | 'timeout'
-  | 'network'
-  | 'malformed'; // unparsable JSON or a body that does not fit the schema / paging contract
-
-export interface FetchError {
-  kind: FetchErrorKind;
-  /** HTTP status when there was one. */
-  status?: number;
-  /** e.g. "GET /rest/api/3/group/member" (template, no ids or secrets). */
-  endpoint: string;
-  /** One sentence for an admin; Jira's own errorMessages when it sent any. */
-  message: string;
-}
-
-export type Fetched<T> = { ok: true; value: T } | { ok: false; error: FetchError };
 
 export interface UserRef {
   accountId: string;

@@ -3,7 +3,7 @@
  * per run, by groupId, so WF-BOT-TRANSITIONS-RESTRICTED can tell a group of only
  * the service account from a group agents belong to.
  */
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../shared/report-model';
 import { JiraClient } from '../jira/jira-client';
 import { gatherSnapshot } from './gather-snapshot';
 import { createFakeJiraSite, SA_EMAIL, SA_ID, SHARED_WORKFLOW } from './testing/fake-jira-site';

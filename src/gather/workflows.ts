@@ -7,7 +7,8 @@
 import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
 import { failed, ok, settle, shapeError, toFetchError } from './fetched';
-import type { Fetched, JiraWorkflow, JiraWorkflowStatus } from './snapshot';
+import type { JiraWorkflow, JiraWorkflowStatus } from './snapshot';
+import type { Fetched } from '../shared/fetched';
 
 type WorkflowScheme = components['schemas']['WorkflowScheme'];
 type SchemeAssociations = components['schemas']['ContainerOfWorkflowSchemeAssociations'];

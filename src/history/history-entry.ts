@@ -6,9 +6,9 @@
  * (engine/readiness-summary.ts), so a history row equals the overview or desk page
  * it was taken from.
  */
-import type { Report } from '../engine/types';
-import { deskSummary, siteSummary, type ReadinessSummary } from '../engine/readiness-summary';
-import { score as scoreOf } from '../engine/score';
+import type { Report } from '../shared/report-model';
+import { deskSummary, siteSummary, type ReadinessSummary } from '../shared/readiness-summary';
+import { score as scoreOf } from '../shared/score';
 import type { HistoryEntry } from '../shared/resolver-api';
 
 /**

@@ -4,8 +4,8 @@
  * endpoint template ("GET /rest/api/3/project/{projectIdOrKey}/role"); that label is
  * what stats and errors carry, never the built URL or any header.
  */
-import type { RunStats } from '../engine/types';
-import type { Logger } from '../forge/deps';
+import type { RunStats } from '../shared/report-model';
+import type { Logger } from '../shared/logger';
 import { DEFAULT_RETRY_POLICY, maxRetriesFor, retryCauseForStatus, retryDelayMs, seconds, waitBeyondAllowance, type RetryCause, type RetryPolicy } from './backoff';
 import type { Limiter } from './concurrency';
 import { createLimiter } from './concurrency';

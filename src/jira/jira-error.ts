@@ -3,7 +3,7 @@
  * (kind, HTTP status, endpoint template, Jira's own words) and nothing secret: no
  * request headers, no token, no full URL with ids.
  */
-import type { FetchError, FetchErrorKind } from '../gather/snapshot';
+import type { FetchError, FetchErrorKind } from '../shared/fetched';
 
 export class JiraError extends Error {
   readonly kind: FetchErrorKind;

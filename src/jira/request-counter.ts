@@ -2,7 +2,7 @@
  * Counts what a run asked of Jira: calls per endpoint template, the total, and how
  * many of them were retries. Shared by every view of one JiraClient.
  */
-import type { RunStats } from '../engine/types';
+import type { RunStats } from '../shared/report-model';
 
 export class RequestCounter {
   private readonly byEndpoint = new Map<string, number>();

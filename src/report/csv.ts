@@ -8,8 +8,8 @@
  * (engine/readiness-summary.ts): a desk row its desk's own; a site row the whole
  * site's, or, in a one-desk export, the site checks' own.
  */
-import type { CheckResult, Report } from '../engine/types';
-import { deskSummary, formatScore, siteChecksSummary, siteSummary, type Readiness } from '../engine/readiness-summary';
+import type { CheckResult, Report } from '../shared/report-model';
+import { deskSummary, formatScore, siteChecksSummary, siteSummary, type Readiness } from '../shared/readiness-summary';
 import { readyLabel } from './labels';
 
 export const CSV_COLUMNS = [

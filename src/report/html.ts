@@ -13,7 +13,7 @@
  * - mode 'export': a whole document with the same digest, then every check with
  *   its evidence and remediation, per desk.
  */
-import type { CheckResult, CheckStatus, ProjectReport, Report, ReportDiff } from '../engine/types';
+import type { CheckResult, CheckStatus, ProjectReport, Report, ReportDiff } from '../shared/report-model';
 import {
   buildEmailContent,
   gateWords,
@@ -24,9 +24,9 @@ import {
   type EmailItem,
   type EmailOptions,
   type EmailSection,
-} from '../email/email-content';
+} from './email-content';
 import { escapeHtml, safeHttpUrl, stripControlChars } from './escape';
-import { deskSummary, formatScore } from '../engine/readiness-summary';
+import { deskSummary, formatScore } from '../shared/readiness-summary';
 import { STATUS_COLOURS, STATUS_LABEL, needsAction, readyColours, readyLabel } from './labels';
 
 export interface HtmlOptions extends EmailOptions {

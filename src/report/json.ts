@@ -3,7 +3,7 @@
  * Keys come out in a fixed order, known keys first in contract order and the
  * rest alphabetically, so two runs over the same site diff line by line.
  */
-import type { Report } from '../engine/types';
+import type { Report } from '../shared/report-model';
 
 const KEY_ORDER = [
   // report

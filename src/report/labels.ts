@@ -1,5 +1,5 @@
 /** Words and colours shared by every renderer, so text, HTML and CSV agree. */
-import type { CheckStatus, Severity } from '../engine/types';
+import type { CheckStatus, Severity } from '../shared/report-model';
 
 export const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: 'PASS',

@@ -9,7 +9,7 @@
  * - mode 'export' (default): what changed since the last run, then the same table
  *   as the terminal, without colour.
  */
-import type { Report, ReportDiff } from '../engine/types';
+import type { Report, ReportDiff } from '../shared/report-model';
 import {
   buildEmailContent,
   gateWords,
@@ -20,8 +20,8 @@ import {
   type EmailItem,
   type EmailOptions,
   type EmailSection,
-} from '../email/email-content';
-import { formatScore } from '../engine/readiness-summary';
+} from './email-content';
+import { formatScore } from '../shared/readiness-summary';
 import { safeHttpUrl, stripControlChars } from './escape';
 import { renderReportText } from './text';
 

@@ -3,9 +3,9 @@
  * checks, then each project with its checks. Colour is opt-in (the CLI turns it
  * on only for a TTY without NO_COLOR) so piped output and mail stay plain.
  */
-import type { CheckResult, CheckStatus, ProjectReport, Report } from '../engine/types';
+import type { CheckResult, CheckStatus, ProjectReport, Report } from '../shared/report-model';
 import { stripControlChars } from './escape';
-import { deskSummary, formatScore, headlineSummary, siteChecksSummary } from '../engine/readiness-summary';
+import { deskSummary, formatScore, headlineSummary, siteChecksSummary } from '../shared/readiness-summary';
 import { STATUS_LABEL, needsAction, readyLabel } from './labels';
 
 export interface TextOptions {

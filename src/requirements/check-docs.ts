@@ -6,6 +6,7 @@
  * writes what these functions render, and test/docs/check-docs.test.ts fails when
  * the files on disk differ from it.
  */
+import type { DocBlock } from '../shared/doc-blocks';
 import type { Check, CheckMeta } from './check';
 
 /** The sections every check page has, in this order. */
@@ -20,9 +21,6 @@ export const MARKERS = {
 } as const;
 
 export type Marker = (typeof MARKERS)[keyof typeof MARKERS];
-
-/** A block of a page's prose as the dashboard shows it: plain text in which `code` spans are kept. */
-export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'quote'; text: string } | { kind: 'list'; items: string[] };
 
 export function pageFileName(id: string): string {
   return `${id}.md`;
@@ -167,7 +165,7 @@ export function whyModule(why: Readonly<Record<string, DocBlock[]>>, baseUrl: st
   return [
     '// Written by `npm run docs:checks` from the "Why Moveworks needs it" section of each',
     '// docs/checks/<ID>.md; edit the page, not this file (test/docs/check-docs.test.ts compares them).',
-    "import type { DocBlock } from '../../../../src/requirements/check-docs';",
+    "import type { DocBlock } from '../../../../src/shared/doc-blocks';",
     '',
     '/** Where the check pages can be read online; null when the project names no repository. */',
     `export const CHECK_DOCS_BASE_URL: string | null = ${JSON.stringify(baseUrl)};`,

@@ -10,23 +10,9 @@ import type {
   RemediationStep,
   RequirementGroup,
   Severity,
-} from '../engine/types';
+} from '../shared/report-model';
+import type { ArtifactKind } from '../gather/artifact-kind';
 import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
-
-/** Artifacts the gatherer knows how to fetch; the union over the checks in a run is fetched. */
-export type ArtifactKind =
-  | 'serverInfo'
-  | 'serviceAccount'
-  | 'serviceAccountSelf'
-  | 'endUserGroups'
-  | 'projectRoles'
-  | 'customers'
-  | 'organizations'
-  | 'requestTypes'
-  | 'workflows'
-  | 'screens'
-  /** The groups named by the workflows' Restrict issue transition conditions. */
-  | 'workflowGroups';
 
 export interface CheckMeta {
   id: string;

@@ -3,7 +3,7 @@
  * steps point at. Built from the site's base URL so every link opens the right page
  * of the right site.
  */
-import type { ProjectStyle } from '../engine/types';
+import type { ProjectStyle } from '../shared/report-model';
 
 const trimSlash = (url: string) => url.replace(/\/+$/, '');
 

@@ -12,7 +12,7 @@ import type {
   ProjectReport,
   Report,
   Score,
-} from '../engine/types';
+} from './report-model';
 
 export type ErrorType =
   | 'UNAUTHORISED' // caller lacks the permission this resolver needs
@@ -142,8 +142,8 @@ export interface HistoryEntry {
   erroring: string[];
 }
 
-export type { ReportDiff } from '../engine/types';
-import type { ReportDiff } from '../engine/types';
+export type { ReportDiff } from './report-model';
+import type { ReportDiff } from './report-model';
 
 /** A person the report e-mail is (or is not) addressed to. */
 export interface RecipientRef {

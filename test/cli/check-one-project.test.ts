@@ -6,7 +6,7 @@
  * for by the wrong id.
  */
 import { PROJECT_IDS } from '../../dev/simulator/sites/demo-workflows';
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 import { PROJECT_CHECKS } from '../../src/requirements/catalogue';
 import { runCli } from './cli-harness';
 

@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildDemoSite } from '../../dev/simulator/sites/demo';
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 import { buildHandoffBundle } from '../../src/report/handoff';
 import { renderReportCsv } from '../../src/report/csv';
 import { runCli, simulate, siteArgs, tempDir } from './cli-harness';

@@ -5,7 +5,7 @@
  */
 import { FAULT_SCENARIOS } from '../../dev/simulator/fault-scenarios';
 import { buildReadySite } from '../../dev/simulator/sites/demo';
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 import { reportValidator } from '../../src/report/testing/report-validator';
 import { BOT, runCli, simulate, siteArgs, statuses, tempDir, writeAttestations } from './cli-harness';
 

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
-import type { Report, CheckStatus } from '../../src/engine/types';
+import type { Report, CheckStatus } from '../../src/shared/report-model';
 import { startSimulator, type RunningSimulator, type Scenario } from '../../dev/simulator/server';
 import { DEMO_CREDENTIALS, DEMO_END_USER_GROUP } from '../../dev/simulator/sites/demo';
 import type { SiteModel } from '../../dev/simulator/model';

@@ -3,7 +3,7 @@
  * CLI's export carries the same "what still blocks Moveworks" section, byte for
  * byte, as the e-mail composed from the same (demo) site's report.
  */
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 import { composeReportEmail } from '../../src/email/compose';
 import { runCli } from '../cli/cli-harness';
 

@@ -7,7 +7,8 @@ import { startSimulator, type RunningSimulator } from '../../dev/simulator/serve
 import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
 import { finaliseRunIfComplete } from '../../src/forge/consumer/finalise-run';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
-import type { AppDeps, Logger, ProjectJob } from '../../src/forge/deps';
+import type { AppDeps, ProjectJob } from '../../src/forge/deps';
+import type { Logger } from '../../src/shared/logger';
 import { runScheduledTrigger } from '../../src/forge/scheduled/scheduled-run';
 import { listDeliveries } from '../../src/forge/storage/delivery-repo';
 import { listHistory } from '../../src/forge/storage/history-repo';

@@ -10,7 +10,8 @@ import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCO
 import { atlassianAccountId } from '../../dev/simulator/sites/ids';
 import { createInProcessQueue } from '../../dev/preview/in-process-queue';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
-import type { AppDeps, JobQueue, Logger, ProjectJob, PushOptions } from '../../src/forge/deps';
+import type { AppDeps, JobQueue, ProjectJob, PushOptions } from '../../src/forge/deps';
+import type { Logger } from '../../src/shared/logger';
 import { runScheduledTrigger, MAX_JITTER_SECONDS } from '../../src/forge/scheduled/scheduled-run';
 import { startReadinessRun } from '../../src/forge/run/start-run';
 import { listDeliveries } from '../../src/forge/storage/delivery-repo';

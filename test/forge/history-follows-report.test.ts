@@ -11,9 +11,9 @@ import { putAttestation } from '../../src/forge/storage/decisions-repo';
 import { appendProjectHistory, appendSiteHistory, lastDiff, listHistory } from '../../src/forge/storage/history-repo';
 import { refreshHistoryAfterChange } from '../../src/forge/storage/refresh-history';
 import { judge } from '../../src/engine/judge';
-import { siteSummary } from '../../src/engine/readiness-summary';
+import { siteSummary } from '../../src/shared/readiness-summary';
 import { project, serviceAccount, settings, site, ok } from '../../src/requirements/testing/snapshot-builder';
-import type { Attestation } from '../../src/engine/types';
+import type { Attestation } from '../../src/shared/report-model';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');
 const ATTESTATION: Attestation = { by: 'admin', byName: 'Ada Admin', at: '2026-11-30T08:00:00.000Z' };

@@ -18,10 +18,11 @@ import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCO
 import { createInProcessQueue, type InProcessQueue } from '../../dev/preview/in-process-queue';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import { buildResolvers, type Resolvers } from '../../src/forge/resolvers';
-import type { AppDeps, InvocationContext, Logger } from '../../src/forge/deps';
+import type { AppDeps, InvocationContext } from '../../src/forge/deps';
+import type { Logger } from '../../src/shared/logger';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { createHttpTransport } from '../../src/jira/http-transport';
-import type { CheckResult, ProjectReport, Report, Score } from '../../src/engine/types';
+import type { CheckResult, ProjectReport, Report, Score } from '../../src/shared/report-model';
 import type { DataOf, Envelope, ResolverName } from '../../src/shared/resolver-api';
 import { reportValidator } from '../../src/report/testing/report-validator';
 import { messages } from '../../static/dashboard/src/messages';

@@ -16,7 +16,7 @@ import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { storeReport } from '../../src/forge/storage/report-repo';
 import { getSettings, saveSettings } from '../../src/forge/storage/settings-repo';
 import { createHttpTransport } from '../../src/jira/http-transport';
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 
 const GROUP_MEMBER = 'GET /rest/api/3/group/member';
 const DESK_LIST = 'GET /rest/servicedeskapi/servicedesk';

@@ -8,7 +8,7 @@ import { loadDecoratedProject, loadDecoratedReport } from '../../src/forge/stora
 import { putAcknowledgement, putAttestation } from '../../src/forge/storage/decisions-repo';
 import { ResolverFailure } from '../../src/forge/errors';
 import { evidenceHash } from '../../src/engine/evidence-hash';
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 import { reportFor } from './helpers/reports';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');

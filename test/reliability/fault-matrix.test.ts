@@ -11,7 +11,7 @@
  */
 import type { RunningSimulator } from '../../dev/simulator/server';
 import type { Fault, Scenario } from '../../dev/simulator/scenario';
-import type { CheckResult, Report } from '../../src/engine/types';
+import type { CheckResult, Report } from '../../src/shared/report-model';
 import { JiraError } from '../../src/jira/jira-error';
 import { DEFAULT_RETRY_POLICY } from '../../src/jira/backoff';
 import { runOnSimulator, startDemoSimulator, FAULT_TIMEOUT_MS, type RunOutcome } from './helpers/demo-run';

@@ -7,7 +7,7 @@
 import type { InvocationContext } from '../../src/forge/deps';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { KEYS } from '../../src/forge/storage/keys';
-import type { Report } from '../../src/engine/types';
+import type { Report } from '../../src/shared/report-model';
 import type { OverviewData, VersionedSettings } from '../../src/shared/resolver-api';
 import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
 

@@ -14,7 +14,7 @@ import { buildDemoSite, DEMO_CREDENTIALS, DEMO_SERVICE_ACCOUNT_EMAIL, GROUP_IDS,
 import { atlassianAccountId } from '../../dev/simulator/sites/ids';
 import { STATUS } from '../../dev/simulator/sites/demo-workflows';
 import { runReadiness } from '../../src/engine/run-readiness';
-import { DEFAULT_ENGINE_SETTINGS, type Report } from '../../src/engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type Report } from '../../src/shared/report-model';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import { renderReportHtml } from '../../src/report/html';
 import { renderReportText } from '../../src/report/text';

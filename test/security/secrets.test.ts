@@ -15,7 +15,7 @@ import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCO
 import { startPreview, type RunningPreview } from '../../dev/preview/preview';
 import { main } from '../../src/cli/main';
 import { runReadiness } from '../../src/engine/run-readiness';
-import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/types';
+import { DEFAULT_ENGINE_SETTINGS } from '../../src/shared/report-model';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import { Capture, secretForms } from './helpers/capture';
 import { recordingLogger, type LogEntry } from './helpers/simulated-app';

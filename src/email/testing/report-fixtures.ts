@@ -2,8 +2,8 @@
  * Reports for the e-mail and history tests, built through the engine's own score
  * and gate so their numbers are the ones a real run would carry.
  */
-import { gate, score } from '../../engine/score';
-import type { CheckResult, ProjectReport, Report } from '../../engine/types';
+import { gate, score } from '../../shared/score';
+import type { CheckResult, ProjectReport, Report } from '../../shared/report-model';
 
 /** Text that tries every way out of an HTML body, a subject line and a reader's direction. */
 export const HOSTILE = {

@@ -10,7 +10,7 @@
  * the same input gives the same plan, change ids are unique, every change reaches at
  * least one project and carries a JSON-serialisable payload, and every blocker says why.
  */
-import type { EngineSettings } from '../../engine/types';
+import type { EngineSettings } from '../../shared/report-model';
 import type { ProjectSnapshot, SiteSnapshot } from '../../gather/snapshot';
 import { project as buildProject, settings as buildSettings, site as buildSite } from '../../requirements/testing/snapshot-builder';
 import type { Fix, FixPlan, FixPlanInput } from '../fix';

@@ -4,7 +4,7 @@
  * Never throws: sendRunReport turns every failure into a DeliveryRecord.
  */
 import { sendRunReport } from '../../email';
-import type { Report } from '../../engine/types';
+import type { Report } from '../../shared/report-model';
 import type { DeliveryRecord } from '../../shared/resolver-api';
 import type { AppDeps } from '../deps';
 import { createdReportIssue, putDelivery, rememberReportIssue } from '../storage/delivery-repo';

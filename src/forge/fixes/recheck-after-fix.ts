@@ -5,7 +5,7 @@
  * does not finish within the time left in the request, a queued job for the project
  * takes over (outside any run's progress) and the caller is told.
  */
-import type { CheckResult } from '../../engine/types';
+import type { CheckResult } from '../../shared/report-model';
 import type { AppDeps } from '../deps';
 import { READINESS_JOB_CONCURRENCY } from '../run/job-pacing';
 import { runChecks } from '../run/readiness-runner';

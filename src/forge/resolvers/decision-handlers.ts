@@ -6,7 +6,7 @@
  * Each decision rewrites the newest History entries from the report as it now
  * reads, so History and the e-mail agree with the overview at once.
  */
-import type { Acknowledgement, Attestation } from '../../engine/types';
+import type { Acknowledgement, Attestation } from '../../shared/report-model';
 import { findCheck } from '../../requirements/catalogue';
 import { ResolverFailure } from '../errors';
 import { displayNameOf } from '../jira/display-name';

@@ -1,6 +1,6 @@
 /** Connector values, exports and history: all answered from storage. */
-import type { Report } from '../../engine/types';
-import { deskReport } from '../../engine/readiness-summary';
+import type { Report } from '../../shared/report-model';
+import { deskReport } from '../../shared/readiness-summary';
 import { AUTHENTICATION_TYPE, ACCOUNT_ID_SETTING, CONNECTION_NAME, PASSWORD_HINT } from '../../requirements/moveworks/mw-connector';
 import { renderReportCsv } from '../../report/csv';
 import { buildHandoffBundle, renderHandoffJson } from '../../report/handoff';

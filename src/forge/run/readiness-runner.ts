@@ -5,13 +5,14 @@
  * so they are not passed to the engine here.
  */
 import { runReadiness } from '../../engine/run-readiness';
-import type { EngineSettings, Report } from '../../engine/types';
-import type { Fetched, GroupMembers } from '../../gather/snapshot';
+import type { EngineSettings, Report } from '../../shared/report-model';
+import type { GroupMembers } from '../../gather/snapshot';
+import type { Fetched } from '../../shared/fetched';
 import type { RateLimitWait } from '../../jira/rate-gate';
 import type { JiraTransport } from '../../jira/transport';
-import type { ArtifactKind } from '../../requirements/check';
+import type { ArtifactKind } from '../../gather/artifact-kind';
 import type { AppSettings } from '../../shared/resolver-api';
-import type { Logger } from '../deps';
+import type { Logger } from '../../shared/logger';
 
 export function engineSettingsFor(settings: AppSettings, projectKeys: string[]): EngineSettings {
   return {

@@ -12,7 +12,8 @@
  */
 import { readEndUserGroups } from '../../engine/run-readiness';
 import { uniqueGroupNames } from '../../gather/gather-snapshot';
-import type { Fetched, GroupMembers } from '../../gather/snapshot';
+import type { GroupMembers } from '../../gather/snapshot';
+import type { Fetched } from '../../shared/fetched';
 import type { AppDeps, KeyValueStore } from '../deps';
 import { KEYS } from '../storage/keys';
 import { loadRunGroups, loadRunGroupsManifest, storeRunGroups, type RunGroupsManifest } from '../storage/run-groups-repo';

@@ -1,5 +1,5 @@
 /** Logger for Forge's log stream: one line per event, fields as JSON. Callers never pass tokens or payloads. */
-import type { Logger } from '../deps';
+import type { Logger } from '../../shared/logger';
 
 const line = (message: string, fields?: Record<string, unknown>) => (fields ? `${message} ${JSON.stringify(fields)}` : message);
 

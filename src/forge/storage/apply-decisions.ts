@@ -4,7 +4,7 @@
  * engine's own functions (engine/decisions.ts, engine/judge.ts), so a stored
  * report scores, gates and overlays decisions exactly as a fresh run does.
  */
-import type { CheckResult, ProjectReport, Report } from '../../engine/types';
+import type { CheckResult, ProjectReport, Report } from '../../shared/report-model';
 import { applyDecisions, type Decisions } from '../../engine/decisions';
 import { buildReport, projectReportOf } from '../../engine/judge';
 import type { StoredCheck, StoredProjectReport, StoredSiteReport } from './report-repo';

@@ -3,7 +3,7 @@
  * check id) and acknowledgements of a non-passing check (per scope: project key or
  * 'site'). Each is its own small kvs entry, keyed the way the engine looks them up.
  */
-import type { Acknowledgement, Attestation } from '../../engine/types';
+import type { Acknowledgement, Attestation } from '../../shared/report-model';
 import type { KeyValueStore } from '../deps';
 import { KEYS } from './keys';
 

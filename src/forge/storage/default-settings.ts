@@ -1,4 +1,4 @@
-import { DEFAULT_ENGINE_SETTINGS } from '../../engine/types';
+import { DEFAULT_ENGINE_SETTINGS } from '../../shared/report-model';
 import type { AppSettings } from '../../shared/resolver-api';
 
 /** Safe defaults: a first run needs only the service account; the weekly report e-mails nobody until recipients are set. */

@@ -10,7 +10,7 @@
  * and the newest statuses from the report as it now reads, under the same run, so
  * History and the e-mail's "what changed" never lag behind the overview.
  */
-import type { CheckStatus, Report } from '../../engine/types';
+import type { CheckStatus, Report } from '../../shared/report-model';
 import { diffStatuses, statusesOf } from '../../engine/diff';
 import { appendBounded } from '../../history/bounded-history';
 import { toHistoryEntry } from '../../history/history-entry';

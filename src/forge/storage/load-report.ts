@@ -1,5 +1,5 @@
 /** The stored report with the admin's current decisions overlaid: what every reader shows. */
-import type { ProjectReport, Report } from '../../engine/types';
+import type { ProjectReport, Report } from '../../shared/report-model';
 import type { KeyValueStore } from '../deps';
 import { assembleStoredReport, projectView, siteChecksView, type Decisions } from './apply-decisions';
 import { listAcknowledgements, listAttestations } from './decisions-repo';

@@ -7,8 +7,9 @@
  * attestations and acknowledgements inline, and the whole report in one `report`
  * entry (which could exceed kvs's 240 KiB on large sites).
  */
-import type { Acknowledgement, Attestation } from '../../engine/types';
-import type { KeyValueStore, Logger } from '../deps';
+import type { Acknowledgement, Attestation } from '../../shared/report-model';
+import type { KeyValueStore } from '../deps';
+import type { Logger } from '../../shared/logger';
 import { KEYS, STORAGE_FORMAT_VERSION } from './keys';
 import { putAcknowledgement, putAttestation } from './decisions-repo';
 

@@ -6,7 +6,7 @@
  * before the evidence lists were capped; decisions are overlaid on read
  * (apply-decisions.ts), so attesting or acknowledging shows at once, without a re-run.
  */
-import type { CheckResult, ProjectReport, Report, RunStats, ServiceAccountSummary } from '../../engine/types';
+import type { CheckResult, ProjectReport, Report, RunStats, ServiceAccountSummary } from '../../shared/report-model';
 import { evidenceHash } from '../../engine/evidence-hash';
 import type { KeyValueStore } from '../deps';
 import { KEYS } from './keys';

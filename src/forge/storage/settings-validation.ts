@@ -4,7 +4,7 @@
  * are managed by their own resolvers, so a settings save never touches them).
  */
 import { ACCOUNT_ID, EMAIL_ADDRESS as EMAIL, isServiceAccountIdentifier } from '../../shared/identifiers';
-import { ALL_SKILLS, type MoveworksSkill, type StatusBucket } from '../../engine/types';
+import { ALL_SKILLS, type MoveworksSkill, type StatusBucket } from '../../shared/report-model';
 import type { AppSettings, ResolverError, Weekday } from '../../shared/resolver-api';
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;

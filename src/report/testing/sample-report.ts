@@ -2,7 +2,7 @@
  * A hand-built report for renderer tests: one site, two projects, every status,
  * and text that tries to break out of HTML, CSV and the terminal.
  */
-import type { CheckResult, CheckStatus, Report, Score } from '../../engine/types';
+import type { CheckResult, CheckStatus, Report, Score } from '../../shared/report-model';
 
 export const HOSTILE_NAME = '<script>alert("x")</script> & \u001b[31mred';
 

@@ -2,7 +2,8 @@ import { coverage, custCoverage, howCovered } from './cust-coverage';
 import { describeCheck, buildInput } from '../testing/table';
 import { BASE_URL, failed, ok } from '../testing/snapshot-builder';
 import { DOCS } from '../links';
-import type { DeskOrganization, Fetched, GroupMembers } from '../../gather/snapshot';
+import type { DeskOrganization, GroupMembers } from '../../gather/snapshot';
+import type { Fetched } from '../../shared/fetched';
 
 const customersPage = `${BASE_URL}/jira/servicedesk/projects/IT/customers`;
 const users = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ accountId: `${prefix}-${i}`, displayName: `${prefix} ${i}` }));

@@ -6,7 +6,8 @@
  * of the organizations associated with the desk (JSM lists those separately).
  * Linear in members + customers (Sets), so groups of tens of thousands are fine.
  */
-import type { DeskOrganization, Fetched, FetchError, GroupMembers, ProjectSnapshot, SiteSnapshot, UserRef } from '../../gather/snapshot';
+import type { DeskOrganization, GroupMembers, ProjectSnapshot, SiteSnapshot, UserRef } from '../../gather/snapshot';
+import type { Fetched, FetchError } from '../../shared/fetched';
 import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
 import { fetchReason } from '../service-account/fetch-reason';

@@ -3,7 +3,7 @@
  * right values. It lives in Moveworks, out of Jira's sight, so an admin attests it;
  * the app shows every value ready to copy (connectorValues, also used by the UI).
  */
-import type { EngineSettings } from '../../engine/types';
+import type { EngineSettings } from '../../shared/report-model';
 import type { SiteSnapshot } from '../../gather/snapshot';
 import type { ConnectorValues } from '../../shared/resolver-api';
 import type { CheckOutcome, SiteCheck } from '../check';

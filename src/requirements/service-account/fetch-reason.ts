@@ -2,7 +2,7 @@
  * One sentence saying why Jira data was not available, for `undecided` summaries.
  * The kind adds what an admin can do about it; Jira's own message says what happened.
  */
-import type { FetchError } from '../../gather/snapshot';
+import type { FetchError } from '../../shared/fetched';
 
 const HINTS: Partial<Record<FetchError['kind'], string>> = {
   unauthorized: 'the credentials were refused',

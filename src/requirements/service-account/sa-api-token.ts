@@ -4,7 +4,7 @@
  * admin (`manual`); the CLI given the account's own token proves it: /myself answers
  * as that account.
  */
-import type { RemediationStep } from '../../engine/types';
+import type { RemediationStep } from '../../shared/report-model';
 import type { CheckOutcome, SiteCheck } from '../check';
 import { ATLASSIAN_PAGES, DOCS } from '../links';
 import { fetchReason } from './fetch-reason';

@@ -3,8 +3,9 @@
  * account. App and customer-only accounts cannot hold product access or project roles,
  * so Moveworks could not work as them.
  */
-import type { RemediationStep } from '../../engine/types';
-import type { FetchError, ServiceAccountInfo } from '../../gather/snapshot';
+import type { RemediationStep } from '../../shared/report-model';
+import type { ServiceAccountInfo } from '../../gather/snapshot';
+import type { FetchError } from '../../shared/fetched';
 import type { CheckOutcome, SiteCheck } from '../check';
 import { ATLASSIAN_PAGES, DOCS, siteLinks } from '../links';
 import { fetchReason } from './fetch-reason';

@@ -8,7 +8,7 @@
  * (team-managed) or `violated` (company-managed, where the role must exist).
  */
 import type { ProjectSnapshot, ProjectRole, RoleActor, ServiceAccountInfo } from '../../gather/snapshot';
-import type { RemediationStep } from '../../engine/types';
+import type { RemediationStep } from '../../shared/report-model';
 import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
 import { fetchReason } from './fetch-reason';

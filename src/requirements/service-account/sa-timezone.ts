@@ -13,7 +13,7 @@
  */
 import type { ServiceAccountInfo, SiteSnapshot } from '../../gather/snapshot';
 import type { CheckOutcome, SiteCheck } from '../check';
-import type { RemediationStep } from '../../engine/types';
+import type { RemediationStep } from '../../shared/report-model';
 import { ATLASSIAN_PAGES, DOCS } from '../links';
 import { fetchReason } from './fetch-reason';
 import { accountLabel, dependsOnServiceAccount, lookupServiceAccount } from './service-account-found';

@@ -3,7 +3,7 @@
  * When it is missing or unreadable those checks cannot decide: they are `undecided`
  * and name SA-EXISTS (docs/requirements.md: "error and names the check it depends on").
  */
-import type { EngineSettings } from '../../engine/types';
+import type { EngineSettings } from '../../shared/report-model';
 import type { ServiceAccountInfo, SiteSnapshot } from '../../gather/snapshot';
 import type { CheckOutcome } from '../check';
 import { fetchReason } from './fetch-reason';

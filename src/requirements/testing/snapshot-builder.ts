@@ -2,16 +2,9 @@
  * Builders for table tests of checks: a minimal, valid snapshot that each case
  * changes in one place. Shared by every check's test so cases stay short.
  */
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../engine/types';
-import type {
-  Fetched,
-  FetchError,
-  JiraWorkflow,
-  JiraWorkflowStatus,
-  ProjectSnapshot,
-  ServiceAccountInfo,
-  SiteSnapshot,
-} from '../../gather/snapshot';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../shared/report-model';
+import type { JiraWorkflow, JiraWorkflowStatus, ProjectSnapshot, ServiceAccountInfo, SiteSnapshot } from '../../gather/snapshot';
+import type { Fetched, FetchError } from '../../shared/fetched';
 
 export const BASE_URL = 'https://acme.atlassian.net';
 export const SA_ID = '557058:sa-moveworks';

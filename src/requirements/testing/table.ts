@@ -36,7 +36,7 @@
  * non-empty line, evidence survives JSON, every link is absolute http(s), and a violated,
  * undecided or manual outcome says what to do (at least one remediation step).
  */
-import type { EngineSettings, Severity } from '../../engine/types';
+import type { EngineSettings, Severity } from '../../shared/report-model';
 import type { ProjectSnapshot, SiteSnapshot } from '../../gather/snapshot';
 import type { Check, CheckOutcome, ProjectCheckInput, SiteCheckInput, Verdict } from '../check';
 import { project as buildProject, settings as buildSettings, site as buildSite } from './snapshot-builder';

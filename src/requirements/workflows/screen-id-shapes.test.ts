@@ -6,7 +6,7 @@
  */
 import { gatherSnapshot } from '../../gather/gather-snapshot';
 import { createFakeJiraSite, SHARED_WORKFLOW } from '../../gather/testing/fake-jira-site';
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../shared/report-model';
 import { JiraClient } from '../../jira/jira-client';
 import { wfResolveScreenAssignee } from './wf-resolve-screen-assignee';
 import { wfResolveScreenFields } from './wf-resolve-screen-fields';

@@ -3,7 +3,7 @@
  * bot (or the end user through it) can resolve a ticket from wherever it stands.
  * Required when a resolving skill is enabled, else recommended.
  */
-import type { MoveworksSkill, Severity } from '../../engine/types';
+import type { MoveworksSkill, Severity } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { GLOBAL_TRANSITION_DOCS, judgeGlobalTransitionInto } from './analysis/global-transition-check';

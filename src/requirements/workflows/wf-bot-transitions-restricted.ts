@@ -6,7 +6,7 @@
  * groups whose only active member it is). A group that could not be read leaves
  * that transition undecided.
  */
-import type { RemediationStep } from '../../engine/types';
+import type { RemediationStep } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { botTransitions } from './analysis/bot-transitions';

@@ -2,7 +2,7 @@
  * WF-REOPEN-UNASSIGNS: the Reopen transition sets Assignee to Unassigned, so a
  * reopened ticket goes back to the queue instead of sitting with the last agent.
  */
-import type { RemediationStep } from '../../engine/types';
+import type { RemediationStep } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { reopenTransitions } from './analysis/bot-transitions';

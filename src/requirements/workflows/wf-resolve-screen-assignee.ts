@@ -3,8 +3,8 @@
  * on it, so Moveworks can set itself as assignee when it resolves. Needed even
  * when the transition is API-only: the API can only set fields its screen shows.
  */
-import type { RemediationStep } from '../../engine/types';
-import { worstVerdict } from '../../engine/status';
+import type { RemediationStep } from '../../shared/report-model';
+import { worstVerdict } from '../verdicts';
 import type { ProjectCheck, Verdict } from '../check';
 import { DOCS } from '../links';
 import { resolveTransitions } from './analysis/bot-transitions';

@@ -3,8 +3,8 @@
  * Resolve transition's validators require, and Resolution unless a post function
  * sets it) is on the Resolve transition's screen, so Moveworks can set it.
  */
-import type { RemediationStep } from '../../engine/types';
-import { worstVerdict } from '../../engine/status';
+import type { RemediationStep } from '../../shared/report-model';
+import { worstVerdict } from '../verdicts';
 import type { ProjectCheck, Verdict } from '../check';
 import { DOCS } from '../links';
 import { resolveTransitions } from './analysis/bot-transitions';

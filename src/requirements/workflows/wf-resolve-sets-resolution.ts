@@ -3,8 +3,8 @@
  * post function (e.g. Update Issue Field → Resolution = Done) or by having
  * Resolution on its screen for Moveworks to fill.
  */
-import type { RemediationStep } from '../../engine/types';
-import { worstVerdict } from '../../engine/status';
+import type { RemediationStep } from '../../shared/report-model';
+import { worstVerdict } from '../verdicts';
 import type { ProjectCheck, Verdict } from '../check';
 import { DOCS } from '../links';
 import { resolveTransitions } from './analysis/bot-transitions';

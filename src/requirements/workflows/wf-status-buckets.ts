@@ -3,7 +3,7 @@
  * four buckets and every bucket has a status. Missing Resolved / Closed or
  * New / Reopened is required; missing In Progress or Waiting for User only recommended.
  */
-import type { StatusBucket } from '../../engine/types';
+import type { StatusBucket } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';

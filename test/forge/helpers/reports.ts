@@ -1,6 +1,6 @@
 /** Real reports from the engine's judge over the check builders' snapshots. */
 import { judge } from '../../../src/engine/judge';
-import type { Report } from '../../../src/engine/types';
+import type { Report } from '../../../src/shared/report-model';
 import { project, serviceAccount, settings, site, ok } from '../../../src/requirements/testing/snapshot-builder';
 import type { ProjectSnapshot } from '../../../src/gather/snapshot';
 

@@ -1,6 +1,7 @@
 /** AppDeps for tests: memory store, a recording queue, the fake Jira, a settable clock, a silent recording logger. */
 import { createHash } from 'node:crypto';
-import type { AppDeps, HandedOnJobs, JobConcurrency, JobQueue, Logger, ProjectJob, PushOptions } from '../../../src/forge/deps';
+import type { AppDeps, HandedOnJobs, JobConcurrency, JobQueue, ProjectJob, PushOptions } from '../../../src/forge/deps';
+import type { Logger } from '../../../src/shared/logger';
 import { MemoryStore } from '../../../src/forge/storage/memory-store';
 import { FakeJira } from './fake-jira';
 

@@ -6,7 +6,7 @@
 import { startSimulator, type RunningSimulator, type Scenario } from '../../../dev/simulator/server';
 import * as demo from '../../../dev/simulator/sites/demo';
 import { runReadiness, type RunReadinessResult } from '../../../src/engine/run-readiness';
-import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../../src/engine/types';
+import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../../src/shared/report-model';
 import { createHttpTransport } from '../../../src/jira/http-transport';
 
 export const RUN_AT = new Date('2026-11-28T12:00:00.000Z');

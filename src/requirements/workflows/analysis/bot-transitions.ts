@@ -2,7 +2,7 @@
  * The transitions Moveworks uses: global ones into a bucket, "the Resolve
  * transition" and "the Reopen transition" as docs/requirements.md defines them.
  */
-import type { StatusBucket } from '../../../engine/types';
+import type { StatusBucket } from '../../../shared/report-model';
 import type { TransitionView, WorkflowView } from './workflow-view';
 
 /** Global ("from any status") transitions into a status of the bucket. */

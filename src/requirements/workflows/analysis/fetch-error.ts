@@ -1,4 +1,4 @@
-import type { FetchError } from '../../../gather/snapshot';
+import type { FetchError } from '../../../shared/fetched';
 
 /** Jira's reason plus its status (or the kind of failure), for one-line summaries. */
 export function describeFetchError(error: FetchError): string {

@@ -2,7 +2,7 @@
  * The shape shared by WF-ANY-TO-RESOLVED, -IN-PROGRESS and -REOPENED: a global
  * ("from any status") transition into a status of one bucket.
  */
-import type { StatusBucket } from '../../../engine/types';
+import type { StatusBucket } from '../../../shared/report-model';
 import { DOCS } from '../../links';
 import type { WorkflowJudgement, WorkflowJudgeContext } from './judge-project-workflows';
 import { globalTransitionsInto, transitionsInto } from './bot-transitions';

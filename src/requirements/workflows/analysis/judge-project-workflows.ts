@@ -5,8 +5,8 @@
  * Anything that keeps a workflow from being judged (no mapping, a failed read) is
  * `undecided` naming the workflow or issue type and the reason; it never holds.
  */
-import type { RemediationStep, Severity } from '../../../engine/types';
-import { worstVerdict } from '../../../engine/status';
+import type { RemediationStep, Severity } from '../../../shared/report-model';
+import { worstVerdict } from '../../verdicts';
 import type { IssueTypeRef } from '../../../gather/snapshot';
 import type { CheckMeta, CheckOutcome, ProjectCheckInput, Verdict } from '../../check';
 import { DOCS, siteLinks } from '../../links';

@@ -3,7 +3,7 @@
  * Pure: the checks, the dashboard and the hand-off bundle all bucket statuses
  * with these functions, so an admin sees the same mapping everywhere.
  */
-import type { StatusBucket } from '../../../engine/types';
+import type { StatusBucket } from '../../../shared/report-model';
 
 export const BUCKETS: readonly StatusBucket[] = ['new', 'in_progress', 'waiting', 'resolved'];
 

@@ -2,7 +2,7 @@
  * The screen a transition shows, as the snapshot holds it: none configured, not
  * readable (with the reason), or its fields over every tab.
  */
-import type { RemediationStep } from '../../../engine/types';
+import type { RemediationStep } from '../../../shared/report-model';
 import type { ProjectSnapshot, ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
 import { DOCS } from '../../links';
 import { describeFetchError } from './fetch-error';

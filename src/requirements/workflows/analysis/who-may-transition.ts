@@ -17,7 +17,8 @@
  * - Any other condition is taken to admit both (it does not decide who may see the
  *   transition in a way this judgement can use).
  */
-import type { Fetched, GroupById, SiteSnapshot } from '../../../gather/snapshot';
+import type { GroupById, SiteSnapshot } from '../../../gather/snapshot';
+import type { Fetched } from '../../../shared/fetched';
 import { isRestrictIssueTransition, parseList, restrictionGroupIds } from '../../../gather/workflow-references';
 import { describeFetchError } from './fetch-error';
 import { ruleName, ruleParameters, type ConditionGroup, type Rule } from './rule-vocabulary';

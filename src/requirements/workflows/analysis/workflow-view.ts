@@ -3,7 +3,7 @@
  * and its transitions described by name, type and status names. Built from the
  * POST /rest/api/3/workflows answer (workflow + top-level statuses).
  */
-import type { StatusBucket } from '../../../engine/types';
+import type { StatusBucket } from '../../../shared/report-model';
 import type { JiraWorkflow, JiraWorkflowStatus, JiraWorkflowTransition } from '../../../gather/snapshot';
 import { bucketForStatus, type BucketSource } from './status-buckets';
 

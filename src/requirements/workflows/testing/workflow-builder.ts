@@ -3,7 +3,8 @@
  * workflow check holds, shaped exactly as POST /rest/api/3/workflows returns it,
  * and small edits to it (replace a transition, drop one, change a screen).
  */
-import type { Fetched, JiraWorkflow, JiraWorkflowStatus, JiraWorkflowTransition, ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
+import type { JiraWorkflow, JiraWorkflowStatus, JiraWorkflowTransition, ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
+import type { Fetched } from '../../../shared/fetched';
 import { ok, status } from '../../testing/snapshot-builder';
 import type { Rule } from '../analysis/rule-vocabulary';
 

@@ -6,7 +6,7 @@
 import React, { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
-import type { CheckResult } from '../../../../src/engine/types';
+import type { CheckResult } from '../../../../src/shared/report-model';
 import type { FixResult } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { ResolverCallError } from '../api/resolver-client';

@@ -5,7 +5,7 @@
  * with `code` spans kept.
  */
 import React from 'react';
-import type { DocBlock } from '../../../../src/requirements/check-docs';
+import type { DocBlock } from '../../../../src/shared/doc-blocks';
 import { messages } from '../messages';
 import { CHECK_DOCS_BASE_URL, CHECK_WHY } from '../model/check-why.generated';
 

@@ -1,6 +1,6 @@
 import React from 'react';
 import Lozenge from '@atlaskit/lozenge';
-import type { CheckStatus } from '../../../../src/engine/types';
+import type { CheckStatus } from '../../../../src/shared/report-model';
 import { gateDisplay, statusAppearance, statusLabel } from '../model/status-display';
 
 export function StatusLozenge({ status }: { status: CheckStatus }) {

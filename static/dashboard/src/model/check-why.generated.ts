@@ -1,6 +1,6 @@
 // Written by `npm run docs:checks` from the "Why Moveworks needs it" section of each
 // docs/checks/<ID>.md; edit the page, not this file (test/docs/check-docs.test.ts compares them).
-import type { DocBlock } from '../../../../src/requirements/check-docs';
+import type { DocBlock } from '../../../../src/shared/doc-blocks';
 
 /** Where the check pages can be read online; null when the project names no repository. */
 export const CHECK_DOCS_BASE_URL: string | null = null;

@@ -3,9 +3,9 @@
  * each cell the worst status of that group's checks. Group comes from the check id's
  * prefix, which docs/requirements.md fixes, so the UI needs no copy of the catalogue.
  */
-import type { CheckResult, CheckStatus, ProjectReport, Report, RequirementGroup } from '../../../../src/engine/types';
-import { STATUS_ORDER } from '../../../../src/engine/types';
-import { deskSummary } from '../../../../src/engine/readiness-summary';
+import type { CheckResult, CheckStatus, ProjectReport, Report, RequirementGroup } from '../../../../src/shared/report-model';
+import { STATUS_ORDER } from '../../../../src/shared/report-model';
+import { deskSummary } from '../../../../src/shared/readiness-summary';
 
 export const GROUPS: readonly RequirementGroup[] = ['service-account', 'moveworks', 'customers', 'workflows'];
 

@@ -1,5 +1,5 @@
 /** How statuses and gates look: pure mappings onto Atlaskit lozenge appearances. */
-import type { CheckStatus } from '../../../../src/engine/types';
+import type { CheckStatus } from '../../../../src/shared/report-model';
 import { messages } from '../messages';
 
 export type LozengeAppearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';

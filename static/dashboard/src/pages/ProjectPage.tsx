@@ -11,7 +11,7 @@ import { CheckCard } from '../components/CheckCard';
 import { GateLozenge } from '../components/StatusLozenge';
 import { RecheckBar } from '../components/RecheckBar';
 import { formatDateTime } from '../model/status-display';
-import { deskSummary } from '../../../../src/engine/readiness-summary';
+import { deskSummary } from '../../../../src/shared/readiness-summary';
 import { messages } from '../messages';
 
 export interface ProjectPageProps {

@@ -1,5 +1,5 @@
 /** Small reports for component tests, built like the engine builds them. */
-import type { CheckResult, CheckStatus, ProjectReport, Report, Score } from '../../../../src/engine/types';
+import type { CheckResult, CheckStatus, ProjectReport, Report, Score } from '../../../../src/shared/report-model';
 
 export function score(percent: number | null, passed: number, total: number): Score {
   const counts: Record<CheckStatus, number> = { pass: passed, warn: 0, fail: total - passed, manual: 0, error: 0, not_applicable: 0 };

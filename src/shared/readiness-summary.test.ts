@@ -10,7 +10,7 @@ import {
   siteSummary,
   splitCheckKey,
 } from './readiness-summary';
-import type { Acknowledgement } from './types';
+import type { Acknowledgement } from './report-model';
 
 const ack: Acknowledgement = { by: 'hr-admin', at: '2026-11-28T09:00:00.000Z', reason: 'Next sprint', evidenceHash: 'h' };
 

@@ -1,4 +1,4 @@
-import type { CheckResult, CheckStatus, Score } from './types';
+import type { CheckResult, CheckStatus, Score } from './report-model';
 
 const EMPTY_COUNTS = (): Record<CheckStatus, number> => ({ pass: 0, warn: 0, fail: 0, manual: 0, error: 0, not_applicable: 0 });
 

@@ -13,7 +13,7 @@
  * stays in `failing` and `blocking`, and leaves only `stillBlocking`.
  */
 import { gate, score } from './score';
-import type { CheckResult, ProjectReport, Report, Score } from './types';
+import type { CheckResult, ProjectReport, Report, Score } from './report-model';
 
 export interface Readiness {
   ready: boolean | null;

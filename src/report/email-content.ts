@@ -6,8 +6,8 @@
  * score and lists come from engine/readiness-summary.ts like every other surface's,
  * and every count it prints is the number of items it lists.
  */
-import type { CheckResult, CheckStatus, ProjectReport, RemediationStep, Report, ReportDiff, Score, Severity } from '../engine/types';
-import { headlineSummary, siteChecksSummary, siteSummary, splitCheckKey, type Readiness } from '../engine/readiness-summary';
+import type { CheckResult, CheckStatus, ProjectReport, RemediationStep, Report, ReportDiff, Score, Severity } from '../shared/report-model';
+import { headlineSummary, siteChecksSummary, siteSummary, splitCheckKey, type Readiness } from '../shared/readiness-summary';
 
 /** Rows per change section, and blocking rows overall; the rest is counted and left to the app. */
 export const MAX_CHANGE_ITEMS = 50;

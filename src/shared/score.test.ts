@@ -1,5 +1,5 @@
 import { gate, score } from './score';
-import type { CheckResult, CheckStatus, Severity } from './types';
+import type { CheckResult, CheckStatus, Severity } from './report-model';
 
 const r = (status: CheckStatus, severity: Severity = 'required'): CheckResult => ({
   id: 'X-Y',
