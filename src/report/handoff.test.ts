@@ -1,7 +1,7 @@
 import type { Report } from '../shared/report-model';
 import { buildHandoff, type Handoff } from '../requirements/workflows/wf-export';
 import { project, settings, site } from '../requirements/testing/snapshot-builder';
-import { buildHandoffBundle, isHandoff, renderHandoffJson } from './handoff';
+import { buildHandoffBundle, isHandoff, renderHandoffJson, type StoredHandoff } from './handoff';
 import { sampleReport } from './testing/sample-report';
 
 const itHandoff: Handoff = {
@@ -24,6 +24,11 @@ const itHandoff: Handoff = {
   ],
   unreadable: [],
 };
+
+// The bundle reads WF-EXPORT's evidence through its own StoredHandoff: this does not compile
+// when the check's Handoff no longer fits what the bundle reads.
+const handoffFitsTheBundle: StoredHandoff = itHandoff;
+void handoffFitsTheBundle;
 
 function reportWith(evidence: unknown, status: 'pass' | 'error' | 'not_applicable' = 'pass'): Report {
   const report = sampleReport();

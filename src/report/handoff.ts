@@ -5,8 +5,77 @@
  * stored report, so an export works without going back to Jira.
  */
 import type { ProjectReport, ProjectStyle, Report, StatusBucket } from '../shared/report-model';
-import type { Handoff, HandoffBotTransition, HandoffGap, HandoffResolveScreen, HandoffWorkflow } from '../requirements/workflows/wf-export';
 import { withStableKeys } from './json';
+
+/*
+ * WF-EXPORT's evidence as a stored report carries it: the part of the Handoff that
+ * src/requirements/workflows/analysis/handoff.ts builds which the bundle reads. Declared
+ * here because a renderer reads the stored Report only, never the checks (the layer
+ * rule in .dependency-cruiser.cjs); handoff.test.ts does not compile when the check's
+ * Handoff stops fitting these shapes. Fields older reports lack are optional.
+ */
+
+export interface HandoffIssueType {
+  id: string;
+  name?: string;
+}
+
+/** One transition the bot fires: id, name and the status it lands in. */
+export interface HandoffBotTransition {
+  id: string;
+  name: string;
+  to: string | null;
+  toBucket: StatusBucket | null;
+}
+
+/** A transition of the workflow as the hand-off lists it. */
+export interface HandoffTransition {
+  id: string;
+  name: string;
+  type: 'INITIAL' | 'GLOBAL' | 'DIRECTED';
+  from: string[] | 'any';
+  to: string | null;
+  toBucket: StatusBucket | null;
+}
+
+/** The screen of one Resolve transition; `fieldIds` null when there is none or it could not be read (`reason`). */
+export interface HandoffResolveScreen {
+  transitionId: string;
+  screenId: string | null;
+  fieldIds: string[] | null;
+  fieldNames?: Record<string, string>;
+  reason?: string;
+}
+
+export interface HandoffGap {
+  /** null when no workflow could be named. */
+  workflow: string | null;
+  issueTypes: HandoffIssueType[];
+  reason: string;
+}
+
+interface StoredChosen {
+  global?: boolean;
+  transitionIds?: string[];
+  transitions?: HandoffBotTransition[];
+}
+
+export interface StoredHandoffWorkflow {
+  name: string;
+  id?: string;
+  issueTypes: HandoffIssueType[];
+  statuses: { id: string; name: string; category: string | null; bucket: StatusBucket | null; bucketLabel: string | null }[];
+  transitions?: HandoffTransition[];
+  bot?: { resolve?: StoredChosen; inProgress?: StoredChosen; reopen?: StoredChosen };
+  resolveScreens?: HandoffResolveScreen[];
+}
+
+export interface StoredHandoff {
+  project: object;
+  bucketLabels?: Partial<Record<StatusBucket, string>>;
+  workflows: StoredHandoffWorkflow[];
+  unreadable: HandoffGap[];
+}
 
 export interface HandoffBundleTransitions {
   /** True when these are global ("from any status") transitions. */
@@ -25,7 +94,7 @@ export interface HandoffBundleWorkflow {
   inProgress: HandoffBundleTransitions;
   reopen: HandoffBundleTransitions;
   /** Every transition of the workflow, for the Moveworks team's own mapping. */
-  transitions: HandoffWorkflow['transitions'];
+  transitions: HandoffTransition[];
   /** The fields on each Resolve transition's screen: what Moveworks can set when it resolves. */
   resolveScreens: HandoffResolveScreen[];
 }
@@ -59,17 +128,17 @@ const DEFAULT_BUCKET_LABELS: Record<StatusBucket, string> = {
 };
 
 /** WF-EXPORT's evidence is a Handoff when the project's workflows could be looked at. */
-export function isHandoff(evidence: unknown): evidence is Handoff {
+export function isHandoff(evidence: unknown): evidence is StoredHandoff {
   if (!evidence || typeof evidence !== 'object') return false;
-  const e = evidence as Partial<Handoff>;
+  const e = evidence as Partial<StoredHandoff>;
   return Array.isArray(e.workflows) && Array.isArray(e.unreadable) && typeof e.project === 'object' && e.project !== null;
 }
 
-function transitionsOf(chosen: { global?: boolean; transitionIds?: string[]; transitions?: HandoffBotTransition[] } | undefined): HandoffBundleTransitions {
+function transitionsOf(chosen: StoredChosen | undefined): HandoffBundleTransitions {
   return { global: chosen?.global === true, transitionIds: [...(chosen?.transitionIds ?? [])], transitions: [...(chosen?.transitions ?? [])] };
 }
 
-function bundleWorkflow(w: HandoffWorkflow): HandoffBundleWorkflow {
+function bundleWorkflow(w: StoredHandoffWorkflow): HandoffBundleWorkflow {
   return {
     name: w.name,
     ...(w.id !== undefined ? { id: w.id } : {}),
