@@ -6,11 +6,15 @@
 const path = require('path');
 
 const entry = path.join(__dirname, '..', 'dist', 'src', 'cli', 'main.js');
+// The CLI's services, --demo's simulated site included; composed outside src/ because src never imports dev/.
+const servicesEntry = path.join(__dirname, '..', 'dist', 'dev', 'simulator', 'cli-demo.js');
 let cli;
+let services;
 try {
   cli = require(entry);
+  services = require(servicesEntry).cliServices();
 } catch (error) {
-  if (error && error.code === 'MODULE_NOT_FOUND' && String(error.message).includes(entry)) {
+  if (error && error.code === 'MODULE_NOT_FOUND' && (String(error.message).includes(entry) || String(error.message).includes(servicesEntry))) {
     process.stderr.write('mw-readiness: the CLI is not built yet; run "npm run build:node" (npm install does it).\n');
     process.exitCode = 2;
   } else {
@@ -26,12 +30,16 @@ process.stdout.on('error', (error) => {
 
 if (cli) {
   cli
-    .main(process.argv.slice(2), {
-      stdout: process.stdout,
-      stderr: process.stderr,
-      env: process.env,
-      isTTY: Boolean(process.stdout.isTTY),
-    })
+    .main(
+      process.argv.slice(2),
+      {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: process.env,
+        isTTY: Boolean(process.stdout.isTTY),
+      },
+      services,
+    )
     .then(
       (code) => {
         process.exitCode = code;

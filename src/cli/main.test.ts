@@ -1,6 +1,7 @@
 import type { Report } from '../shared/report-model';
 import { sampleReport } from '../report/testing/sample-report';
-import { main, type CliServices, type SiteRunRequest } from './main';
+import { main } from './main';
+import type { CliServices, SiteRunRequest } from './ports';
 import { RunAbortedError } from './usage-error';
 
 const TOKEN = 'tok-SECRET-1234567890';

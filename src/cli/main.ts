@@ -14,39 +14,11 @@ import { readyLabel } from '../report/labels';
 import { formatScore, headlineSummary } from '../shared/readiness-summary';
 import { parseCliArgs, USAGE } from './args';
 import { parseConfigText, type ConfigFile } from './config-file';
-import { progressReporter, type ProgressEvent } from './progress';
+import { progressReporter } from './progress';
 import { createRedactor, redactingWriter, type Redactor, type Writable } from './redact';
-import { resolveRunPlan, type Env, type OutputFormat, type RunPlan } from './run-plan';
+import { resolveRunPlan, type OutputFormat, type RunPlan } from './run-plan';
 import { RunAbortedError, UsageError } from './usage-error';
-import type { EngineSettings } from '../shared/report-model';
-
-export interface CliIo {
-  stdout: Writable;
-  stderr: Writable;
-  env: Env;
-  /** Standard output is a terminal (colour is used only then, and only without NO_COLOR). */
-  isTTY: boolean;
-  /** Relative --config and --out paths resolve against this; default process.cwd(). */
-  cwd?: string;
-}
-
-export interface SiteRunRequest {
-  baseUrl: string;
-  email: string;
-  apiToken: string;
-  serviceAccountToken?: string;
-  settings: EngineSettings;
-  onProgress: (event: ProgressEvent) => void;
-}
-
-export interface CliServices {
-  /** Runs the checks against a site; throws RunAbortedError when it is unreachable or refuses the credentials. */
-  runSite(request: SiteRunRequest): Promise<Report>;
-  /** Starts the built-in simulated site, runs against it and closes it. */
-  runDemo(request: { settings: EngineSettings; onProgress: (event: ProgressEvent) => void }): Promise<Report>;
-  readFile(file: string): Promise<string>;
-  writeFile(file: string, content: string): Promise<void>;
-}
+import type { CliIo, CliServices } from './ports';
 
 export const EXIT_READY = 0;
 export const EXIT_NOT_READY = 1;
@@ -110,7 +82,7 @@ async function execute(plan: RunPlan, io: CliIo, stderr: Writable, services: Cli
   });
 }
 
-export async function main(argv: string[], io: CliIo, services?: CliServices): Promise<number> {
+export async function main(argv: string[], io: CliIo, services: CliServices): Promise<number> {
   // Flags and environment may carry tokens even when the plan fails to build; the plan adds Basic auth forms.
   let redact: Redactor = createRedactor([io.env.JIRA_API_TOKEN, io.env.MW_SERVICE_ACCOUNT_TOKEN, ...tokensInArgv(argv)]);
   const stdout = redactingWriter(io.stdout, () => redact);
@@ -122,7 +94,7 @@ export async function main(argv: string[], io: CliIo, services?: CliServices): P
       stdout.write(USAGE);
       return EXIT_READY;
     }
-    const svc = services ?? (await import('./services')).defaultServices();
+    const svc = services;
     const config = parsed.flags.config ? await loadConfig(parsed.flags.config, cwd, svc) : {};
     const plan = resolveRunPlan(parsed.flags, io.env, config, parsed.flags.config ? `the config file ${parsed.flags.config}` : undefined);
     if (plan.target.kind === 'site') {

@@ -1,16 +1,16 @@
 /**
  * The CLI's real services: the engine over HTTP (runReadiness over the HTTP
- * transport), the in-process simulator for --demo (dev/simulator), and the
- * file system. The simulator is loaded only for --demo.
+ * transport) and the file system. The --demo run is handed in by whoever composes
+ * them (dev/simulator/cli-demo.ts, which the launcher loads), because the simulated
+ * site lives in dev/ and src never imports dev/.
  */
 import { promises as fs } from 'fs';
 import { runReadiness } from '../engine/run-readiness';
 import type { EngineSettings, Report } from '../shared/report-model';
 import { createHttpTransport } from '../jira/http-transport';
-import type { CliServices, SiteRunRequest } from './main';
 import { isJiraError } from '../jira/jira-error';
+import type { CliServices, SiteRunRequest } from './ports';
 import { abortFor, preflight } from './preflight';
-import type { ProgressEvent } from './progress';
 
 /** Errors the gatherer lets through because nothing else could work after them. */
 const FATAL_KINDS = ['unauthorized', 'forbidden', 'network', 'timeout'];
@@ -46,24 +46,8 @@ export function demoSettings(settings: EngineSettings, demo: { serviceAccountEma
   };
 }
 
-export async function runDemo(request: { settings: EngineSettings; onProgress: (event: ProgressEvent) => void }): Promise<Report> {
-  const { startSimulator } = await import('../../dev/simulator/server');
-  const demo = await import('../../dev/simulator/sites/demo');
-  const simulator = await startSimulator({ site: demo.buildDemoSite(), host: '127.0.0.1', port: 0 });
-  try {
-    return await runAgainstSite({
-      baseUrl: simulator.url,
-      email: demo.DEMO_CREDENTIALS.admin.email,
-      apiToken: demo.DEMO_CREDENTIALS.admin.token,
-      settings: demoSettings(request.settings, { serviceAccountEmail: demo.DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroup: demo.DEMO_END_USER_GROUP }),
-      onProgress: request.onProgress,
-    });
-  } finally {
-    await simulator.close();
-  }
-}
-
-export function defaultServices(): CliServices {
+/** The real services, with `runDemo` running against the built-in simulated site. */
+export function siteServices(runDemo: CliServices['runDemo']): CliServices {
   return {
     runSite: runAgainstSite,
     runDemo,

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { main } from '../../src/cli/main';
+import { cliServices } from '../../dev/simulator/cli-demo';
 import type { Report, CheckStatus } from '../../src/shared/report-model';
 import { startSimulator, type RunningSimulator, type Scenario } from '../../dev/simulator/server';
 import { DEMO_CREDENTIALS, DEMO_END_USER_GROUP } from '../../dev/simulator/sites/demo';
@@ -26,7 +27,7 @@ export async function runCli(argv: string[], env: Record<string, string> = {}, o
     env,
     isTTY: options.isTTY ?? false,
     ...(options.cwd ? { cwd: options.cwd } : {}),
-  });
+  }, cliServices());
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { InvocationContext } from '../../src/forge/deps';
 import { main } from '../../src/cli/main';
+import { cliServices } from '../../dev/simulator/cli-demo';
 import type { VersionedSettings } from '../../src/shared/resolver-api';
 import { IDENTITIES, startSimulatedApp, type SimulatedApp } from './helpers/simulated-app';
 
@@ -79,7 +80,7 @@ describe('CLI arguments', () => {
   async function run(argv: string[], env: Record<string, string> = {}) {
     let stdout = '';
     let stderr = '';
-    const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env, isTTY: false });
+    const code = await main(argv, { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: (s: string) => (stderr += s) }, env, isTTY: false }, cliServices());
     return { code, stdout, stderr };
   }
 

@@ -14,6 +14,7 @@ import { FAULT_SCENARIOS } from '../../dev/simulator/fault-scenarios';
 import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
 import { startPreview, type RunningPreview } from '../../dev/preview/preview';
 import { main } from '../../src/cli/main';
+import { cliServices } from '../../dev/simulator/cli-demo';
 import { runReadiness } from '../../src/engine/run-readiness';
 import { DEFAULT_ENGINE_SETTINGS } from '../../src/shared/report-model';
 import { createHttpTransport } from '../../src/jira/http-transport';
@@ -56,7 +57,7 @@ async function closedPort(): Promise<number> {
 }
 
 async function runCli(label: string, argv: string[], env: Record<string, string> = {}): Promise<number> {
-  const code = await main(argv, { stdout: capture.writer(`${label}: stdout`), stderr: capture.writer(`${label}: stderr`), env, isTTY: false, cwd: tmp });
+  const code = await main(argv, { stdout: capture.writer(`${label}: stdout`), stderr: capture.writer(`${label}: stderr`), env, isTTY: false, cwd: tmp }, cliServices());
   capture.add(`${label}: exit code`, String(code));
   return code;
 }
