@@ -13,7 +13,8 @@
 import { DESK_CUSTOMERS } from '../gather/project-details';
 import type { JiraClient } from '../jira/jira-client';
 import { configuredEndUserGroups, coverage, groupFetched } from '../requirements/customers/cust-coverage';
-import type { ChangeResult, Fix, FixBlocker, FixPlan, ItemResult, PlannedChange } from './fix';
+import type { Fix, FixPlan, PlannedChange } from './fix';
+import type { ChangeResult, FixBlocker, ItemResult } from '../shared/fix-model';
 import { writeFailure } from './jira-words';
 import { permissionBlocker } from './permission';
 

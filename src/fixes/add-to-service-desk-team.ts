@@ -11,7 +11,8 @@ import { PROJECT_ROLE } from '../gather/project-details';
 import type { components as Platform } from '../jira/generated/jira-platform';
 import { agentRoles, membershipOf, SERVICE_DESK_TEAM_ROLE } from '../requirements/service-account/sa-project-role';
 import { accountLabel, lookupServiceAccount } from '../requirements/service-account/service-account-found';
-import type { ChangeResult, Fix, FixBlocker, FixPlan, PlannedChange } from './fix';
+import type { Fix, FixPlan, PlannedChange } from './fix';
+import type { ChangeResult, FixBlocker } from '../shared/fix-model';
 import { permissionBlocker } from './permission';
 import { writeFailure } from './jira-words';
 

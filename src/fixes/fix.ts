@@ -13,45 +13,7 @@ import type { EngineSettings } from '../shared/report-model';
 import type { ArtifactKind } from '../gather/artifact-kind';
 import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
 import type { JiraClient } from '../jira/jira-client';
-
-/** Who may apply a fix; authorised on the server from the caller's own Jira permissions. */
-export type FixPermission = 'site-admin' | 'project-admin';
-
-export interface FixMeta {
-  /** Stable, kebab-case: 'add-to-service-desk-team'. */
-  id: string;
-  /** The button and dialog title: "Add the service account to Service Desk Team". */
-  title: string;
-  /** One paragraph: what the fix changes in Jira, in an admin's words. */
-  description: string;
-  /** The check IDs this fix makes pass. */
-  resolves: readonly string[];
-  /** 'desk': planned for one service desk (or each failing desk); 'site': once for the site. */
-  scope: 'site' | 'desk';
-  permission: FixPermission;
-  /** The Forge scopes its writes use (declared in manifest.yml). */
-  scopes: readonly string[];
-  /**
-   * The past tense of one item done, for the results' summary ("12 added, 0 failed");
-   * default "changed".
-   */
-  itemVerb?: string;
-}
-
-/** One Jira object a change writes, named as an admin knows it. */
-export interface ChangeTarget {
-  kind: 'project-role' | 'customers' | 'workflow' | 'screen' | 'group' | 'application-role';
-  id: string;
-  name: string;
-  /** Where Jira versions the object (workflows), the version the plan was made from. */
-  version?: string;
-}
-
-/** Every project and issue type a change reaches: a shared workflow or screen changes for all of them. */
-export interface ChangeReach {
-  projects: { key: string; name: string }[];
-  issueTypes?: { id: string; name: string }[];
-}
+import type { ChangeReach, ChangeResult, ChangeTarget, FixBlocker, FixMeta } from '../shared/fix-model';
 
 export interface PlannedChange {
   /** Stable within a plan and across re-plans of the same state, so results can be resumed by id. */
@@ -64,14 +26,6 @@ export interface PlannedChange {
   items: number;
   /** What `apply` needs; JSON-serialisable so a queued job can carry it. */
   payload: unknown;
-}
-
-/** Why nothing (or only part) can be done by this caller or through the API. */
-export interface FixBlocker {
-  reason: string;
-  /** Who can do it instead, e.g. "a site admin (Atlassian Administration)". */
-  who?: string;
-  link?: string;
 }
 
 export interface FixPlan {
@@ -94,33 +48,6 @@ export interface FixPlanInput {
   /** The desks to plan for (one, or every failing desk); ignored by site fixes. */
   projects: ProjectSnapshot[];
   caller: { isSiteAdmin: boolean; administersProjects: readonly string[] };
-}
-
-export type ChangeOutcome = 'applied' | 'unchanged' | 'refused' | 'failed';
-
-/** One item of a change (a user added, a field put on a screen…), for the per-item list of the results. */
-export interface ItemResult {
-  /** accountId, field id…: what Jira knows it by. */
-  id: string;
-  name?: string;
-  /** done: this change did it; unchanged: it was so already; failed: `message` says why, in Jira's words. */
-  outcome: 'done' | 'unchanged' | 'failed';
-  message?: string;
-}
-
-export interface ChangeResult {
-  changeId: string;
-  outcome: ChangeOutcome;
-  /** Jira's own words when it refused; what was done otherwise. */
-  message: string;
-  /** Per item where Jira answers per item (users added…): counts for the summary. */
-  itemsDone?: number;
-  itemsFailed?: number;
-  /** Where Jira versions the object: e.g. workflow version "3" → "4". */
-  before?: string;
-  after?: string;
-  /** Per item where Jira answers per item; the counts above summarise them. */
-  items?: ItemResult[];
 }
 
 export interface Fix {

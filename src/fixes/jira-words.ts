@@ -5,7 +5,7 @@
  */
 import { JiraError } from '../jira/jira-error';
 import { needsUserConsent } from '../jira/needs-consent';
-import type { ChangeOutcome } from './fix';
+import type { ChangeOutcome } from '../shared/fix-model';
 
 const REFUSALS: readonly string[] = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'precondition'];
 

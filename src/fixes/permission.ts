@@ -1,5 +1,6 @@
 /** Whether the caller may make a fix's changes on a desk: the plan says so instead of letting Jira refuse halfway. */
-import type { FixBlocker, FixPermission, FixPlanInput } from './fix';
+import type { FixPlanInput } from './fix';
+import type { FixBlocker, FixPermission } from '../shared/fix-model';
 
 export function mayChange(permission: FixPermission, caller: FixPlanInput['caller'], projectKey?: string): boolean {
   if (caller.isSiteAdmin) return true;

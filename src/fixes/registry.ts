@@ -4,7 +4,8 @@
  * read. Adding a fix: write `<id>.ts` exporting a Fix, a table test beside it, and
  * list it here; nothing else changes.
  */
-import type { Fix, FixMeta } from './fix';
+import type { Fix } from './fix';
+import type { FixMeta } from '../shared/fix-model';
 import { addMissingCustomers } from './add-missing-customers';
 import { addToServiceDeskTeam } from './add-to-service-desk-team';
 

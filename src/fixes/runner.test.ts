@@ -1,7 +1,8 @@
 import { JiraClient } from '../jira/jira-client';
 import { JiraError } from '../jira/jira-error';
 import { createFakeTransport } from '../jira/testing/fake-transport';
-import type { ChangeResult, Fix, PlannedChange } from './fix';
+import type { Fix, PlannedChange } from './fix';
+import type { ChangeResult } from '../shared/fix-model';
 import { runFix, summariseResults, type FixResultStore } from './runner';
 
 const change = (id: string, target = id, items = 1): PlannedChange => ({

@@ -12,7 +12,8 @@
  */
 import { JiraError } from '../jira/jira-error';
 import type { JiraClient } from '../jira/jira-client';
-import type { ChangeResult, Fix, PlannedChange } from './fix';
+import type { Fix, PlannedChange } from './fix';
+import type { ChangeResult } from '../shared/fix-model';
 import { writeFailure } from './jira-words';
 
 export interface FixResultStore {
