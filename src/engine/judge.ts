@@ -9,6 +9,9 @@ import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
 import { applyDecisions } from './decisions';
 import { readinessOf } from '../shared/readiness-summary';
 import { statusFor } from './status';
+import { parityOutcomes } from './parity-pass';
+import { parityConfig } from '../requirements/parity/parity-config';
+import type { ParityDesk } from '../shared/parity-model';
 import type { CheckResult, EngineSettings, ProjectReport, Report, RunStats, ServiceAccountSummary } from '../shared/report-model';
 
 export interface JudgeOptions {
@@ -16,6 +19,10 @@ export interface JudgeOptions {
   stats?: RunStats;
   /** Limit to these check ids (e.g. re-running the checks a fix affected). */
   onlyChecks?: readonly string[];
+  /** The desks of the report imported as the site's non-production side (PARITY-CONFIG pairs with source 'imported'). */
+  parityImported?: readonly ParityDesk[];
+  /** Report only these desks; the others were read to be compared with them (a desk's non-production counterpart). */
+  keepProjects?: readonly string[];
 }
 
 /** A check that throws must not look like a pass: it becomes `error` with the reason. */
@@ -147,8 +154,24 @@ export function assembleReport(
   });
 }
 
+/** PARITY-CONFIG compares two judged desks: decided here, once every desk of the run has its results. */
+function withParity(snapshot: SiteSnapshot, settings: EngineSettings, siteChecks: CheckResult[], projects: ProjectReport[], options: JudgeOptions): ProjectReport[] {
+  const outcomes = parityOutcomes({ snapshot, settings, siteChecks, projects, ...(options.parityImported ? { imported: options.parityImported } : {}) });
+  if (outcomes.size === 0) return projects;
+  const now = options.now ?? new Date();
+  return projects.map((project) => {
+    const outcome = outcomes.get(project.key);
+    if (!outcome) return project;
+    const checks = project.checks.map((c) => (c.id === parityConfig.meta.id ? toResult(parityConfig, outcome, settings, project.key, now) : c));
+    const { checks: _checks, ready: _ready, score: _score, ...base } = project;
+    return projectReportOf(base, checks);
+  });
+}
+
 export function judge(snapshot: SiteSnapshot, settings: EngineSettings, options: JudgeOptions = {}): Report {
   const siteChecks = judgeSite(snapshot, settings, options);
-  const projects = snapshot.projects.map((p) => judgeProject(snapshot, settings, p, options));
-  return assembleReport(snapshot, siteChecks, projects, options);
+  const judged = snapshot.projects.map((p) => judgeProject(snapshot, settings, p, options));
+  const projects = withParity(snapshot, settings, siteChecks, judged, options);
+  const kept = options.keepProjects ? projects.filter((p) => options.keepProjects!.includes(p.key)) : projects;
+  return assembleReport(snapshot, siteChecks, kept, options);
 }

@@ -13,6 +13,7 @@ import type { JiraTransport } from '../jira/transport';
 import type { ArtifactKind } from '../gather/artifact-kind';
 import { judge } from './judge';
 import type { EngineSettings, Report, RunStats } from '../shared/report-model';
+import type { ParityDesk } from '../shared/parity-model';
 
 export interface RunReadinessInput {
   /** Jira as the account the checks run as (admin e-mail + token, or the Forge app). */
@@ -35,6 +36,8 @@ export interface RunReadinessInput {
    * per-desk jobs): not fetched again. Groups missing here are read as usual.
    */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
+  /** The desks of the report imported as the site's non-production side (PARITY-CONFIG). */
+  parityImported?: readonly ParityDesk[];
 }
 
 export interface RunReadinessResult {
@@ -60,7 +63,10 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
   // Its own credentials and retry budget; its calls are added to the run's stats.
   const serviceAccountClient = input.serviceAccountTransport ? new JiraClient(input.serviceAccountTransport, clientOptions) : undefined;
 
-  const snapshot = await gatherSnapshot(client, input.settings, {
+  // A paired desk's non-production counterpart on this site is read in the same run, to be compared; only the desks asked for are reported.
+  const counterparts = siteCounterparts(input.settings);
+  const gatherSettings = counterparts.length > 0 ? { ...input.settings, projectKeys: [...input.settings.projectKeys, ...counterparts] } : input.settings;
+  const snapshot = await gatherSnapshot(client, gatherSettings, {
     ...(serviceAccountClient ? { serviceAccountClient } : {}),
     ...(input.concurrency !== undefined ? { concurrency: input.concurrency } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
@@ -69,8 +75,27 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
     now: clock,
   });
   const stats = mergeStats(client.stats(), serviceAccountClient?.stats());
-  const report = judge(snapshot, input.settings, { now: clock(), stats });
+  const report = judge(snapshot, input.settings, {
+    now: clock(),
+    stats,
+    ...(input.parityImported ? { parityImported: input.parityImported } : {}),
+    ...(counterparts.length > 0 ? { keepProjects: input.settings.projectKeys } : {}),
+  });
   return { report, snapshot, stats };
+}
+
+/**
+ * The non-production desks on this site paired with a desk in scope and not in scope
+ * themselves. None when every desk is in scope (an empty list): they are read anyway.
+ */
+export function siteCounterparts(settings: EngineSettings): string[] {
+  if (settings.projectKeys.length === 0) return [];
+  const out: string[] = [];
+  for (const pair of settings.parityPairs ?? []) {
+    if ((pair.source ?? 'site') !== 'site' || !settings.projectKeys.includes(pair.production)) continue;
+    if (!settings.projectKeys.includes(pair.nonProduction) && !out.includes(pair.nonProduction)) out.push(pair.nonProduction);
+  }
+  return out;
 }
 
 export interface ReadEndUserGroupsInput {

@@ -23,6 +23,7 @@ import { wfBotTransitionsRestricted } from './workflows/wf-bot-transitions-restr
 import { wfResolveSetsResolution } from './workflows/wf-resolve-sets-resolution';
 import { wfReopenUnassigns } from './workflows/wf-reopen-unassigns';
 import { wfExport } from './workflows/wf-export';
+import { parityConfig } from './parity/parity-config';
 
 export const CATALOGUE: readonly Check[] = [
   saExists,
@@ -44,6 +45,7 @@ export const CATALOGUE: readonly Check[] = [
   wfResolveSetsResolution,
   wfReopenUnassigns,
   wfExport,
+  parityConfig,
 ];
 
 export const SITE_CHECKS = CATALOGUE.filter((c): c is SiteCheck => c.meta.scope === 'site');

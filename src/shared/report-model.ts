@@ -127,6 +127,18 @@ export interface EngineSettings {
   attestations: Record<string, Attestation>;
   /** `${projectKey or 'site'}:${checkId}` → acknowledgement. */
   acknowledgements: Record<string, Acknowledgement>;
+  /** Production desks paired with the non-production desk Moveworks was tuned on (PARITY-CONFIG); none by default. */
+  parityPairs?: ParityPair[];
+}
+
+/** A production desk and the non-production desk its Moveworks configuration was tuned on (src/shared/parity-model.ts). */
+export interface ParityPair {
+  /** The production desk's project key on this site. */
+  production: string;
+  /** The non-production desk's project key: on this site, or in the imported report. */
+  nonProduction: string;
+  /** Where the non-production desk is: this site (checked in the same run), or the report imported in Settings. Default 'site'. */
+  source?: 'site' | 'imported';
 }
 
 export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {

@@ -141,4 +141,12 @@ export const CHECK_WHY: Readonly<Record<string, readonly DocBlock[]>> = {
     {"kind":"paragraph","text":"The app's readiness rule, from its specification:"},
     {"kind":"quote","text":"The workflow definitions are handed to the Moveworks team (the app exports them, with status buckets and transition ids)"},
   ],
+  "PARITY-CONFIG": [
+    {"kind":"paragraph","text":"Moveworks' access requirements, word for word:"},
+    {"kind":"quote","text":"You may replicate the steps below for your non-production instance/project."},
+    {"kind":"quote","text":"An XML export of your Jira Service Desk workflow can help with your Moveworks bot ticketing configuration."},
+    {"kind":"paragraph","text":"The app's readiness rule, from its specification:"},
+    {"kind":"quote","text":"A production desk matches the non-production desk its Moveworks configuration was tuned on"},
+    {"kind":"paragraph","text":"The bot's ticketing configuration (which status falls in which bucket, the ids of the transitions it calls, the fields it sets when it resolves) is tuned on the test desk or sandbox site and then used as is in production. A status renamed, a transition id that differs or a Resolve screen without a field makes the bot fail on go-live day."},
+  ],
 };

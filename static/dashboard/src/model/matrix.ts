@@ -14,6 +14,8 @@ const PREFIX_GROUP: [string, RequirementGroup][] = [
   ['MW-', 'moveworks'],
   ['CUST-', 'customers'],
   ['WF-', 'workflows'],
+  // The parity check compares the desks' workflows (and their checks) with a non-production desk.
+  ['PARITY-', 'workflows'],
 ];
 
 export function groupOf(checkId: string): RequirementGroup | undefined {
