@@ -37,6 +37,10 @@ if (cli) {
         stderr: process.stderr,
         env: process.env,
         isTTY: Boolean(process.stdout.isTTY),
+        // `fix --apply` asks before changing Jira only where someone can answer; elsewhere it needs --yes.
+        ...(process.stdin.isTTY && process.stderr.isTTY
+          ? { confirm: require(path.join(__dirname, '..', 'dist', 'src', 'cli', 'terminal-confirm.js')).terminalConfirm(process.stdin, process.stderr) }
+          : {}),
       },
       services,
     )

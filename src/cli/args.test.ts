@@ -29,10 +29,37 @@ describe('parseCliArgs', () => {
     });
   });
 
-  it('reads --demo and --help', () => {
+  it('reads --demo, --help, -h, help and --version', () => {
     expect(parseCliArgs(['check', '--demo'])).toMatchObject({ command: 'check', flags: { demo: true } });
     expect(parseCliArgs(['--help'])).toEqual({ command: 'help' });
-    expect(parseCliArgs(['check', '-h'])).toEqual({ command: 'help' });
+    expect(parseCliArgs(['-h'])).toEqual({ command: 'help' });
+    expect(parseCliArgs(['help'])).toEqual({ command: 'help' });
+    expect(parseCliArgs(['check', '-h'])).toEqual({ command: 'help', topic: 'check' });
+    expect(parseCliArgs(['help', 'fix'])).toEqual({ command: 'help', topic: 'fix' });
+    expect(parseCliArgs(['fix', '--help'])).toEqual({ command: 'help', topic: 'fix' });
+    expect(parseCliArgs(['help', 'compare'])).toEqual({ command: 'help', topic: 'compare' });
+    expect(parseCliArgs(['--version'])).toEqual({ command: 'version' });
+    expect(parseCliArgs(['check', '--version'])).toEqual({ command: 'version' });
+  });
+
+  it('reads fix: --plan or --apply, repeatable --fix, --yes only with --apply', () => {
+    expect(parseCliArgs(['fix', '--plan', '--demo', '--project', 'HR'])).toMatchObject({
+      command: 'fix',
+      flags: { demo: true, projects: ['HR'] },
+      fix: { mode: 'plan', fixIds: [], yes: false },
+    });
+    expect(parseCliArgs(['fix', '--apply', '--yes', '--fix', 'add-missing-customers', '--fix', 'add-to-service-desk-team', '--demo'])).toMatchObject({
+      fix: { mode: 'apply', fixIds: ['add-missing-customers', 'add-to-service-desk-team'], yes: true },
+    });
+    expect(problem(['fix', '--demo'])).toBe('"fix" needs --plan (show the changes, nothing changes) or --apply (make them).');
+    expect(problem(['fix', '--plan', '--apply'])).toBe('Give --plan (show the changes) or --apply (make them), not both.');
+    expect(problem(['fix', '--plan', '--yes'])).toBe('--yes confirms --apply; --plan changes nothing, so leave it out.');
+    expect(problem(['fix', '--plan', '--fix='])).toBe('--fix needs a fix id, e.g. --fix add-missing-customers.');
+  });
+
+  it('refuses an option that belongs to the other command, naming it', () => {
+    expect(problem(['check', '--plan'])).toBe('Option --plan belongs to "mw-readiness fix", not "check"; run "mw-readiness check --help" to see its options.');
+    expect(problem(['fix', '--plan', '--out', 'x.json'])).toBe('Option --out belongs to "mw-readiness check", not "fix"; run "mw-readiness fix --help" to see its options.');
   });
 
   it('turns parse errors into one sentence without the value', () => {
@@ -41,7 +68,7 @@ describe('parseCliArgs', () => {
     expect(problem(['check', '--token', '-s3cret'])).toBe('Option --token needs a value; write --token=VALUE when the value starts with a dash.');
     expect(problem(['check', '--demo=yes'])).toBe('Option --demo takes no value.');
     expect(problem([])).toMatch(/^Missing command;/);
-    expect(problem(['audit'])).toBe('Unknown command "audit"; the only command is "check".');
+    expect(problem(['audit'])).toBe('Unknown command "audit"; the commands are check, fix (run "mw-readiness --help").');
     expect(problem(['check', 'IT'])).toBe('Unexpected argument "IT" after "check"; options start with --.');
     expect(problem(['check', '--format', 'json', '--format=html'])).toBe('Option --format was given more than once; give it once.');
     for (const argv of [['check', '--tokn=s3cret'], ['check', '--token', '-s3cret']]) {

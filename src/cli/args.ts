@@ -4,6 +4,7 @@
  * never repeats an option's value (it could be a token).
  */
 import { parseArgs } from 'util';
+import { HELP_TOPICS, type HelpTopic } from './help';
 import { UsageError } from './usage-error';
 
 export interface CliFlags {
@@ -21,7 +22,22 @@ export interface CliFlags {
   demo: boolean;
 }
 
-export type ParsedCommand = { command: 'help' } | { command: 'check'; flags: CliFlags };
+/** What `fix` does on top of the site options: plan or apply, which fixes, confirmed or not. */
+export interface FixOptions {
+  mode: 'plan' | 'apply';
+  /** --fix IDs as typed; empty: every fix with something to change. */
+  fixIds: string[];
+  /** --yes: apply without asking. */
+  yes: boolean;
+}
+
+export type ParsedCommand =
+  | { command: 'help'; topic?: HelpTopic }
+  | { command: 'version' }
+  | { command: 'check'; flags: CliFlags }
+  | { command: 'fix'; flags: CliFlags; fix: FixOptions };
+
+const COMMANDS = ['check', 'fix'] as const;
 
 const OPTIONS = {
   site: { type: 'string' },
@@ -36,8 +52,16 @@ const OPTIONS = {
   format: { type: 'string' },
   out: { type: 'string' },
   demo: { type: 'boolean' },
+  fix: { type: 'string', multiple: true },
+  plan: { type: 'boolean' },
+  apply: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
 } as const;
+
+/** Options only one command reads: given to the other, they are a mistake worth one sentence. */
+const ONLY_FOR: Record<string, (typeof COMMANDS)[number]> = { out: 'check', fix: 'fix', plan: 'fix', apply: 'fix', yes: 'fix' };
 
 const SINGLE_VALUED = ['site', 'email', 'token', 'service-account', 'service-account-token', 'skills', 'config', 'format', 'out'];
 
@@ -84,61 +108,43 @@ export function parseCliArgs(argv: string[]): ParsedCommand {
     throw new UsageError(sentenceFor(error));
   }
   const { values, positionals } = parsed;
-  if (values.help) return { command: 'help' };
-  if (positionals.length === 0) throw new UsageError('Missing command; run "mw-readiness check --help" to see the usage.');
   const [command, ...extra] = positionals;
-  if (command === 'help') return { command: 'help' };
-  if (command !== 'check') throw new UsageError(`Unknown command "${command.slice(0, 40)}"; the only command is "check".`);
-  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0].slice(0, 40)}" after "check"; options start with --.`);
+  if (values.version) return { command: 'version' };
+  if (command === 'help' || values.help) {
+    const topic = command === 'help' ? extra[0] : command;
+    return topic !== undefined && (HELP_TOPICS as readonly string[]).includes(topic) ? { command: 'help', topic: topic as HelpTopic } : { command: 'help' };
+  }
+  if (command === undefined) throw new UsageError('Missing command; run "mw-readiness --help" to see the commands.');
+  if (!(COMMANDS as readonly string[]).includes(command)) {
+    throw new UsageError(`Unknown command "${command.slice(0, 40)}"; the commands are ${COMMANDS.join(', ')} (run "mw-readiness --help").`);
+  }
+  if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0].slice(0, 40)}" after "${command}"; options start with --.`);
   const twice = repeated(argv);
   if (twice.length > 0) throw new UsageError(`Option --${twice[0]} was given more than once; give it once.`);
-  return {
-    command: 'check',
-    flags: {
-      site: values.site,
-      email: values.email,
-      token: values.token,
-      serviceAccount: values['service-account'],
-      serviceAccountToken: values['service-account-token'],
-      endUserGroups: values['end-user-group'] ?? [],
-      projects: values.project ?? [],
-      skills: values.skills,
-      config: values.config,
-      format: values.format,
-      out: values.out,
-      demo: values.demo === true,
-    },
+  for (const [option, owner] of Object.entries(ONLY_FOR)) {
+    if (owner !== command && values[option as keyof typeof values] !== undefined) {
+      throw new UsageError(`Option --${option} belongs to "mw-readiness ${owner}", not "${command}"; run "mw-readiness ${command} --help" to see its options.`);
+    }
+  }
+  const flags: CliFlags = {
+    site: values.site,
+    email: values.email,
+    token: values.token,
+    serviceAccount: values['service-account'],
+    serviceAccountToken: values['service-account-token'],
+    endUserGroups: values['end-user-group'] ?? [],
+    projects: values.project ?? [],
+    skills: values.skills,
+    config: values.config,
+    format: values.format,
+    out: values.out,
+    demo: values.demo === true,
   };
+  if (command === 'check') return { command: 'check', flags };
+  if (values.plan && values.apply) throw new UsageError('Give --plan (show the changes) or --apply (make them), not both.');
+  if (!values.plan && !values.apply) throw new UsageError('"fix" needs --plan (show the changes, nothing changes) or --apply (make them).');
+  if (values.plan && values.yes) throw new UsageError('--yes confirms --apply; --plan changes nothing, so leave it out.');
+  const fixIds = (values.fix ?? []).map((id) => id.trim());
+  if (fixIds.some((id) => id === '')) throw new UsageError('--fix needs a fix id, e.g. --fix add-missing-customers.');
+  return { command: 'fix', flags, fix: { mode: values.apply ? 'apply' : 'plan', fixIds: [...new Set(fixIds)], yes: values.yes === true } };
 }
-
-export const USAGE = `Usage: mw-readiness check [options]
-
-Checks that a Jira Service Management site is ready for the Moveworks AI assistant.
-
-Options:
-  --site URL                  Jira base URL, e.g. https://acme.atlassian.net   (env JIRA_SITE)
-                              http://127.0.0.1:PORT is accepted for local sites and the simulator
-  --email EMAIL               account the checks run as, Basic auth              (env JIRA_EMAIL)
-  --token TOKEN               its API token                                      (env JIRA_API_TOKEN)
-  --service-account ID        the Moveworks service account: e-mail or accountId (env MW_SERVICE_ACCOUNT)
-  --service-account-token T   optional: that account's own API token; proves SA-API-TOKEN
-                              and reads its time zone from /myself               (env MW_SERVICE_ACCOUNT_TOKEN)
-  --end-user-group NAME       repeatable: the group(s) whose members must be customers
-  --project KEY               repeatable: limit to these service desks (default: every service desk)
-  --skills LIST               comma list of software-access, group-access, ticket-interception, or none
-                              (default: all three)
-  --config FILE               JSON file with the same settings (and attestations); flags win
-  --format text|json|html     default text (a readable table, colour on a terminal)
-  --out FILE                  write the report there instead of standard output
-  --demo                      run against the built-in simulated site, no credentials needed
-  -h, --help                  show this help
-
-Precedence: flags, then environment variables, then the --config file.
-The config file is one JSON object with any of: site, email, serviceAccount,
-endUserGroups, projectKeys, skills (lists), issueTypesInScope, statusBucketOverrides,
-attestations ({ "MW-CONNECTOR": { "by": "Name", "at": "2026-11-27T10:00:00Z", "note": "…" } })
-and acknowledgements. Tokens are never read from it: use the flags or the environment.
-
-Exit status: 0 every required check passes (manual ones attested); 1 some required
-check fails or could not be decided; 2 the run could not start or finish.
-`;

@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import type { Report } from '../shared/report-model';
 import { sampleReport } from '../report/testing/sample-report';
 import { main } from './main';
@@ -20,6 +22,9 @@ function harness(options: { report?: Report; runError?: Error; files?: Record<st
       return options.report ?? sampleReport();
     },
     runDemo: async () => options.report ?? sampleReport(),
+    openSite: async () => {
+      throw new Error('fix is tested against the simulator (test/cli/fix-*.test.ts)');
+    },
     readFile: async (file) => {
       const name = file.split('/').pop()!;
       if (options.files && name in options.files) return options.files[name];
@@ -48,10 +53,31 @@ function harness(options: { report?: Report; runError?: Error; files?: Record<st
 const SITE_ARGS = ['check', '--site', 'https://acme.atlassian.net', '--email', 'admin@acme.com', '--token', TOKEN, '--service-account', 'bot@acme.com'];
 
 describe('main', () => {
-  it('prints usage for --help and exits 0', async () => {
+  it('prints the overview for --help, -h and help, with examples for check, fix and compare, and exits 0', async () => {
+    for (const argv of [['--help'], ['-h'], ['help']]) {
+      const h = harness();
+      expect(await h.run(argv)).toBe(0);
+      expect(h.stdout()).toMatch(/^Usage: mw-readiness <command> \[options\]/);
+      for (const example of ['mw-readiness check --demo', 'mw-readiness fix --plan --demo --project HR', 'mw-readiness compare']) expect(h.stdout()).toContain(example);
+      expect(h.stderr()).toBe('');
+    }
+  });
+
+  it('prints one command\'s page for "<command> --help" and "help <command>"', async () => {
+    const check = harness();
+    expect(await check.run(['check', '--help'])).toBe(0);
+    expect(check.stdout()).toMatch(/^Usage: mw-readiness check \[options\]/);
+    const fix = harness();
+    expect(await fix.run(['help', 'fix'])).toBe(0);
+    expect(fix.stdout()).toMatch(/^Usage: mw-readiness fix --plan \[options\]/);
+    expect(fix.stdout()).toContain('--yes');
+  });
+
+  it('prints the version from package.json for --version', async () => {
     const h = harness();
-    expect(await h.run(['--help'])).toBe(0);
-    expect(h.stdout()).toMatch(/^Usage: mw-readiness check \[options\]/);
+    expect(await h.run(['--version'])).toBe(0);
+    const pkg = JSON.parse(fs.readFileSync(path.join(__dirname, '../../package.json'), 'utf8')) as { version: string };
+    expect(h.stdout()).toBe(`mw-readiness ${pkg.version}\n`);
   });
 
   it('exits 2 with one sentence per problem and nothing on stdout for bad arguments', async () => {

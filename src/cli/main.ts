@@ -1,9 +1,11 @@
 /**
- * `mw-readiness check`: parse, plan, run, render, exit. Everything outside the
- * process (Jira, the simulator, files) comes in through `CliServices`, so tests
- * run the whole command in-process. Exit codes (docs/cli.md): 0 the site is ready,
- * 1 it is not (or a required check could not be decided), 2 the run could not
- * start or finish, with one sentence per problem on standard error.
+ * `mw-readiness`: parse, plan, run, render, exit, for `check` here and `fix` in
+ * fix-command.ts. Everything outside the process (Jira, the simulator, files, the
+ * terminal's prompt) comes in through `CliServices` and `CliIo`, so tests run the
+ * whole command in-process. Exit codes (docs/cli.md): 0 the site is ready (nothing
+ * left to fix), 1 it is not (something left to fix, or a required check could not
+ * be decided), 2 the run could not start or finish, with one sentence per problem
+ * on standard error.
  */
 import * as path from 'path';
 import type { Report } from '../shared/report-model';
@@ -12,11 +14,15 @@ import { renderReportJson } from '../report/json';
 import { renderReportText } from '../report/text';
 import { readyLabel } from '../report/labels';
 import { formatScore, headlineSummary } from '../shared/readiness-summary';
-import { parseCliArgs, USAGE } from './args';
+import { parseCliArgs } from './args';
+import { runFixCommand } from './fix-command';
+import { helpText } from './help';
+import { nextSteps } from './next-step';
 import { parseConfigText, type ConfigFile } from './config-file';
 import { progressReporter } from './progress';
 import { createRedactor, redactingWriter, type Redactor, type Writable } from './redact';
 import { resolveRunPlan, type OutputFormat, type RunPlan } from './run-plan';
+import { versionLine } from './version';
 import { RunAbortedError, UsageError } from './usage-error';
 import type { CliIo, CliServices } from './ports';
 
@@ -65,21 +71,26 @@ function reportFailure(stderr: Writable, error: unknown): number {
   return EXIT_ABORTED;
 }
 
-async function execute(plan: RunPlan, io: CliIo, stderr: Writable, services: CliServices): Promise<Report> {
+async function execute(plan: RunPlan, stderr: Writable, services: CliServices): Promise<Report> {
   const onProgress = progressReporter(stderr);
-  if (plan.target.kind === 'demo') {
-    stderr.write('mw-readiness: checking the built-in simulated site (demo)\n');
-    return services.runDemo({ settings: plan.settings, onProgress });
+  try {
+    if (plan.target.kind === 'demo') {
+      stderr.write('mw-readiness: checking the built-in simulated site (demo)\n');
+      return await services.runDemo({ settings: plan.settings, onProgress });
+    }
+    stderr.write(`mw-readiness: checking ${plan.target.baseUrl} as ${plan.target.email}\n`);
+    return await services.runSite({
+      baseUrl: plan.target.baseUrl,
+      email: plan.target.email,
+      apiToken: plan.target.apiToken,
+      ...(plan.target.serviceAccountToken ? { serviceAccountToken: plan.target.serviceAccountToken } : {}),
+      settings: plan.settings,
+      onProgress,
+    });
+  } finally {
+    // A progress bar still on the terminal would run into what is written next.
+    onProgress.end();
   }
-  stderr.write(`mw-readiness: checking ${plan.target.baseUrl} as ${plan.target.email}\n`);
-  return services.runSite({
-    baseUrl: plan.target.baseUrl,
-    email: plan.target.email,
-    apiToken: plan.target.apiToken,
-    ...(plan.target.serviceAccountToken ? { serviceAccountToken: plan.target.serviceAccountToken } : {}),
-    settings: plan.settings,
-    onProgress,
-  });
 }
 
 export async function main(argv: string[], io: CliIo, services: CliServices): Promise<number> {
@@ -91,12 +102,17 @@ export async function main(argv: string[], io: CliIo, services: CliServices): Pr
   try {
     const parsed = parseCliArgs(argv);
     if (parsed.command === 'help') {
-      stdout.write(USAGE);
+      stdout.write(helpText(parsed.topic));
+      return EXIT_READY;
+    }
+    if (parsed.command === 'version') {
+      stdout.write(versionLine());
       return EXIT_READY;
     }
     const svc = services;
     const config = parsed.flags.config ? await loadConfig(parsed.flags.config, cwd, svc) : {};
-    const plan = resolveRunPlan(parsed.flags, io.env, config, parsed.flags.config ? `the config file ${parsed.flags.config}` : undefined);
+    const configLabel = parsed.flags.config ? `the config file ${parsed.flags.config}` : undefined;
+    const plan = resolveRunPlan(parsed.flags, io.env, config, configLabel, parsed.command === 'fix' ? ['text', 'json'] : undefined);
     if (plan.target.kind === 'site') {
       const t = plan.target;
       redact = createRedactor([t.apiToken, t.serviceAccountToken, ...tokensInArgv(argv), io.env.JIRA_API_TOKEN, io.env.MW_SERVICE_ACCOUNT_TOKEN], [
@@ -105,11 +121,16 @@ export async function main(argv: string[], io: CliIo, services: CliServices): Pr
       ]);
     }
 
-    const report = await execute(plan, io, stderr, svc);
+    if (parsed.command === 'fix') return await runFixCommand({ plan, fix: parsed.fix, io, stdout, stderr, services: svc });
+
+    const report = await execute(plan, stderr, svc);
     const color = plan.format === 'text' && !plan.out && io.isTTY && !io.env.NO_COLOR;
     const document = render(report, plan.format, color);
     const headline = headlineSummary(report);
     const summary = `Site ${readyLabel(headline.ready)}, score ${formatScore(headline.score)}.`;
+    // The text report ends with where the site stands and what to do next; other formats stay pure documents.
+    const steps = nextSteps(report, { demo: plan.target.kind === 'demo' });
+    const next = steps.filter((line) => line.startsWith('Next:')).map((line) => `mw-readiness: ${line}\n`).join('');
     if (plan.out) {
       const file = path.resolve(cwd, plan.out);
       try {
@@ -118,10 +139,12 @@ export async function main(argv: string[], io: CliIo, services: CliServices): Pr
         const code = (error as NodeJS.ErrnoException).code ?? 'write failed';
         throw new RunAbortedError(`The report could not be written to ${plan.out} (${code}).`);
       }
-      stderr.write(`mw-readiness: ${summary} Report written to ${plan.out}.\n`);
+      stderr.write(`mw-readiness: ${summary} Report written to ${plan.out}.\n${next}`);
+    } else if (plan.format === 'text') {
+      stdout.write(`${document}\n${steps.join('\n')}\n`);
     } else {
       stdout.write(document);
-      if (plan.format !== 'text') stderr.write(`mw-readiness: ${summary}\n`);
+      stderr.write(`mw-readiness: ${summary}\n${next}`);
     }
     return report.ready === true ? EXIT_READY : EXIT_NOT_READY;
   } catch (error) {

@@ -25,8 +25,20 @@ export function createRedactor(secrets: (string | undefined)[], basicAuthPairs: 
 
 export interface Writable {
   write(chunk: string): unknown;
+  /** Set by Node on a stream that is a terminal; the progress bar reads it. */
+  isTTY?: boolean;
+  columns?: number;
 }
 
+/** Writes through `redact`; says whether the target is a terminal, as the target does. */
 export function redactingWriter(target: Writable, redact: () => Redactor): Writable {
-  return { write: (chunk: string) => target.write(redact()(chunk)) };
+  return {
+    write: (chunk: string) => target.write(redact()(chunk)),
+    get isTTY() {
+      return target.isTTY === true;
+    },
+    get columns() {
+      return target.columns;
+    },
+  };
 }

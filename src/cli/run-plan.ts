@@ -6,6 +6,7 @@
  */
 import { EMAIL_ADDRESS as EMAIL, isServiceAccountIdentifier } from '../shared/identifiers';
 import { ALL_SKILLS, DEFAULT_ENGINE_SETTINGS, type EngineSettings, type MoveworksSkill } from '../shared/report-model';
+import { normaliseGroupNames } from '../shared/group-names';
 import type { CliFlags } from './args';
 import type { ConfigFile } from './config-file';
 import { UsageError } from './usage-error';
@@ -74,12 +75,18 @@ function pick(...candidates: [string | undefined, string][]): { value: string; s
   return undefined;
 }
 
-export function resolveRunPlan(flags: CliFlags, env: Env, config: ConfigFile, configLabel = 'the config file'): RunPlan {
+/** "text, json or html". */
+function either(words: readonly string[]): string {
+  return words.length <= 1 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
+
+/** `formats`: what the command can print (`fix` prints text or json). */
+export function resolveRunPlan(flags: CliFlags, env: Env, config: ConfigFile, configLabel = 'the config file', formats: readonly OutputFormat[] = FORMATS): RunPlan {
   const problems: string[] = [];
 
   const format = (flags.format ?? 'text').trim().toLowerCase();
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    problems.push(`--format must be text, json or html, not "${format.slice(0, 20)}".`);
+  if (!(formats as readonly string[]).includes(format)) {
+    problems.push(`--format must be ${either(formats)}, not "${format.slice(0, 20)}".`);
   }
   if (flags.out !== undefined && flags.out.trim() === '') problems.push('--out needs a file name.');
 
@@ -103,7 +110,7 @@ export function resolveRunPlan(flags: CliFlags, env: Env, config: ConfigFile, co
 
   const groups = flags.endUserGroups.length > 0 ? flags.endUserGroups : config.endUserGroups ?? [];
   if (groups.some((g) => g.trim() === '')) problems.push('--end-user-group needs a group name.');
-  settings.endUserGroups = [...new Set(groups.map((g) => g.trim()).filter((g) => g !== ''))];
+  settings.endUserGroups = normaliseGroupNames(groups);
 
   const keys = flags.projects.length > 0 ? flags.projects : config.projectKeys ?? [];
   const projectKeys: string[] = [];

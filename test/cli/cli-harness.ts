@@ -18,7 +18,14 @@ export interface CliResult {
   stderr: string;
 }
 
-export async function runCli(argv: string[], env: Record<string, string> = {}, options: { cwd?: string; isTTY?: boolean } = {}): Promise<CliResult> {
+export interface RunCliOptions {
+  cwd?: string;
+  isTTY?: boolean;
+  /** Standing in for the terminal's yes/no prompt (`fix --apply` without --yes); absent: not a terminal. */
+  confirm?: (question: string) => Promise<boolean>;
+}
+
+export async function runCli(argv: string[], env: Record<string, string> = {}, options: RunCliOptions = {}): Promise<CliResult> {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(argv, {
@@ -27,6 +34,7 @@ export async function runCli(argv: string[], env: Record<string, string> = {}, o
     env,
     isTTY: options.isTTY ?? false,
     ...(options.cwd ? { cwd: options.cwd } : {}),
+    ...(options.confirm ? { confirm: options.confirm } : {}),
   }, cliServices());
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
