@@ -3,7 +3,7 @@
  * them fit in one @forge/kvs value. The check keys let the history view say what
  * regressed or got fixed between two runs without loading the full reports.
  * Gate, score and lists come from the same summary every other surface reads
- * (engine/readiness-summary.ts), so a history row equals the overview or desk page
+ * (shared/readiness-summary.ts), so a history row equals the overview or desk page
  * it was taken from.
  */
 import type { Report } from '../shared/report-model';

@@ -5,7 +5,7 @@
  * apostrophe, because summaries carry names typed by Jira users.
  *
  * Each row also carries the gate and score of its scope, as the app shows them
- * (engine/readiness-summary.ts): a desk row its desk's own; a site row the whole
+ * (shared/readiness-summary.ts): a desk row its desk's own; a site row the whole
  * site's, or, in a one-desk export, the site checks' own.
  */
 import type { CheckResult, Report } from '../shared/report-model';

@@ -3,7 +3,7 @@
  * what changed since the last run (with each check's title and summary, not just
  * its key), and what still blocks Moveworks per desk with the first step to fix it.
  * Both renderers read this one model so the two bodies cannot disagree; the gate,
- * score and lists come from engine/readiness-summary.ts like every other surface's,
+ * score and lists come from shared/readiness-summary.ts like every other surface's,
  * and every count it prints is the number of items it lists.
  */
 import type { CheckResult, CheckStatus, ProjectReport, RemediationStep, Report, ReportDiff, Score, Severity } from '../shared/report-model';
