@@ -85,13 +85,26 @@ Exit status: 0 nothing is left to fix (or every change was made and the checks p
 2 bad arguments or the run could not start or finish.
 `;
 
-export const COMPARE_USAGE = `Usage: mw-readiness compare [options]
+export const COMPARE_USAGE = `Usage: mw-readiness compare PROD.json NONPROD.json [options]
 
-Compares two readiness runs of the same site and says where they disagree.
-Run "mw-readiness compare --help" for its options.
+Compares a production report with the report of the non-production desk or sandbox
+site Moveworks was tuned on: per workflow and issue type, the statuses and their
+buckets, the bot's Resolve / In Progress / Reopen transitions (id, name, target),
+the Resolve screen's fields, and every check's status. Differences come first, each
+with what breaks in Moveworks and the side to change. Both files are readiness
+reports in JSON (the app's JSON export, or "mw-readiness check --format json").
+
+Options:
+  --map PROD_KEY=TEST_KEY     repeatable: which desk of NONPROD.json each production desk is
+                              compared with (default: desks with the same key in both files)
+  --format text|json|html     output format (default text)
 
 Examples:
-  mw-readiness compare --demo
+  mw-readiness compare prod.json sandbox.json
+  mw-readiness compare site.json site.json --map ITSD=ITSDTEST --format html > parity.html
+
+Exit status: 0 the desks match; 1 they differ (or something could not be compared);
+2 bad arguments, a file that cannot be read or is not a report, or a key not in its file.
 `;
 
 export const OVERVIEW = `Usage: mw-readiness <command> [options]
@@ -102,7 +115,7 @@ and makes the fixes the app knows how to make.
 Commands:
   check     run the readiness checks and print the report (changes nothing)
   fix       --plan: show what the fixes would change; --apply: make the changes
-  compare   compare two readiness runs of the same site
+  compare   compare a production report with its non-production (test desk or sandbox) report
   help      show this help, or "help <command>" for one command's options
 
 Examples:
@@ -111,7 +124,7 @@ Examples:
       --token "$JIRA_API_TOKEN" --service-account moveworks-bot@acme.com --end-user-group all-employees
   mw-readiness fix --plan --demo --project HR
   mw-readiness fix --apply --yes --project HR --site … --email … --token … --service-account …
-  mw-readiness compare --demo
+  mw-readiness compare prod.json sandbox.json --map ITSD=ITSDTEST
 
 Options for every command:
   -h, --help       show help (after a command: that command's options)

@@ -23,6 +23,7 @@ import { progressReporter } from './progress';
 import { createRedactor, redactingWriter, type Redactor, type Writable } from './redact';
 import { resolveRunPlan, type OutputFormat, type RunPlan } from './run-plan';
 import { versionLine } from './version';
+import { runCompareCommand } from './compare-command';
 import { RunAbortedError, UsageError } from './usage-error';
 import type { CliIo, CliServices } from './ports';
 
@@ -100,6 +101,10 @@ export async function main(argv: string[], io: CliIo, services: CliServices): Pr
   const stderr = redactingWriter(io.stderr, () => redact);
   const cwd = io.cwd ?? process.cwd();
   try {
+    // compare reads two report files, not a site, and has its own arguments (compare-command.ts).
+    if (argv[0] === 'compare' && !argv.some((a) => a === '--help' || a === '-h')) {
+      return await runCompareCommand(argv.slice(1), { stdout, stderr, cwd, readFile: (file) => services.readFile(file) });
+    }
     const parsed = parseCliArgs(argv);
     if (parsed.command === 'help') {
       stdout.write(helpText(parsed.topic));
