@@ -1,10 +1,12 @@
 /**
- * Judge a snapshot: run every check of the catalogue (pure), turn verdicts into
+ * Judge a snapshot: run every check of the catalogue through the check runner
+ * (src/requirements/run-check.ts, which enforces what each check requires), turn verdicts into
  * statuses, apply attestations and acknowledgements, score and gate each project
  * and the site. No I/O happens here.
  */
 import { PROJECT_CHECKS, SITE_CHECKS } from '../requirements/catalogue';
 import type { Check, CheckOutcome } from '../requirements/check';
+import { runCheck } from '../requirements/run-check';
 import type { ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
 import { applyDecisions } from './decisions';
 import { readinessOf } from '../shared/readiness-summary';
@@ -89,15 +91,6 @@ export function buildReport(parts: ReportParts): Report {
   return report;
 }
 
-function unavailableOutcome(project: ProjectSnapshot): CheckOutcome {
-  const e = project.unavailable!;
-  return {
-    verdict: 'undecided',
-    summary: `Project ${project.key} could not be read: ${e.message}`,
-    evidence: { error: e },
-  };
-}
-
 export function judgeProject(
   snapshot: SiteSnapshot,
   settings: EngineSettings,
@@ -106,9 +99,8 @@ export function judgeProject(
 ): ProjectReport {
   const now = options.now ?? new Date();
   const checks = PROJECT_CHECKS.filter((c) => !options.onlyChecks || options.onlyChecks.includes(c.meta.id)).map((check) => {
-    const outcome = project.unavailable
-      ? unavailableOutcome(project)
-      : safeEvaluate(check, () => check.evaluate({ snapshot, settings, project }));
+    // The runner turns an unreadable project or artifact into `error` with the check's remediation.
+    const outcome = safeEvaluate(check, () => runCheck(check, { snapshot, settings, project }));
     return toResult(check, outcome, settings, project.key, now);
   });
   return projectReportOf(
@@ -127,7 +119,7 @@ export function judgeProject(
 export function judgeSite(snapshot: SiteSnapshot, settings: EngineSettings, options: JudgeOptions = {}): CheckResult[] {
   const now = options.now ?? new Date();
   return SITE_CHECKS.filter((c) => !options.onlyChecks || options.onlyChecks.includes(c.meta.id)).map((check) =>
-    toResult(check, safeEvaluate(check, () => check.evaluate({ snapshot, settings })), settings, 'site', now),
+    toResult(check, safeEvaluate(check, () => runCheck(check, { snapshot, settings })), settings, 'site', now),
   );
 }
 

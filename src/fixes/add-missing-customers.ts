@@ -12,7 +12,9 @@
  */
 import { DESK_CUSTOMERS } from '../gather/project-details';
 import type { JiraClient } from '../jira/jira-client';
-import { configuredEndUserGroups, coverage, groupFetched } from '../requirements/customers/cust-coverage';
+import { coverage } from '../requirements/customers/cust-coverage';
+import type { Fetched } from '../shared/fetched';
+import { entryForGroup, normaliseGroupNames } from '../shared/group-names';
 import type { Fix, FixPlan, PlannedChange } from './fix';
 import type { ChangeResult, FixBlocker, ItemResult } from '../shared/fix-model';
 import { writeFailure } from './jira-words';
@@ -48,13 +50,13 @@ export const addMissingCustomers: Fix = {
   plan({ snapshot, settings, projects, caller }): FixPlan {
     const plan: FixPlan = { fixId: ADD_MISSING_CUSTOMERS, changes: [], blockers: [] };
     if (projects.length === 1) plan.projectKey = projects[0]!.key;
-    const groups = configuredEndUserGroups(settings.endUserGroups);
+    const groups = normaliseGroupNames(settings.endUserGroups);
     if (groups.length === 0) {
       plan.blockers.push({ reason: 'No end-user group is configured, so there is nobody to compare with the customers. Name the group(s) in Settings first.' });
       return plan;
     }
     const unread = groups.flatMap((name) => {
-      const fetched = groupFetched(snapshot, name);
+      const fetched = entryForGroup(snapshot.endUserGroups, name);
       if (!fetched) return [`${name}: not read`];
       return fetched.ok ? [] : [`${name}: ${fetched.error.message}`];
     });
@@ -63,7 +65,7 @@ export const addMissingCustomers: Fix = {
       return plan;
     }
     const memberLists = groups.map((name) => {
-      const fetched = groupFetched(snapshot, name);
+      const fetched = entryForGroup(snapshot.endUserGroups, name);
       return fetched?.ok ? fetched.value.members : [];
     });
 
@@ -74,7 +76,7 @@ export const addMissingCustomers: Fix = {
         plan.blockers.push(blocker);
         continue;
       }
-      if (!project.customers.ok || !project.organizations.ok || !project.serviceDeskId) continue; // deskBlocker covers these
+      if (!project.customers?.ok || !project.organizations?.ok || !project.serviceDeskId) continue; // deskBlocker covers these
       const missing = coverage(memberLists, project.customers.value, project.organizations.value).missingUsers;
       if (missing.length === 0) continue;
       // Sorted so the same state always gives the same batches (change ids stay stable across re-plans).
@@ -145,9 +147,14 @@ function deskBlocker(project: Parameters<Fix['plan']>[0]['projects'][number], ca
   if (permission) return permission;
   if (project.unavailable) return { reason: `${project.key} could not be read: ${project.unavailable.message}` };
   if (!project.serviceDeskId) return { reason: `Jira lists no service desk for ${project.key}, so it has no customers to add to.` };
-  if (!project.customers.ok) return { reason: `The customers of ${project.key} could not be listed (${project.customers.error.message}), so nobody is added.` };
-  if (!project.organizations.ok) {
-    return { reason: `The organizations of ${project.key} could not be read (${project.organizations.error.message}); their members are customers too, so nobody is added.` };
+  if (!project.customers?.ok) return { reason: `The customers of ${project.key} could not be listed (${whyUnread(project.customers)}), so nobody is added.` };
+  if (!project.organizations?.ok) {
+    return { reason: `The organizations of ${project.key} could not be read (${whyUnread(project.organizations)}); their members are customers too, so nobody is added.` };
   }
   return undefined;
+}
+
+/** Jira's reason for a failed read, or that the run did not read it at all. */
+function whyUnread(fetched: Fetched<unknown> | undefined): string {
+  return fetched && !fetched.ok ? fetched.error.message : 'they were not read in this run';
 }

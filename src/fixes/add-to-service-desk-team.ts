@@ -60,7 +60,7 @@ export const addToServiceDeskTeam: Fix = {
         plan.blockers.push(blocker);
         continue;
       }
-      if (!project.roles.ok) continue; // deskBlocker covers it; narrows the type
+      if (!project.roles?.ok) continue; // deskBlocker covers it; narrows the type
       const candidates = agentRoles(project.roles.value, project.style);
       if (candidates.some((role) => membershipOf(role, account))) continue;
       const role = candidates.find((r) => sameName(r.name, SERVICE_DESK_TEAM_ROLE));
@@ -113,6 +113,6 @@ function deskBlocker(project: Parameters<Fix['plan']>[0]['projects'][number], ca
   const permission = permissionBlocker('project-admin', caller, project.key, 'add people to its roles');
   if (permission) return permission;
   if (project.unavailable) return { reason: `${project.key} could not be read: ${project.unavailable.message}` };
-  if (!project.roles.ok) return { reason: `The roles of ${project.key} could not be read: ${project.roles.error.message}` };
+  if (!project.roles?.ok) return { reason: `The roles of ${project.key} could not be read: ${project.roles ? project.roles.error.message : 'they were not read in this run'}` };
   return undefined;
 }

@@ -27,6 +27,7 @@ import { gatherScreen, resolveCandidateScreenIds } from './screens';
 import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
 import type { GroupById, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
 import type { Fetched, FetchError, FetchErrorKind } from '../shared/fetched';
+import { normaliseGroupNames } from '../shared/group-names';
 import { conditionGroupIds } from './workflow-references';
 import { readTeamManagedWorkflow, readWorkflowSchemes, readWorkflowsByName, workflowsForIssueTypes, type WorkflowEntry } from './workflows';
 
@@ -85,10 +86,6 @@ export function artifactsToFetch(requires: readonly ArtifactKind[] | undefined):
   return wanted;
 }
 
-function notGathered<T>(endpoint: string): Fetched<T> {
-  return failed({ kind: 'bad_request', endpoint, message: 'Not read in this run: no check that ran needs it.' });
-}
-
 export async function gatherSnapshot(client: JiraClient, settings: EngineSettings, options: GatherOptions = {}): Promise<SiteSnapshot> {
   const concurrency = options.concurrency ?? DEFAULT_GATHER_CONCURRENCY;
   const jira = client.withConcurrency(concurrency);
@@ -129,7 +126,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   const workflows: SiteSnapshot['workflows'] = {};
   if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit);
 
-  const screens: SiteSnapshot['screens'] = {};
+  const screens: Record<string, Fetched<ScreenFields>> = {};
   const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit) : undefined;
   if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit);
 
@@ -142,8 +139,8 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
     projects,
     // Sorted so two runs over the same site serialise the same way.
     workflows: sortedByKey(workflows),
-    screens: sortedByKey(screens),
   };
+  if (wants.has('screens')) snapshot.screens = sortedByKey(screens);
   if (workflowGroupsP) snapshot.workflowGroups = await workflowGroupsP;
   if (serviceAccountP) snapshot.serviceAccount = await serviceAccountP;
   if (selfP) snapshot.serviceAccountSelf = await selfP;
@@ -165,10 +162,6 @@ async function readServerInfo(jira: JiraClient): Promise<SiteSnapshot['serverInf
   }
 }
 
-/** The configured group names, trimmed, blanks and repeats dropped, in order. */
-export function uniqueGroupNames(names: readonly string[]): string[] {
-  return [...new Set(names.map((n) => n.trim()).filter(Boolean))];
-}
 
 export interface GroupGatherOptions {
   cache?: ArtifactCache;
@@ -183,7 +176,7 @@ export async function gatherEndUserGroups(
   names: readonly string[],
   options: GroupGatherOptions = {},
 ): Promise<Record<string, Fetched<GroupMembers>>> {
-  const unique = uniqueGroupNames(names);
+  const unique = normaliseGroupNames(names);
   const cache = options.cache ?? new ArtifactCache();
   const known = options.known ?? {};
   let done = 0;
@@ -211,18 +204,22 @@ async function gatherProjectDetails(
     const reason = failed<never>(listed.unavailable);
     return { ...base, unavailable: listed.unavailable, roles: reason, customers: reason, organizations: reason, requestTypes: reason, issueTypes: [], workflowByIssueType: reason };
   }
+  // An artifact no check of the run needs stays absent: the check runner refuses a check that requires it.
   const [roles, customers, organizations, requestTypes] = await Promise.all([
-    wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : notGathered<never>('GET /rest/api/3/project/{projectIdOrKey}/role'),
-    customerPaging ? customerPaging.customers(listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer'),
-    deskOrganizations ? deskOrganizations.of(listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization'),
-    wants.has('requestTypes') ? gatherRequestTypes(jira, listed.serviceDeskId) : notGathered<never>('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype'),
+    wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : undefined,
+    customerPaging ? customerPaging.customers(listed.serviceDeskId) : undefined,
+    deskOrganizations ? deskOrganizations.of(listed.serviceDeskId) : undefined,
+    wants.has('requestTypes') ? gatherRequestTypes(jira, listed.serviceDeskId) : undefined,
   ]);
-  const issueTypes = requestTypes.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
-  // Filled in by gatherWorkflows; until then it says why it is unknown.
-  const workflowByIssueType: ProjectSnapshot['workflowByIssueType'] = requestTypes.ok
-    ? notGathered('POST /rest/api/3/workflows')
-    : failed(dependsOnRequestTypes(requestTypes.error));
-  return { ...base, roles, customers, organizations, requestTypes, issueTypes, workflowByIssueType };
+  const issueTypes = requestTypes?.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
+  const project: ProjectSnapshot = { ...base, issueTypes };
+  if (roles) project.roles = roles;
+  if (customers) project.customers = customers;
+  if (organizations) project.organizations = organizations;
+  if (requestTypes) project.requestTypes = requestTypes;
+  // Filled in by gatherWorkflows when workflows are wanted; unknown at once when the request types are.
+  if (requestTypes && !requestTypes.ok && wants.has('workflows')) project.workflowByIssueType = failed(dependsOnRequestTypes(requestTypes.error));
+  return project;
 }
 
 function dependsOnRequestTypes(error: FetchError): FetchError {
@@ -235,7 +232,7 @@ async function gatherWorkflows(
   workflows: SiteSnapshot['workflows'],
   emit: (e: GatherProgress) => void,
 ): Promise<void> {
-  const readable = projects.filter((p) => !p.unavailable && p.requestTypes.ok);
+  const readable = projects.filter((p) => !p.unavailable && p.requestTypes?.ok);
   const company = readable.filter((p) => p.style === 'company-managed');
   const team = readable.filter((p) => p.style === 'team-managed');
   emit({ stage: 'workflows', done: 0, total: readable.length, message: 'Reading workflow schemes' });

@@ -1,8 +1,10 @@
 /**
  * SiteSnapshot: everything a run read from Jira, fetched once, serialisable.
  * Checks judge only this; they never fetch. Every artifact is wrapped in `Fetched`
- * so a check can tell "Jira said no / did not answer" (→ `error` with the reason)
- * from real data.
+ * so "Jira said no / did not answer" is kept apart from real data; the check runner
+ * (src/requirements/run-check.ts) turns a failed artifact a check requires into
+ * `error` with the reason before the check sees it. An artifact no check of the run
+ * needed is absent (not gathered), never an error.
  */
 import type { components as Platform } from '../jira/generated/jira-platform';
 import type { ProjectStyle } from '../shared/report-model';
@@ -92,19 +94,20 @@ export interface ProjectSnapshot {
   serviceDeskId?: string;
   /** The project could not be read at all (deleted mid-run, 403…). */
   unavailable?: FetchError;
-  roles: Fetched<ProjectRole[]>;
+  /** Each project artifact below is absent when no check of the run needed it. */
+  roles?: Fetched<ProjectRole[]>;
   /**
    * accountIds of the customers added to the desk one by one: JSM's customer listing
    * holds only these, not the members of the desk's organizations.
    */
-  customers: Fetched<string[]>;
+  customers?: Fetched<string[]>;
   /** The organizations associated with the desk, each with its members (the desk's other customers). */
-  organizations: Fetched<DeskOrganization[]>;
-  requestTypes: Fetched<RequestTypeRef[]>;
+  organizations?: Fetched<DeskOrganization[]>;
+  requestTypes?: Fetched<RequestTypeRef[]>;
   /** Issue types in scope (request types' issue types, narrowed by settings), with names where known. */
   issueTypes: IssueTypeRef[];
   /** issueTypeId → workflow name (company-managed: from the workflow scheme; team-managed: from POST /workflows by project + issue type). */
-  workflowByIssueType: Fetched<Record<string, string>>;
+  workflowByIssueType?: Fetched<Record<string, string>>;
 }
 
 export interface ScreenFields {
@@ -129,8 +132,8 @@ export interface SiteSnapshot {
   projects: ProjectSnapshot[];
   /** Keyed by workflow name; each read once and shared by every project that uses it. */
   workflows: Record<string, Fetched<{ workflow: JiraWorkflow; statuses: JiraWorkflowStatus[] }>>;
-  /** Keyed by screen id; each read once. */
-  screens: Record<string, Fetched<ScreenFields>>;
+  /** Keyed by screen id; each read once. Absent when no check that ran needs them. */
+  screens?: Record<string, Fetched<ScreenFields>>;
   /**
    * Groups the workflows' "Restrict issue transition" conditions admit, keyed by
    * groupId; each read once. Absent when no check that ran needs them.

@@ -1,7 +1,7 @@
 /**
  * The shape of one readiness check (Lighthouse audit / ESLint rule style):
  * static meta, the artifacts it needs, and a pure `evaluate`. A check never
- * fetches; it judges the snapshot. It returns a verdict; the engine turns the
+ * fetches; it judges the snapshot, run by run-check.ts. It returns a verdict; the engine turns the
  * verdict and severity into the public status (required → fail, else warn).
  */
 import type {
@@ -62,15 +62,27 @@ export interface ProjectCheckInput extends SiteCheckInput {
   project: ProjectSnapshot;
 }
 
-export interface SiteCheck {
-  meta: CheckMeta & { scope: 'site' };
+/**
+ * What a check reads (Lighthouse's `requiredArtifacts`). The check runner
+ * (run-check.ts) evaluates a check only once every artifact it `requires` was read
+ * for the project being judged: a failed one becomes `error` naming what could not
+ * be read, a missing one (not gathered) an `error` naming the fault; the check never
+ * sees either. `optional` lists those of `requires` the check reads when they are
+ * there and judges missing or failed itself (e.g. the service account's own token,
+ * given only to the CLI; a refused token is SA-API-TOKEN's finding, not a failure).
+ */
+interface CheckArtifacts {
   requires: readonly ArtifactKind[];
+  optional?: readonly ArtifactKind[];
+}
+
+export interface SiteCheck extends CheckArtifacts {
+  meta: CheckMeta & { scope: 'site' };
   evaluate(input: SiteCheckInput): CheckOutcome;
 }
 
-export interface ProjectCheck {
+export interface ProjectCheck extends CheckArtifacts {
   meta: CheckMeta & { scope: 'project' };
-  requires: readonly ArtifactKind[];
   evaluate(input: ProjectCheckInput): CheckOutcome;
 }
 

@@ -11,7 +11,7 @@
  * reused Forge container) wait on the reading job's promise instead of polling.
  */
 import { readEndUserGroups } from '../../engine/run-readiness';
-import { uniqueGroupNames } from '../../gather/gather-snapshot';
+import { normaliseGroupNames } from '../../shared/group-names';
 import type { GroupMembers } from '../../gather/snapshot';
 import type { Fetched } from '../../shared/fetched';
 import type { AppDeps, KeyValueStore } from '../deps';
@@ -75,7 +75,7 @@ export async function endUserGroupsForRun(
   configured: readonly string[],
   wait: RunGroupsWait = {},
 ): Promise<Record<string, Fetched<GroupMembers>>> {
-  const names = uniqueGroupNames(configured);
+  const names = normaliseGroupNames(configured);
   if (names.length === 0) return {};
   try {
     const stored = await loadRunGroupsManifest(deps.storage, runId);

@@ -6,35 +6,15 @@
  * of the organizations associated with the desk (JSM lists those separately).
  * Linear in members + customers (Sets), so groups of tens of thousands are fine.
  */
-import type { DeskOrganization, GroupMembers, ProjectSnapshot, SiteSnapshot, UserRef } from '../../gather/snapshot';
-import type { Fetched, FetchError } from '../../shared/fetched';
+import type { DeskOrganization, ProjectSnapshot, UserRef } from '../../gather/snapshot';
+import { entryForGroup, normaliseGroupNames } from '../../shared/group-names';
 import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
-import { fetchReason } from '../service-account/fetch-reason';
+import { requiredValue } from '../required-value';
 
 export const ADD_MISSING_CUSTOMERS_FIX = 'add-missing-customers';
 /** Evidence lists this many missing users; the counts cover all of them. */
 export const MISSING_USERS_SHOWN = 50;
-
-export function configuredEndUserGroups(groups: readonly string[]): string[] {
-  return [...new Set(groups.map((g) => g.trim()).filter((g) => g !== ''))];
-}
-
-/** The snapshot keys groups by the name as configured; tolerate stray spaces there. */
-export function groupFetched(snapshot: SiteSnapshot, name: string): Fetched<GroupMembers> | undefined {
-  return snapshot.endUserGroups[name] ?? Object.entries(snapshot.endUserGroups).find(([key]) => key.trim() === name)?.[1];
-}
-
-function customersReason(error: FetchError): string {
-  if (error.kind === 'precondition') return 'Jira refused the experimental customers API (it requires the "X-ExperimentalApi: opt-in" header)';
-  if (error.kind === 'forbidden') return `${fetchReason(error)}; listing customers needs agent or admin permission on the service desk`;
-  return fetchReason(error);
-}
-
-function organizationsReason(error: FetchError): string {
-  if (error.kind === 'forbidden') return `${fetchReason(error)}; listing a desk's organizations and their members needs agent permission on the service desk`;
-  return fetchReason(error);
-}
 
 export interface Coverage {
   endUsers: number;
@@ -110,7 +90,7 @@ export const custCoverage: ProjectCheck = {
   requires: ['endUserGroups', 'customers', 'organizations'],
   evaluate({ snapshot, settings, project }): CheckOutcome {
     const steps = customersSteps(project, snapshot.baseUrl);
-    const groups = configuredEndUserGroups(settings.endUserGroups);
+    const groups = normaliseGroupNames(settings.endUserGroups);
     if (groups.length === 0) {
       return {
         verdict: 'manual',
@@ -123,58 +103,9 @@ export const custCoverage: ProjectCheck = {
       };
     }
 
-    const unread = groups
-      .map((name) => {
-        const fetched = groupFetched(snapshot, name);
-        if (!fetched) return `${name}: not read in this run`;
-        return fetched.ok ? null : `${name}: ${fetchReason(fetched.error)}`;
-      })
-      .filter((x): x is string => x !== null);
-    if (unread.length > 0) {
-      return {
-        verdict: 'undecided',
-        summary: `Could not read the members of the end-user group${unread.length > 1 ? 's' : ''} ${unread.join('; ')}.`,
-        evidence: { groups, unreadable: unread },
-        remediation: [
-          { text: 'Check the group names in Settings (they must match exactly) and that the account running the checks can browse users and groups.', url: siteLinks(snapshot.baseUrl).groups() },
-        ],
-      };
-    }
-    if (project.unavailable) {
-      return {
-        verdict: 'undecided',
-        summary: `Could not read project ${project.key}: ${fetchReason(project.unavailable)}.`,
-        evidence: { groups, error: project.unavailable },
-        remediation: [steps.page],
-      };
-    }
-    if (!project.customers.ok) {
-      return {
-        verdict: 'undecided',
-        summary: `Could not list the customers of ${project.key}: ${customersReason(project.customers.error)}.`,
-        evidence: { groups, error: project.customers.error },
-        remediation: [
-          { text: 'Make sure the account running the checks is an agent or admin of this service desk, then run the checks again.', url: steps.page.url },
-        ],
-      };
-    }
-
-    if (!project.organizations.ok) {
-      return {
-        verdict: 'undecided',
-        summary: `Could not read the organizations of ${project.key} and their members (they are customers too): ${organizationsReason(project.organizations.error)}.`,
-        evidence: { groups, error: project.organizations.error },
-        remediation: [
-          { text: 'Make sure the account running the checks is an agent or admin of this service desk, then run the checks again.', url: steps.page.url },
-        ],
-      };
-    }
-
-    const memberLists = groups.map((name) => {
-      const fetched = groupFetched(snapshot, name);
-      return fetched?.ok ? fetched.value.members : [];
-    });
-    const result = coverage(memberLists, project.customers.value, project.organizations.value);
+    // The runner has made sure every configured group, the customers and the organizations were read.
+    const memberLists = groups.map((name) => requiredValue(entryForGroup(snapshot.endUserGroups, name), 'endUserGroups').members);
+    const result = coverage(memberLists, requiredValue(project.customers, 'customers'), requiredValue(project.organizations, 'organizations'));
     const how = { coveredIndividually: result.coveredIndividually, coveredThroughOrganizations: result.coveredThroughOrganizations };
     const groupList = groups.join(', ');
     if (result.endUsers === 0) {

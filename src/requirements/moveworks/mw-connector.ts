@@ -47,6 +47,7 @@ export const mwConnector: SiteCheck = {
     docsUrl: DOCS.moveworksRequirements,
   },
   requires: ['serviceAccount'],
+  optional: ['serviceAccount'],
   evaluate({ snapshot, settings }): CheckOutcome {
     const values = connectorValues(snapshot, settings);
     return {

@@ -7,7 +7,7 @@
 import type { RemediationStep } from '../../shared/report-model';
 import type { CheckOutcome, SiteCheck } from '../check';
 import { ATLASSIAN_PAGES, DOCS } from '../links';
-import { fetchReason } from './fetch-reason';
+import { fetchReason } from '../fetch-reason';
 import { SA_EXISTS_ID, configuredServiceAccount, lookupServiceAccount } from './service-account-found';
 
 const CREATE_TOKEN_STEPS: RemediationStep[] = [
@@ -35,6 +35,7 @@ export const saApiToken: SiteCheck = {
     docsUrl: DOCS.apiTokens,
   },
   requires: ['serviceAccount', 'serviceAccountSelf'],
+  optional: ['serviceAccount', 'serviceAccountSelf'],
   evaluate({ snapshot, settings }): CheckOutcome {
     const self = snapshot.serviceAccountSelf;
     if (!self) {

@@ -5,10 +5,9 @@
  */
 import type { RemediationStep } from '../../shared/report-model';
 import type { ServiceAccountInfo } from '../../gather/snapshot';
-import type { FetchError } from '../../shared/fetched';
 import type { CheckOutcome, SiteCheck } from '../check';
 import { ATLASSIAN_PAGES, DOCS, siteLinks } from '../links';
-import { fetchReason } from './fetch-reason';
+import { requiredValue } from '../required-value';
 import { accountLabel, configuredServiceAccount } from './service-account-found';
 
 const CONFIGURE_STEP: RemediationStep = {
@@ -34,24 +33,6 @@ function problemsOf(account: ServiceAccountInfo): string[] {
   else if (account.accountType === 'customer') problems.push('is a customer-only account, not an Atlassian user account');
   else if (account.accountType !== 'atlassian') problems.push(`has account type "${account.accountType}", not an Atlassian user account`);
   return problems;
-}
-
-/** What to do depends on why the lookup failed: permission, the setting itself, or a passing fault. */
-function lookupFailureSteps(error: FetchError, peoplePage: string): RemediationStep[] {
-  switch (error.kind) {
-    case 'unauthorized':
-    case 'forbidden':
-      return [{ text: 'Make sure the account running the checks can browse users (the "Browse users and groups" global permission), then run the checks again.', url: peoplePage }];
-    case 'bad_request':
-    case 'malformed':
-    case 'not_found':
-      return [
-        { text: 'Configure the service account by its accountId (open its profile from People; the id is the last part of the address), which works even when Jira hides e-mail addresses.', url: peoplePage },
-        CONFIGURE_STEP,
-      ];
-    default:
-      return [{ text: 'Run the checks again; Jira could not answer this time.' }];
-  }
 }
 
 const CREATE_HOW = 'in Jira, open People (or admin.atlassian.com > Directory > Users), click Invite people / Add users, and enter the Moveworks service account\'s e-mail.';
@@ -111,24 +92,8 @@ export const saExists: SiteCheck = {
         remediation: [CONFIGURE_STEP, { text: 'Create the account first if it does not exist yet.', url: DOCS.createUsers }],
       };
     }
-    const fetched = snapshot.serviceAccount;
-    if (!fetched) {
-      return {
-        verdict: 'undecided',
-        summary: `The service account "${configured}" was not looked up in this run.`,
-        evidence: { configured },
-        remediation: [{ text: 'Run the checks again; the service account is looked up whenever one is configured.' }],
-      };
-    }
-    if (!fetched.ok) {
-      return {
-        verdict: 'undecided',
-        summary: `Could not look up the service account "${configured}": ${fetchReason(fetched.error)}.`,
-        evidence: { configured, error: fetched.error },
-        remediation: lookupFailureSteps(fetched.error, links.userManagement()),
-      };
-    }
-    const account = fetched.value;
+    // The runner has made sure the lookup answered (a failed one is `error` with the reason and what to do).
+    const account = requiredValue(snapshot.serviceAccount, 'serviceAccount');
     if (!account) return notFound(configured, links.userManagement());
     const problems = problemsOf(account);
     const evidence = evidenceOf(account, configured);

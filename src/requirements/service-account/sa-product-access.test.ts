@@ -36,7 +36,7 @@ describeCheck(saProductAccess, {
       site: { serviceAccount: failed('forbidden', 'GET /rest/api/3/user', 403) },
       verdict: 'undecided',
       dependsOn: 'SA-EXISTS',
-      summary: 'could not be read',
+      summary: ['Could not read the service account', 'see SA-EXISTS'],
     },
     {
       name: 'no application role at all',

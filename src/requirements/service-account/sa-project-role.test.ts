@@ -51,9 +51,9 @@ describeCheck(saProjectRole, {
       name: 'roles unreadable (403)',
       project: { roles: failed('forbidden', 'GET /rest/api/3/project/{key}/role/{id}', 403) },
       verdict: 'undecided',
-      summary: ['Could not read the roles of IT', 'Administer projects'],
-      evidence: { error: { kind: 'forbidden', status: 403 } },
-      remediationUrls: [companyRoles],
+      summary: ["Could not read the project's roles and their members", '403'],
+      evidence: { errors: [{ kind: 'forbidden', status: 403 }] },
+      remediationText: 'the Administer projects permission on this project',
     },
     {
       name: 'roles unreadable (server)',
@@ -66,7 +66,7 @@ describeCheck(saProjectRole, {
       name: 'project unavailable',
       project: { unavailable: { kind: 'not_found', status: 404, endpoint: 'GET /rest/api/3/project/{key}', message: 'No project could be found with key IT' } },
       verdict: 'undecided',
-      summary: 'Could not read project IT: No project could be found with key IT',
+      summary: ['Could not read project IT', 'No project could be found with key IT'],
     },
     {
       name: 'not in the role: offers the one-click fix',

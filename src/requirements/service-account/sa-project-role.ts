@@ -11,7 +11,7 @@ import type { ProjectSnapshot, ProjectRole, RoleActor, ServiceAccountInfo } from
 import type { RemediationStep } from '../../shared/report-model';
 import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
-import { fetchReason } from './fetch-reason';
+import { requiredValue } from '../required-value';
 import { accountLabel, dependsOnServiceAccount, lookupServiceAccount } from './service-account-found';
 
 export const SERVICE_DESK_TEAM_ROLE = 'Service Desk Team';
@@ -75,25 +75,7 @@ export const saProjectRole: ProjectCheck = {
     const who = accountLabel(account);
     const rolesPage = siteLinks(snapshot.baseUrl).projectRoles(project.key, project.style);
 
-    if (project.unavailable) {
-      return {
-        verdict: 'undecided',
-        summary: `Could not read project ${project.key}: ${fetchReason(project.unavailable)}.`,
-        evidence: { error: project.unavailable },
-        remediation: [{ text: 'Make sure the account running the checks can administer the project, then run the checks again.', url: rolesPage }],
-      };
-    }
-    if (!project.roles.ok) {
-      const { error } = project.roles;
-      return {
-        verdict: 'undecided',
-        summary: `Could not read the roles of ${project.key}: ${fetchReason(error)}${error.kind === 'forbidden' ? ' (reading role members needs the Administer projects permission)' : ''}.`,
-        evidence: { error },
-        remediation: [{ text: 'Give the account running the checks the Administer projects permission on this project (or run as a Jira admin), then run the checks again.', url: rolesPage }],
-      };
-    }
-
-    const roles = project.roles.value;
+    const roles = requiredValue(project.roles, 'projectRoles');
     const candidates = agentRoles(roles, project.style);
     if (candidates.length === 0) {
       const roleNames = roles.map((r) => r.name);

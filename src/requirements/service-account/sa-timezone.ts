@@ -15,7 +15,7 @@ import type { ServiceAccountInfo, SiteSnapshot } from '../../gather/snapshot';
 import type { CheckOutcome, SiteCheck } from '../check';
 import type { RemediationStep } from '../../shared/report-model';
 import { ATLASSIAN_PAGES, DOCS } from '../links';
-import { fetchReason } from './fetch-reason';
+import { fetchReason } from '../fetch-reason';
 import { accountLabel, dependsOnServiceAccount, lookupServiceAccount } from './service-account-found';
 
 export const REQUIRED_TIME_ZONE = 'America/Danmarkshavn';
@@ -69,6 +69,7 @@ export const saTimezone: SiteCheck = {
     docsUrl: DOCS.timeZone,
   },
   requires: ['serviceAccount', 'serviceAccountSelf', 'serverInfo'],
+  optional: ['serviceAccountSelf', 'serverInfo'],
   evaluate({ snapshot, settings }): CheckOutcome {
     const lookup = lookupServiceAccount(snapshot, settings);
     if (!lookup.found) return dependsOnServiceAccount('the service account\'s time zone', lookup.reason);

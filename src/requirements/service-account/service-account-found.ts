@@ -6,7 +6,7 @@
 import type { EngineSettings } from '../../shared/report-model';
 import type { ServiceAccountInfo, SiteSnapshot } from '../../gather/snapshot';
 import type { CheckOutcome } from '../check';
-import { fetchReason } from './fetch-reason';
+import { fetchReason } from '../fetch-reason';
 
 export const SA_EXISTS_ID = 'SA-EXISTS';
 

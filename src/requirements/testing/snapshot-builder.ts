@@ -62,6 +62,7 @@ export function site(overrides: Partial<SiteSnapshot> = {}): SiteSnapshot {
     projects: [project()],
     workflows: {},
     screens: {},
+    workflowGroups: {},
     ...overrides,
   };
 }

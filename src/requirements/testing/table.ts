@@ -31,15 +31,25 @@
  *   - `severity`: the outcome's severity override (omitted: the outcome must not override)
  *   - `assert`:   anything else, given the outcome and the input
  *
- * Every case also checks what every check owes: the input is deep-frozen (evaluate is
- * pure and mutates nothing), the same input gives the same outcome, the summary is one
+ * Every case runs through the check runner (run-check.ts), as the engine runs it, and
+ * also checks what every check owes: the input is deep-frozen (evaluate is pure and
+ * mutates nothing), the same input gives the same outcome, the summary is one
  * non-empty line, evidence survives JSON, every link is absolute http(s), and a violated,
  * undecided or manual outcome says what to do (at least one remediation step).
+ *
+ * A table does not list "Jira could not be read" cases: for every artifact the check
+ * requires, describeCheck adds one that fails it (and one that leaves it ungathered)
+ * and asserts the runner answers `undecided` with the endpoint, what to do and the
+ * check's docs, without calling evaluate. A table lists only what the check judges.
  */
 import type { EngineSettings, Severity } from '../../shared/report-model';
 import type { ProjectSnapshot, SiteSnapshot } from '../../gather/snapshot';
+import type { ArtifactKind } from '../../gather/artifact-kind';
+import type { FetchError } from '../../shared/fetched';
+import { ARTIFACTS } from '../artifacts';
 import type { Check, CheckOutcome, ProjectCheckInput, SiteCheckInput, Verdict } from '../check';
-import { project as buildProject, settings as buildSettings, site as buildSite } from './snapshot-builder';
+import { requiredArtifacts, runCheck } from '../run-check';
+import { failed, project as buildProject, settings as buildSettings, site as buildSite } from './snapshot-builder';
 
 type Text = string | RegExp;
 
@@ -75,9 +85,84 @@ export function buildInput(c: CheckCase): ProjectCheckInput {
   return (c.input ? c.input(built) : built) as ProjectCheckInput;
 }
 
-/** Runs a check on an input; site checks simply ignore `project`. */
+/** Runs a check on an input through the check runner, as the engine does; site checks ignore `project`. */
 export function evaluateCheck(check: Check, input: ProjectCheckInput): CheckOutcome {
-  return check.evaluate(input);
+  return runCheck(check, input);
+}
+
+const REFUSED_GROUP = 'it-end-users';
+
+/** The case that fails (or, with `error` undefined, leaves ungathered) one artifact of the ready site. */
+export function artifactCase(kind: ArtifactKind, error: FetchError | undefined): CheckCase {
+  const value = error ? failed(error.kind, error.endpoint, error.status, error.message) : undefined;
+  const name = `${kind} ${error ? `fails (${error.kind})` : 'was not gathered'}`;
+  const onProject = (field: keyof ProjectSnapshot): CheckCase => ({ name, project: { [field]: value } as Partial<ProjectSnapshot> });
+  switch (kind) {
+    case 'serverInfo':
+    case 'serviceAccount':
+    case 'serviceAccountSelf':
+    case 'screens':
+    case 'workflowGroups':
+      // Records (screens, workflow groups) fail item by item; as a whole they can only be missing.
+      return { name, site: { [kind]: kind === 'screens' || kind === 'workflowGroups' ? undefined : value } as Partial<SiteSnapshot> };
+    case 'endUserGroups':
+      return { name, settings: { endUserGroups: [REFUSED_GROUP] }, site: { endUserGroups: value ? { [REFUSED_GROUP]: value } : {} } };
+    case 'projectRoles':
+      return onProject('roles');
+    case 'workflows':
+      return onProject('workflowByIssueType');
+    default:
+      return onProject(kind);
+  }
+}
+
+/** A check whose evaluate must not be reached: the runner answers first. */
+function unreachable(check: Check): Check {
+  return {
+    ...check,
+    evaluate: () => {
+      throw new Error(`${check.meta.id}'s evaluate was called with an artifact it requires missing or failed`);
+    },
+  } as Check;
+}
+
+function describeRunnerCases(check: Check): void {
+  describe('through the runner', () => {
+    for (const kind of requiredArtifacts(check)) {
+      const info = ARTIFACTS[kind];
+      const owner = info.owner && info.owner !== check.meta.id ? info.owner : undefined;
+      if (kind !== 'screens' && kind !== 'workflowGroups') {
+        const error: FetchError = { kind: 'forbidden', status: 403, endpoint: info.endpoint.split(', ')[0]!, message: 'You do not have permission to view this.' };
+        it(`${kind} that Jira refused is error naming the endpoint, the permission and the docs, before evaluate`, () => {
+          const outcome = runCheck(unreachable(check), deepFreeze(buildInput(artifactCase(kind, error))));
+          expect(outcome.verdict).toBe('undecided');
+          expect(outcome.summary).toContain(error.endpoint);
+          expect(outcome.summary).toContain('403');
+          expect(outcome.dependsOn).toBe(owner);
+          const texts = (outcome.remediation ?? []).map((s) => s.text).join('\n');
+          expect(texts).toContain(info.permission);
+          expect((outcome.remediation ?? []).map((s) => s.url)).toContain(check.meta.docsUrl);
+        });
+      }
+      if (kind === 'serviceAccount' || kind === 'serverInfo') continue; // always gathered when configured / always read
+      it(`${kind} that was not gathered is error naming it, before evaluate`, () => {
+        const outcome = runCheck(unreachable(check), deepFreeze(buildInput(artifactCase(kind, undefined))));
+        expect(outcome.verdict).toBe('undecided');
+        expect(outcome.summary).toContain(`(${kind})`);
+        expect(outcome.summary).toContain('was not judged');
+      });
+    }
+    if (check.meta.scope === 'project') {
+      it('an unreadable project is error with the reason, before evaluate', () => {
+        const unavailable: FetchError = { kind: 'not_found', status: 404, endpoint: 'GET /rest/servicedeskapi/servicedesk', message: 'The project was deleted.' };
+        const outcome = runCheck(unreachable(check), deepFreeze(buildInput({ name: 'unavailable', project: { unavailable } })));
+        expect(outcome.verdict).toBe('undecided');
+        expect(outcome.summary).toContain('project IT');
+        expect(outcome.summary).toContain('The project was deleted');
+        expect((outcome.remediation ?? []).length).toBeGreaterThan(0);
+      });
+    }
+  });
 }
 
 export function describeCheck(check: Check, table: CheckTable): void {
@@ -97,6 +182,7 @@ export function describeCheck(check: Check, table: CheckTable): void {
     describe('invalid', () => {
       for (const c of table.invalid) it(c.name, () => runCase(check, c, c.verdict));
     });
+    describeRunnerCases(check);
   });
 }
 

@@ -38,7 +38,7 @@ describe('transition screens given as params.screenId', () => {
 
     expect(site.callsTo('GET', '/rest/api/3/screens/3/tabs')).toHaveLength(1);
     expect(site.callsTo('GET', '/rest/api/3/screens/3/tabs/31/fields')).toHaveLength(1);
-    expect(snapshot.screens['3']).toMatchObject({ ok: true, value: { id: '3', fieldIds: ['assignee', 'resolution', 'customfield_10010'] } });
+    expect(snapshot.screens?.['3']).toMatchObject({ ok: true, value: { id: '3', fieldIds: ['assignee', 'resolution', 'customfield_10010'] } });
 
     const project = snapshot.projects.find((p) => p.key === 'IT')!;
     const assignee = wfResolveScreenAssignee.evaluate({ snapshot, settings, project });

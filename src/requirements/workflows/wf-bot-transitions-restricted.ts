@@ -101,6 +101,7 @@ function undecidedSteps(transitions: TransitionView[], workflowName: string, wor
 export const wfBotTransitionsRestricted: ProjectCheck = {
   meta,
   requires: ['requestTypes', 'workflows', 'serviceAccount', 'workflowGroups'],
+  optional: ['serviceAccount'],
   evaluate: (input) =>
     judgeProjectWorkflows(input, {
       meta,

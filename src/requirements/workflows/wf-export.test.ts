@@ -51,18 +51,19 @@ describeCheck(wfExport, {
       remediationText: 'export the workflow XML',
     },
     {
-      name: 'the mapping failed: the evidence is still a bundle, with the gap and its reason',
+      // The hand-off bundle (src/report/handoff.ts) then shows the summary as the gap.
+      name: 'the mapping failed: error naming the call and the reason',
       verdict: 'undecided',
       site: workflowSite(),
       project: { workflowByIssueType: failed('forbidden', 'GET /rest/api/3/workflowscheme/project', 403) },
-      evidence: { workflows: [], unreadable: [{ workflow: null, issueTypes: [{ id: '10001' }], reason: expect.stringContaining('403') }] },
+      summary: ['which workflow each issue type', 'GET /rest/api/3/workflowscheme/project', '403'],
     },
     {
-      name: 'the project could not be read: the bundle says so',
+      name: 'the project could not be read: error saying so',
       verdict: 'undecided',
       site: workflowSite(),
       project: { unavailable: { kind: 'forbidden', status: 403, endpoint: 'GET /rest/api/3/project/{key}', message: 'Forbidden' } },
-      evidence: { workflows: [], unreadable: [{ reason: expect.stringContaining('project could not be read') }] },
+      summary: ['Could not read project IT', '403'],
     },
     {
       name: 'nothing in scope: an empty, complete bundle',

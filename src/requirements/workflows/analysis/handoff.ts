@@ -6,7 +6,8 @@
 import type { EngineSettings, ProjectStyle, StatusBucket } from '../../../shared/report-model';
 import type { IssueTypeRef, ProjectSnapshot, SiteSnapshot } from '../../../gather/snapshot';
 import { reopenTransitions, resolveTransitions, theTransitionInto } from './bot-transitions';
-import { describeFetchError } from './fetch-error';
+import type { Fetched } from '../../../shared/fetched';
+import { fetchReason } from '../../fetch-reason';
 import { BUCKET_LABELS, type BucketSource } from './status-buckets';
 import { fieldLabel, transitionScreen } from './transition-screen';
 import { transitionRef, viewWorkflow, type TransitionRef, type TransitionView } from './workflow-view';
@@ -108,16 +109,16 @@ export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, p
     unreadable: [],
   };
   if (project.unavailable) {
-    handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: `the project could not be read: ${describeFetchError(project.unavailable)}` });
+    handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: `the project could not be read: ${fetchReason(project.unavailable)}` });
     return handoff;
   }
   if (project.issueTypes.length === 0) {
     // Nothing in scope is complete, unless the request types that decide the scope could not be read.
-    if (!project.requestTypes.ok) handoff.unreadable.push({ workflow: null, issueTypes: [], reason: `the request types could not be read: ${describeFetchError(project.requestTypes.error)}` });
+    if (!project.requestTypes?.ok) handoff.unreadable.push({ workflow: null, issueTypes: [], reason: `the request types could not be read: ${unreadReason(project.requestTypes)}` });
     return handoff;
   }
-  if (!project.workflowByIssueType.ok) {
-    handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: describeFetchError(project.workflowByIssueType.error) });
+  if (!project.workflowByIssueType?.ok) {
+    handoff.unreadable.push({ workflow: null, issueTypes: project.issueTypes, reason: unreadReason(project.workflowByIssueType) });
     return handoff;
   }
   const mapping = project.workflowByIssueType.value;
@@ -133,7 +134,7 @@ export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, p
   for (const [name, issueTypes] of groups) {
     const fetched = Object.prototype.hasOwnProperty.call(snapshot.workflows, name) ? snapshot.workflows[name] : undefined;
     if (!fetched || !fetched.ok) {
-      handoff.unreadable.push({ workflow: name, issueTypes, reason: fetched ? describeFetchError(fetched.error) : 'it was not read in this run' });
+      handoff.unreadable.push({ workflow: name, issueTypes, reason: fetched ? fetchReason(fetched.error) : 'it was not read in this run' });
       continue;
     }
     const view = viewWorkflow(name, fetched.value, settings.statusBucketOverrides ?? {});
@@ -167,4 +168,9 @@ export function buildHandoff(snapshot: SiteSnapshot, settings: EngineSettings, p
 /** Whether the bundle is complete: every in-scope issue type's workflow was read. */
 export function handoffComplete(handoff: Handoff): boolean {
   return handoff.unreadable.length === 0;
+}
+
+/** Why an artifact is missing from the bundle: Jira's reason, or that the run did not read it. */
+function unreadReason(fetched: Fetched<unknown> | undefined): string {
+  return fetched && !fetched.ok ? fetchReason(fetched.error) : 'it was not read in this run';
 }

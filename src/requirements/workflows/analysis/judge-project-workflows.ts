@@ -2,15 +2,18 @@
  * Per-issue-type folding shared by every workflow check: find the workflow of each
  * in-scope issue type, judge each workflow once, attach the result to every issue
  * type that uses it, and fold the project's verdict as the worst of them.
- * Anything that keeps a workflow from being judged (no mapping, a failed read) is
- * `undecided` naming the workflow or issue type and the reason; it never holds.
+ * The check runner has made sure the project, its request types and which workflow
+ * each issue type uses were read. One workflow that could not be read (or an issue
+ * type with no workflow) is `undecided` naming it and the reason; the others are
+ * still judged, so a violation elsewhere is not hidden. It never holds.
  */
 import type { RemediationStep, Severity } from '../../../shared/report-model';
 import { worstVerdict } from '../../verdicts';
 import type { IssueTypeRef } from '../../../gather/snapshot';
 import type { CheckMeta, CheckOutcome, ProjectCheckInput, Verdict } from '../../check';
 import { DOCS, siteLinks } from '../../links';
-import { describeFetchError } from './fetch-error';
+import { fetchReason } from '../../fetch-reason';
+import { requiredValue } from '../../required-value';
 import { viewWorkflow, type WorkflowView } from './workflow-view';
 
 export interface WorkflowJudgement {
@@ -78,42 +81,18 @@ export function judgeProjectWorkflows(input: ProjectCheckInput, spec: WorkflowFo
   ];
   const styleNote = teamManaged ? ' (team-managed project)' : '';
 
-  if (project.unavailable) {
-    return withSeverity({
-      verdict: 'undecided',
-      summary: `Project ${project.key} could not be read${styleNote}: ${describeFetchError(project.unavailable)}`,
-      evidence: { project: { key: project.key, style: project.style }, error: project.unavailable },
-      remediation: readSteps('its configuration'),
-    });
-  }
-
+  // The runner has made sure the project, its request types and its workflow mapping were read.
+  const requestTypes = requiredValue(project.requestTypes, 'requestTypes');
   if (project.issueTypes.length === 0) {
-    if (!project.requestTypes.ok) {
-      return withSeverity({
-        verdict: 'undecided',
-        summary: `No issue types to judge: the request types of ${project.key} could not be read: ${describeFetchError(project.requestTypes.error)}`,
-        evidence: { project: { key: project.key, style: project.style }, error: project.requestTypes.error },
-        remediation: readSteps('its request types'),
-      });
-    }
-    const why = project.requestTypes.value.length === 0 ? 'the project has no request types' : 'the settings leave no issue type of this project in scope';
+    const why = requestTypes.length === 0 ? 'the project has no request types' : 'the settings leave no issue type of this project in scope';
     return withSeverity({
       verdict: 'not_applicable',
       summary: `No issue types in scope: ${why}.`,
-      evidence: { project: { key: project.key, style: project.style }, requestTypes: project.requestTypes.value.length },
+      evidence: { project: { key: project.key, style: project.style }, requestTypes: requestTypes.length },
     });
   }
 
-  if (!project.workflowByIssueType.ok) {
-    return withSeverity({
-      verdict: 'undecided',
-      summary: `Could not read which workflow each issue type of ${project.key} uses${styleNote}: ${describeFetchError(project.workflowByIssueType.error)}`,
-      evidence: { project: { key: project.key, style: project.style }, error: project.workflowByIssueType.error },
-      remediation: readSteps(teamManaged ? 'its workflows' : 'its workflow scheme'),
-    });
-  }
-
-  const mapping = project.workflowByIssueType.value;
+  const mapping = requiredValue(project.workflowByIssueType, 'workflows');
   const groups = new Map<string, IssueTypeRef[]>();
   const unmapped: IssueTypeRef[] = [];
   for (const issueType of project.issueTypes) {
@@ -140,7 +119,7 @@ export function judgeProjectWorkflows(input: ProjectCheckInput, spec: WorkflowFo
     const workflowUrl = teamManaged ? projectWorkflowsUrl : links.workflow(name);
     const fetched = Object.prototype.hasOwnProperty.call(snapshot.workflows, name) ? snapshot.workflows[name] : undefined;
     if (!fetched || !fetched.ok) {
-      const reason = fetched ? describeFetchError(fetched.error) : 'it was not read in this run';
+      const reason = fetched ? fetchReason(fetched.error) : 'it was not read in this run';
       entries.push({
         evidence: { workflow: name, issueTypes, verdict: 'undecided', summary: `could not be read${styleNote}: ${reason}` },
         remediation: [{ text: `Make sure workflow “${name}” can be read by the app (Administer Jira, or Administer projects for a project-scoped workflow), then run the check again.`, url: workflowUrl }],

@@ -5,7 +5,7 @@
 import type { RemediationStep } from '../../../shared/report-model';
 import type { ProjectSnapshot, ScreenFields, SiteSnapshot } from '../../../gather/snapshot';
 import { DOCS } from '../../links';
-import { describeFetchError } from './fetch-error';
+import { fetchReason } from '../../fetch-reason';
 import { transitionScreenId } from '../../../gather/workflow-references';
 import { normaliseFieldId } from './rule-vocabulary';
 import type { TransitionView } from './workflow-view';
@@ -23,9 +23,10 @@ export function screenIdOf(t: TransitionView): string | null {
 export function transitionScreen(t: TransitionView, snapshot: SiteSnapshot): TransitionScreen {
   const screenId = screenIdOf(t);
   if (screenId === null) return { kind: 'none' };
-  const fetched = Object.prototype.hasOwnProperty.call(snapshot.screens, screenId) ? snapshot.screens[screenId] : undefined;
+  const screens = snapshot.screens ?? {};
+  const fetched = Object.prototype.hasOwnProperty.call(screens, screenId) ? screens[screenId] : undefined;
   if (!fetched) return { kind: 'unread', screenId, reason: 'it was not read in this run' };
-  if (!fetched.ok) return { kind: 'unread', screenId, reason: describeFetchError(fetched.error) };
+  if (!fetched.ok) return { kind: 'unread', screenId, reason: fetchReason(fetched.error) };
   return { kind: 'read', screenId, screen: fetched.value };
 }
 

@@ -91,7 +91,7 @@ describe('audienceFacts from a snapshot', () => {
     const f = audienceFacts(snapshot);
     expect(f.serviceAccount).toEqual({ accountId: SA_ID });
     expect(f.groupMembers('bots')).toEqual([SA_ID]);
-    expect(f.groupMembers('gone')).toEqual({ undecided: expect.stringContaining('Group not found.') });
+    expect(f.groupMembers('gone')).toEqual({ undecided: expect.stringContaining('Group not found') });
     expect(f.groupMembers('never')).toEqual({ undecided: expect.stringContaining('not read in this run') });
     expect(audienceFacts(site({ serviceAccount: ok(null) })).serviceAccount).toEqual({ undecided: expect.stringContaining('no Jira account matches') });
     expect(audienceFacts(site({ serviceAccount: undefined })).serviceAccount).toEqual({ undecided: expect.stringContaining('no service account is configured') });

@@ -20,7 +20,7 @@
 import type { GroupById, SiteSnapshot } from '../../../gather/snapshot';
 import type { Fetched } from '../../../shared/fetched';
 import { isRestrictIssueTransition, parseList, restrictionGroupIds } from '../../../gather/workflow-references';
-import { describeFetchError } from './fetch-error';
+import { fetchReason } from '../../fetch-reason';
 import { ruleName, ruleParameters, type ConditionGroup, type Rule } from './rule-vocabulary';
 
 export interface Undecided {
@@ -53,7 +53,7 @@ export function audienceFacts(snapshot: SiteSnapshot): AudienceFacts {
   const serviceAccount: AudienceFacts['serviceAccount'] = !sa
     ? { undecided: 'no service account is configured, so who else it admits cannot be told' }
     : !sa.ok
-      ? { undecided: `the service account could not be looked up: ${describeFetchError(sa.error)}` }
+      ? { undecided: `the service account could not be looked up: ${fetchReason(sa.error)}` }
       : sa.value === null
         ? { undecided: 'no Jira account matches the configured service account' }
         : { accountId: sa.value.accountId };
@@ -63,7 +63,7 @@ export function audienceFacts(snapshot: SiteSnapshot): AudienceFacts {
     groupMembers(groupId) {
       const fetched: Fetched<GroupById> | undefined = Object.prototype.hasOwnProperty.call(groups, groupId) ? groups[groupId] : undefined;
       if (!fetched) return { undecided: `the members of group ${groupId} were not read in this run` };
-      if (!fetched.ok) return { undecided: `the members of group ${groupId} could not be read: ${describeFetchError(fetched.error)}` };
+      if (!fetched.ok) return { undecided: `the members of group ${groupId} could not be read: ${fetchReason(fetched.error)}` };
       return fetched.value.members.map((m) => m.accountId);
     },
   };

@@ -1,7 +1,10 @@
 /**
  * Cases every workflow check owes, whatever it judges: the ready workflow holds
  * (company- and team-managed), and every way a workflow can fail to be judged is
- * `undecided` naming it and the reason, or `not_applicable` with the reason.
+ * `undecided` naming it and the reason, or `not_applicable` with the reason. The
+ * project, its request types and its workflow mapping failing are the check
+ * runner's answer (the same for every check); one workflow failing among others is
+ * the fold's.
  */
 import type { CheckCase, InvalidCheckCase } from '../../testing/table';
 import { BASE_URL, failed, ok } from '../../testing/snapshot-builder';
@@ -61,8 +64,8 @@ export function commonInvalidCases(severityOverride?: CheckCase['severity']): In
       name: 'a team-managed project whose workflows could not be read',
       verdict: 'undecided',
       project: { style: 'team-managed', workflowByIssueType: failed('not_found', 'POST /rest/api/3/workflows', 404) },
-      summary: ['team-managed', '404'],
-      remediationUrls: [TEAM_MANAGED_WORKFLOWS],
+      summary: ['which workflow', 'POST /rest/api/3/workflows', '404'],
+      remediationText: 'team-managed',
       ...s,
     },
     {
@@ -103,7 +106,7 @@ export function commonInvalidCases(severityOverride?: CheckCase['severity']): In
       verdict: 'undecided',
       site: workflowSite(),
       project: { unavailable: { kind: 'not_found', status: 404, endpoint: 'GET /rest/api/3/project/{key}', message: 'No project could be found' } },
-      summary: ['could not be read', '404'],
+      summary: ['Could not read project IT', '404'],
       ...s,
     },
   ];
