@@ -9,7 +9,7 @@ import { RunAbortedError } from './usage-error';
 const TOKEN = 'tok-SECRET-1234567890';
 const SA_TOKEN = 'sa-SECRET-0987654321';
 
-function harness(options: { report?: Report; runError?: Error; files?: Record<string, string>; env?: Record<string, string>; isTTY?: boolean } = {}) {
+function harness(options: { report?: Report; runError?: Error; files?: Record<string, string>; env?: Record<string, string>; isTTY?: boolean; stderrIsTTY?: boolean } = {}) {
   const out: string[] = [];
   const err: string[] = [];
   const written: Record<string, string> = {};
@@ -36,7 +36,7 @@ function harness(options: { report?: Report; runError?: Error; files?: Record<st
   };
   const io = {
     stdout: { write: (s: string) => out.push(s) },
-    stderr: { write: (s: string) => err.push(s) },
+    stderr: { write: (s: string) => err.push(s), isTTY: options.stderrIsTTY ?? false },
     env: options.env ?? {},
     isTTY: options.isTTY ?? false,
     cwd: '/work/x',
@@ -175,7 +175,17 @@ describe('main', () => {
     expect(piped.stdout()).toContain('FAIL');
   });
 
-  it('runs the demo without credentials', async () => {
+  it('draws the progress bar on a terminal\'s standard error and clears it before the summary', async () => {
+    const h = harness({ stderrIsTTY: true });
+    await h.run([...SITE_ARGS, '--format', 'json']);
+    expect(h.stderr()).toContain('\r[##########----------] 1/2 projects · Reading project IT');
+    expect(h.stderr()).toContain('\r\u001b[Kmw-readiness: Site NOT READY');
+    const piped = harness({ stderrIsTTY: false });
+    await piped.run([...SITE_ARGS, '--format', 'json']);
+    expect(piped.stderr()).not.toContain('\r');
+  });
+
+    it('runs the demo without credentials', async () => {
     const h = harness();
     expect(await h.run(['check', '--demo', '--format', 'json'])).toBe(1);
     expect(JSON.parse(h.stdout()).site.baseUrl).toBe('https://acme.atlassian.net');
