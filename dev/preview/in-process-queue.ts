@@ -8,7 +8,7 @@
  * with PushRateLimited and nothing of it is queued. `idle()` resolves when nothing
  * is queued or running, which the tests use instead of sleeping.
  */
-import type { HandedOnJobs, JobConcurrency, JobQueue, ProjectJob, QueueEvent } from '../../src/forge/deps';
+import type { FixJob, HandedOnJobs, JobConcurrency, JobQueue, ProjectJob, QueueEvent } from '../../src/forge/deps';
 import type { Logger } from '../../src/shared/logger';
 import { FORGE_EVENTS_PER_MINUTE, FORGE_EVENTS_PER_PUSH } from '../../src/forge/run/job-pacing';
 import { PushRateLimited } from '../../src/forge/run/push-refusal';
@@ -41,10 +41,13 @@ export interface InProcessQueueOptions {
   clock?: QueueClock;
   /** Consumes a hand-on event (the app's pushHandedOnJobs); without it a hand-on is refused. */
   onHandOn?: (jobs: HandedOnJobs) => Promise<unknown>;
+  /** Continues a fix run (the app's processFixJob); without it the queue takes no fix jobs. */
+  onFixJob?: (job: FixJob) => Promise<unknown>;
 }
 
 export function createInProcessQueue(run: (job: ProjectJob) => Promise<unknown>, options: InProcessQueueOptions = {}): InProcessQueue {
-  const consume = (event: QueueEvent): Promise<unknown> => ('handOn' in event ? options.onHandOn!(event.handOn) : run(event));
+  const consume = (event: QueueEvent): Promise<unknown> =>
+    'handOn' in event ? options.onHandOn!(event.handOn) : 'fixRun' in event ? options.onFixJob!(event.fixRun) : run(event);
   const concurrency = Math.max(1, options.concurrency ?? 2);
   const clock = options.clock ?? realClock;
   // Scheduled runs ask for up to 900 s of jitter; the preview caps it so a demo does not stall.
@@ -81,7 +84,10 @@ export function createInProcessQueue(run: (job: ProjectJob) => Promise<unknown>,
       setImmediate(() => {
         consume(event)
           .catch((e: unknown) =>
-            options.log?.error('Preview job failed', { ...('handOn' in event ? { handedOn: event.handOn.projectKeys.length } : { projectKey: event.projectKey }), message: e instanceof Error ? e.message : String(e) }),
+            options.log?.error('Preview job failed', {
+              ...('handOn' in event ? { handedOn: event.handOn.projectKeys.length } : 'fixRun' in event ? { fixRunId: event.fixRun.fixRunId } : { projectKey: event.projectKey }),
+              message: e instanceof Error ? e.message : String(e),
+            }),
           )
           .finally(() => {
             running--;
@@ -140,6 +146,15 @@ export function createInProcessQueue(run: (job: ProjectJob) => Promise<unknown>,
       admit([event]);
       enqueue([{ event }], Math.max(0, delaySeconds) * 1000);
     },
+    ...(options.onFixJob
+      ? {
+          async pushFix(job: FixJob, delaySeconds?: number) {
+            const event = { fixRun: { fixRunId: job.fixRunId } };
+            admit([event]);
+            enqueue([{ event }], Math.min(Math.max(0, delaySeconds ?? 0) * 1000, maxDelayMs));
+          },
+        }
+      : {}),
     idle() {
       return new Promise<void>((resolve) => {
         idleWaiters.push(resolve);

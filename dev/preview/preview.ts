@@ -11,6 +11,7 @@ import type { Logger } from '../../src/shared/logger';
 import type { JiraTransport } from '../../src/jira/transport';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import { buildResolvers } from '../../src/forge/resolvers';
+import { processFixJob } from '../../src/forge/consumer/process-fix-job';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import { pushHandedOnJobs } from '../../src/forge/run/push-jobs';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
@@ -115,7 +116,12 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   // The queue needs deps and deps need the queue: fill the reference after both exist.
   let deps: AppDeps;
   // Forge has no queue-wide cap: the jobs' shared concurrency key is what paces them, here as there.
-  const queue = createInProcessQueue((job) => processProjectJob(deps, job), { log, concurrency: 16, onHandOn: (jobs) => pushHandedOnJobs(deps, jobs) });
+  const queue = createInProcessQueue((job) => processProjectJob(deps, job), {
+    log,
+    concurrency: 16,
+    onHandOn: (jobs) => pushHandedOnJobs(deps, jobs),
+    onFixJob: (job) => processFixJob(deps, job),
+  });
   deps = {
     storage: store,
     queue,

@@ -62,8 +62,16 @@ export interface HandedOnJobs {
   handOnId?: string;
 }
 
-/** What the queue delivers to its consumer: a project's job, or jobs handed on to push. */
-export type QueueEvent = ProjectJob | { handOn: HandedOnJobs };
+/**
+ * A fix run to continue in the background (src/forge/fix-runs): only its id travels;
+ * the plan, the results so far and who asked for it are in kvs.
+ */
+export interface FixJob {
+  fixRunId: string;
+}
+
+/** What the queue delivers to its consumer: a project's job, jobs handed on to push, or a fix run to continue. */
+export type QueueEvent = ProjectJob | { handOn: HandedOnJobs } | { fixRun: FixJob };
 
 export interface JobQueue {
   /**
@@ -77,6 +85,11 @@ export interface JobQueue {
    * that would need it then records the jobs it cannot push as failed, with why.
    */
   handOn?(jobs: HandedOnJobs, delaySeconds: number): Promise<void>;
+  /**
+   * One event that makes the consumer continue a fix run. Stand-ins without it leave
+   * a long fix paused where it stopped; applying the fix again resumes it.
+   */
+  pushFix?(job: FixJob, delaySeconds?: number): Promise<void>;
 }
 
 export interface AppDeps {

@@ -13,6 +13,7 @@ import type {
   Report,
   Score,
 } from './report-model';
+import type { ChangeReach, ChangeResult, ChangeTarget, FixBlocker, FixMeta } from './fix-model';
 
 export type ErrorType =
   | 'UNAUTHORISED' // caller lacks the permission this resolver needs
@@ -88,6 +89,8 @@ export interface OverviewData {
   report: Report | null;
   progress: RunProgress | null;
   settingsConfigured: boolean;
+  /** The fixes this caller may run (for every failing desk at once from the overview). */
+  fixes?: FixInfo[];
 }
 
 export interface ProjectViewData {
@@ -96,26 +99,88 @@ export interface ProjectViewData {
   siteChecks: CheckResult[];
   progress: RunProgress | null;
   generatedAt: string | null;
+  /** The fixes this caller may run, from the registry (src/fixes/registry.ts); a check's card offers those that resolve it. */
+  fixes?: FixInfo[];
 }
 
-export interface FixItemResult {
-  /** accountId, or the role / group acted on. */
-  item: string;
-  displayName?: string;
-  outcome: 'added' | 'already_present' | 'failed';
+/** A fix as the UI offers it: its meta from the registry, never its plan or apply. */
+export type FixInfo = FixMeta;
+
+/** A planned change without its payload: what the confirm dialog lists. */
+export interface ChangePreview {
+  id: string;
+  summary: string;
+  target: ChangeTarget;
+  reach: ChangeReach;
+  items: number;
+}
+
+/** What a fix would do now, planned from Jira as it reads for the caller; nothing is changed yet. */
+export interface FixPreview {
+  fix: FixInfo;
+  /** The one desk previewed; absent for every failing desk at once (or a site fix). */
+  projectKey?: string;
+  /** The desks in scope. */
+  desks: string[];
+  /** "Add 12 users to HR's customers" (the dialog adds who does it). */
+  summary?: string;
+  /** The changes, the first PREVIEW_CHANGES_SHOWN of them. */
+  changes: ChangePreview[];
+  changesTotal: number;
+  itemsTotal: number;
+  blockers: FixBlocker[];
+  /** Desks not read in time for the preview: they are planned when the fix runs. */
+  notPreviewed: string[];
+  /** Applying runs in the background (many desks or items); the page shows its progress. */
+  background: boolean;
+}
+
+/** One change a fix made or Jira refused, as it was recorded: which Jira object, with what result. */
+export interface ChangeRecord {
+  changeId: string;
+  at: string;
+  summary: string;
+  target: ChangeTarget;
+  /** The keys of the projects the change reaches. */
+  projects: string[];
+  result: ChangeResult;
+}
+
+export interface FixRunProgress {
+  changesDone: number;
+  changesTotal: number;
+  itemsDone: number;
+  itemsFailed: number;
+  itemsTotal: number;
+  desksDone: number;
+  desksTotal: number;
+}
+
+/** One run of a fix: who, when, on what, how far, and what Jira answered to each change. */
+export interface FixRunView {
+  runId: string;
+  fixId: string;
+  title: string;
+  projectKey?: string;
+  desks: string[];
+  by: string;
+  byName?: string;
+  startedAt: string;
+  finishedAt?: string;
+  state: 'running' | 'done' | 'failed';
+  /** Running in the background: poll getFixRun. */
+  background: boolean;
+  progress: FixRunProgress;
+  /** "12 added, 0 failed". */
+  summary: string;
+  /** The recorded changes, the first CHANGES_SHOWN of them; `changesRecorded` counts all. */
+  changes: ChangeRecord[];
+  changesRecorded: number;
+  blockers: FixBlocker[];
+  /** Why the run stopped or failed, when it did. */
   message?: string;
-}
-
-export interface FixResult {
-  fix: 'add-service-account-to-role' | 'add-missing-customers';
-  projectKey: string;
-  items: FixItemResult[];
-  /** The affected checks, re-run after the fix. */
-  rechecked: CheckResult[];
-  /** Set when the fix stopped before every item was handled (time ran out, Jira refused a listing); says what is left. */
-  incomplete?: string;
-  /** Set when re-running the checks did not fit in this request: a re-check of the project was queued instead. */
-  recheckQueued?: boolean;
+  /** The checks the fix resolves, re-run after it for the desks it changed (decorated, as the page shows them). */
+  rechecked: { projectKey: string | null; checks: CheckResult[] }[];
 }
 
 export interface ConnectorValues {
@@ -214,11 +279,14 @@ export interface ResolverApi {
   revokeAttestation: [{ checkId: string }, { checkId: string }];
   acknowledge: [{ projectKey?: string; checkId: string; reason: string; expiresAt?: string }, Acknowledgement];
   removeAcknowledgement: [{ projectKey?: string; checkId: string }, { checkId: string }];
-  fixAddServiceAccountToRole: [{ projectKey: string }, FixResult];
-  fixAddMissingCustomers: [{ projectKey: string }, FixResult];
+  /** Plans a fix for one desk (projectKey) or every desk failing its checks (none); changes nothing. */
+  previewFix: [{ fixId: string; projectKey?: string }, FixPreview];
+  /** Re-plans on the server (never a plan from the page), applies as the caller, re-checks what it resolves. */
+  applyFix: [{ fixId: string; projectKey?: string }, FixRunView];
+  getFixRun: [{ runId: string }, FixRunView];
   getConnectorValues: [Record<string, never>, ConnectorValues];
   exportReport: [{ format: 'json' | 'csv' | 'html' | 'handoff'; projectKey?: string }, ExportFile];
-  getHistory: [{ projectKey?: string }, { entries: HistoryEntry[]; deliveries: DeliveryRecord[]; lastDiff: ReportDiff | null }];
+  getHistory: [{ projectKey?: string }, { entries: HistoryEntry[]; deliveries: DeliveryRecord[]; lastDiff: ReportDiff | null; changes?: FixRunView[] }];
   sendTestReport: [Record<string, never>, DeliveryRecord];
   searchUsers: [{ query: string }, UserOption[]];
   searchGroups: [{ query: string }, GroupOption[]];

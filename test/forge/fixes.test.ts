@@ -1,184 +1,228 @@
 /**
- * One-click fixes: made as the calling admin, idempotent, in batches of 50 for
- * customers with the experimental header, with an outcome per item, then the
- * affected check re-run for that project.
+ * Fixes end to end through the generic resolvers on the simulated demo site, with the
+ * real engine: a failing check, previewFix (nothing written), applyFix as the caller,
+ * the re-check turning the check green, and a second apply that changes nothing.
+ * Then what History records, and a fix across many desks that runs as queued jobs,
+ * stops, resumes where it stopped and never sends a change twice.
  */
+import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
+import { generateSite } from '../../dev/simulator/sites/generated-site';
+import { HR_MISSING_CUSTOMER_INDEXES, HR_ORGANIZATION_MEMBER_INDEXES, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
+import { staffUsers } from '../../dev/simulator/sites/people';
+import { processFixJob } from '../../src/forge/consumer/process-fix-job';
+import { processProjectJob } from '../../src/forge/consumer/process-project-job';
+import type { AppDeps, FixJob, InvocationContext, ProjectJob } from '../../src/forge/deps';
 import { buildResolvers } from '../../src/forge/resolvers';
-import type { InvocationContext } from '../../src/forge/deps';
-import type { Envelope, FixResult } from '../../src/shared/resolver-api';
-import { addMissingCustomers, CUSTOMER_BATCH } from '../../src/forge/fixes/add-missing-customers';
-import { SA_ID } from '../../src/requirements/testing/snapshot-builder';
-import { runChecks } from '../../src/forge/run/readiness-runner';
-import { seededSite } from './helpers/seeded-site';
-import { loadProject } from '../../src/forge/storage/report-repo';
+import { MemoryStore } from '../../src/forge/storage/memory-store';
+import { saveSettings } from '../../src/forge/storage/settings-repo';
+import { addMissingCustomers, type CustomersChangePayload } from '../../src/fixes/add-missing-customers';
+import { JiraClient } from '../../src/jira/jira-client';
+import { createHttpTransport } from '../../src/jira/http-transport';
+import type { DataOf, Envelope, FixPreview, FixRunView, ResolverName } from '../../src/shared/resolver-api';
+import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
 
-jest.mock('../../src/forge/run/readiness-runner', () => ({
-  runChecks: jest.fn(),
-}));
+const ADMIN: InvocationContext = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' };
+const HR_PAGE: InvocationContext = { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' };
 
-const mockedRun = runChecks as jest.MockedFunction<typeof runChecks>;
-const ADMIN: InvocationContext = { accountId: 'site-admin', surface: 'admin' };
-const IT_PAGE: InvocationContext = { accountId: 'it-admin', surface: 'project', projectKey: 'IT' };
-
-function data(result: Envelope<FixResult>): FixResult {
+function data<T>(result: Envelope<unknown>): T {
   if (!result.success) throw new Error(JSON.stringify(result.errors));
-  return result.data;
+  return result.data as T;
 }
 
-beforeEach(() => {
-  mockedRun.mockReset();
+async function status(app: SimulatedApp, projectKey: string, checkId: string): Promise<string | undefined> {
+  const view = data<DataOf<'getProjectView'>>(await app.call('getProjectView', { projectKey }, ADMIN));
+  return view.project?.checks.find((c) => c.id === checkId)?.status;
+}
+
+describe('fixes on the demo site', () => {
+  let app: SimulatedApp;
+  beforeEach(async () => {
+    app = await startSimulatedApp();
+  }, 60_000);
+  afterEach(async () => {
+    await app?.close();
+  });
+
+  it('SA-PROJECT-ROLE on HR: fails, previewFix plans one change, applyFix adds the account as the site admin and the re-check passes; a second apply changes nothing', async () => {
+    expect(await status(app, 'HR', 'SA-PROJECT-ROLE')).toBe('fail');
+    const storeBefore = await app.storeSnapshot();
+    const preview = data<FixPreview>(await app.call('previewFix', { fixId: 'add-to-service-desk-team', projectKey: 'HR' }, ADMIN));
+    expect(preview).toMatchObject({ projectKey: 'HR', desks: ['HR'], changesTotal: 1, itemsTotal: 1, blockers: [], background: false });
+    expect(preview.summary).toBe('Add Moveworks Bot (moveworks-bot@acme.example) to Service Desk Team in HR Help Desk');
+    expect(preview.changes[0]).toMatchObject({ target: { kind: 'project-role', name: 'Service Desk Team in HR' }, reach: { projects: [{ key: 'HR', name: 'HR Help Desk' }] } });
+    expect(app.writes()).toEqual([]);
+    expect(await app.storeSnapshot()).toBe(storeBefore);
+
+    const run = data<FixRunView>(await app.call('applyFix', { fixId: 'add-to-service-desk-team', projectKey: 'HR' }, ADMIN));
+    expect(run).toMatchObject({ state: 'done', background: false, summary: '1 added, 0 failed', by: ADMIN.accountId, changesRecorded: 1 });
+    expect(run.changes[0]!.result).toMatchObject({ outcome: 'applied', items: [{ id: DEMO_CREDENTIALS.serviceAccount.accountId, outcome: 'done' }] });
+    expect(app.writes()).toEqual([{ endpoint: 'POST /rest/api/3/project/{projectIdOrKey}/role/{id}', accountId: ADMIN.accountId, status: 200 }]);
+    expect(run.rechecked).toEqual([{ projectKey: 'HR', checks: [expect.objectContaining({ id: 'SA-PROJECT-ROLE', status: 'pass' })] }]);
+    expect(await status(app, 'HR', 'SA-PROJECT-ROLE')).toBe('pass');
+
+    const again = data<FixRunView>(await app.call('applyFix', { fixId: 'add-to-service-desk-team', projectKey: 'HR' }, ADMIN));
+    expect(again).toMatchObject({ state: 'done', changesRecorded: 0, progress: { changesTotal: 0 } });
+    expect(app.writes()).toHaveLength(1);
+  }, 60_000);
+
+  it('CUST-COVERAGE on HR: previewFix lists the missing users, never the organization members; applyFix adds them as the caller and the re-check passes; a second apply changes nothing', async () => {
+    expect(await status(app, 'HR', 'CUST-COVERAGE')).toBe('fail');
+    const missing = HR_MISSING_CUSTOMER_INDEXES.map((i) => staffUsers()[i]!.accountId).sort();
+    const preview = data<FixPreview>(await app.call('previewFix', { fixId: 'add-missing-customers', projectKey: 'HR' }, ADMIN));
+    expect(preview).toMatchObject({ summary: `Add ${missing.length} users to HR Help Desk's customers`, changesTotal: 1, itemsTotal: missing.length, blockers: [] });
+
+    const run = data<FixRunView>(await app.call('applyFix', { fixId: 'add-missing-customers', projectKey: 'HR' }, ADMIN));
+    expect(run).toMatchObject({ state: 'done', summary: `${missing.length} added, 0 failed` });
+    const added = run.changes.flatMap((c) => c.result.items ?? []).map((i) => i.id);
+    expect(added).toEqual(missing);
+    const organizationMembers = HR_ORGANIZATION_MEMBER_INDEXES.map((i) => staffUsers()[i]!.accountId);
+    expect(added.some((id) => organizationMembers.includes(id))).toBe(false);
+    expect(app.writes()).toEqual([{ endpoint: 'POST /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer', accountId: ADMIN.accountId, status: 204 }]);
+    expect(run.rechecked[0]!.checks.map((c) => [c.id, c.status])).toEqual([['CUST-COVERAGE', 'pass']]);
+
+    const previewAgain = data<FixPreview>(await app.call('previewFix', { fixId: 'add-missing-customers', projectKey: 'HR' }, ADMIN));
+    expect(previewAgain).toMatchObject({ changesTotal: 0, changes: [] });
+    const again = data<FixRunView>(await app.call('applyFix', { fixId: 'add-missing-customers', projectKey: 'HR' }, ADMIN));
+    expect(again.changesRecorded).toBe(0);
+    expect(app.writes()).toHaveLength(1);
+  }, 60_000);
+
+  it('without a desk, a fix works on every desk that fails its check', async () => {
+    const preview = data<FixPreview>(await app.call('previewFix', { fixId: 'add-to-service-desk-team' }, ADMIN));
+    expect(preview.desks).toEqual(['HR']);
+    const run = data<FixRunView>(await app.call('applyFix', { fixId: 'add-to-service-desk-team' }, ADMIN));
+    expect(run).toMatchObject({ state: 'done', desks: ['HR'], summary: '1 added, 0 failed' });
+    expect(await status(app, 'HR', 'SA-PROJECT-ROLE')).toBe('pass');
+  }, 60_000);
+
+  it("the HR admin fixes HR's role from its settings page as themselves; their customers preview says Jira refused them the group, and nothing is written", async () => {
+    const run = data<FixRunView>(await app.call('applyFix', { fixId: 'add-to-service-desk-team' }, HR_PAGE));
+    expect(run).toMatchObject({ state: 'done', projectKey: 'HR', summary: '1 added, 0 failed' });
+    expect(new Set(app.writes().map((w) => w.accountId))).toEqual(new Set([IDENTITIES.hrAdmin.accountId]));
+
+    const before = app.writes().length;
+    const preview = data<FixPreview>(await app.call('previewFix', { fixId: 'add-missing-customers' }, HR_PAGE));
+    expect(preview.changes).toEqual([]);
+    expect(preview.blockers[0]!.reason).toMatch(/The members of the end-user group\(s\) could not be read/);
+    const applied = data<FixRunView>(await app.call('applyFix', { fixId: 'add-missing-customers' }, HR_PAGE));
+    expect(applied.blockers[0]!.reason).toMatch(/could not be read/);
+    expect(app.writes()).toHaveLength(before);
+  }, 60_000);
+
+  it('History lists the changes made by the app: who, when, which fix, which Jira objects and what Jira answered', async () => {
+    await app.call('applyFix', { fixId: 'add-to-service-desk-team', projectKey: 'HR' }, ADMIN);
+    const history = data<DataOf<'getHistory'>>(await app.call('getHistory', {}, ADMIN));
+    expect(history.changes).toEqual([
+      expect.objectContaining({
+        fixId: 'add-to-service-desk-team',
+        title: 'Add the service account to Service Desk Team',
+        by: ADMIN.accountId,
+        byName: expect.any(String),
+        startedAt: expect.any(String),
+        changes: [expect.objectContaining({ target: expect.objectContaining({ kind: 'project-role', name: 'Service Desk Team in HR' }), projects: ['HR'], result: expect.objectContaining({ outcome: 'applied' }) })],
+      }),
+    ]);
+    const itsd = data<DataOf<'getHistory'>>(await app.call('getHistory', { projectKey: 'ITSD' }, ADMIN));
+    expect(itsd.changes).toEqual([]);
+  }, 60_000);
+
+  it('an unknown fix or run is a VALIDATION or NOT_FOUND answer, and a plan from the page is never read', async () => {
+    expect(await app.call('previewFix', { fixId: 'drop-database' }, ADMIN)).toEqual({ success: false, errors: [expect.objectContaining({ errorType: 'VALIDATION', field: 'fixId' })] });
+    expect(await app.call('getFixRun', { runId: 'fix-nope' }, ADMIN)).toEqual({ success: false, errors: [expect.objectContaining({ errorType: 'NOT_FOUND' })] });
+    const forged = { fixId: 'add-missing-customers', projectKey: 'HR', changes: [{ id: 'x', payload: { serviceDeskId: '1', accountIds: ['someone'] } }] };
+    const run = data<FixRunView>(await app.call('applyFix', forged, ADMIN));
+    expect(run.changes.every((c) => c.projects.includes('HR'))).toBe(true);
+    expect(app.writes().every((w) => w.endpoint.includes('customer'))).toBe(true);
+  }, 60_000);
 });
 
-describe('add the service account to the Service Desk Team role', () => {
-  it('posts as the calling admin, then answers already_present without posting again', async () => {
-    const { deps, state } = await seededSite();
-    mockedRun.mockImplementation(async () => {
-      const { reportFor } = jest.requireActual('./helpers/reports');
-      const actors = state.roleActors.map((accountId: string) => ({ type: 'user', accountId }));
-      return reportFor([{ key: 'IT', serviceDeskId: '1', roles: { ok: true, value: [{ id: '10101', name: 'Service Desk Team', actors }] } }]);
-    });
-    const resolvers = buildResolvers(deps);
-    const beforeFix = (await loadProject(deps.storage, 'IT'))!;
-
-    const first = data(await resolvers.fixAddServiceAccountToRole({ projectKey: 'IT' }, IT_PAGE));
-    expect(first.items).toEqual([{ item: SA_ID, displayName: 'Moveworks Bot', outcome: 'added' }]);
-    const posts = deps.jira.writes();
-    expect(posts).toHaveLength(1);
-    expect(posts[0]).toMatchObject({ method: 'POST', path: '/rest/api/3/project/IT/role/10101', as: 'it-admin', body: { user: [SA_ID] } });
-    // The re-check ran as the app for IT alone and shows the role check passing now.
-    expect(mockedRun).toHaveBeenCalledWith(expect.objectContaining({ projectKeys: ['IT'], requires: ['serviceAccount', 'projectRoles'] }));
-    expect(first.rechecked.map((c) => [c.id, c.status])).toEqual([['SA-PROJECT-ROLE', 'pass']]);
-    // Only the affected check was replaced; the project's other stored results are untouched.
-    const after = (await loadProject(deps.storage, 'IT'))!;
-    expect(after.runId).toBe('run-0');
-    expect(after.checks.find((c) => c.id === 'WF-STATUS-BUCKETS')).toEqual(beforeFix.checks.find((c) => c.id === 'WF-STATUS-BUCKETS'));
-
-    const second = data(await resolvers.fixAddServiceAccountToRole({ projectKey: 'IT' }, IT_PAGE));
-    expect(second.items[0].outcome).toBe('already_present');
-    expect(deps.jira.writes()).toHaveLength(1);
-  });
-
-  it('reports a refused post as failed with Jira\'s reason', async () => {
-    const { deps } = await seededSite();
-    deps.jira.on('POST', /\/role\/10101$/, () => ({ status: 403, body: { errorMessages: ['You cannot edit the configuration of this project.'] } }));
-    mockedRun.mockRejectedValue(new Error('not needed'));
-    const result = data(await buildResolvers(deps).fixAddServiceAccountToRole({ projectKey: 'IT' }, ADMIN));
-    expect(result.items).toEqual([expect.objectContaining({ outcome: 'failed', message: 'You cannot edit the configuration of this project.' })]);
-  });
-
-  it('falls back to a queued re-check when the re-run does not finish in time', async () => {
-    const { deps } = await seededSite();
-    mockedRun.mockImplementation(() => new Promise(() => undefined));
-    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate'] });
+describe("JSM's 400 for a batch with an unknown account, on the simulator", () => {
+  it('adds the valid ones and the fix says so per user instead of claiming none were added', async () => {
+    const app = await startSimulatedApp({ seed: false });
     try {
-      const pending = buildResolvers(deps).fixAddServiceAccountToRole({ projectKey: 'IT' }, ADMIN);
-      await jest.advanceTimersByTimeAsync(25_000);
-      const result = data(await pending);
-      expect(result.rechecked).toEqual([]);
-      expect(result.recheckQueued).toBe(true);
-      expect(deps.queue.jobs()).toEqual([expect.objectContaining({ projectKey: 'IT', reason: 'fix' })]);
+      const missing = HR_MISSING_CUSTOMER_INDEXES.slice(0, 2).map((i) => staffUsers()[i]!.accountId);
+      const payload: CustomersChangePayload = { projectKey: 'HR', serviceDeskId: '2', accounts: [{ accountId: missing[0]! }, { accountId: '557058:ghost' }, { accountId: missing[1]! }] };
+      const change = { id: 'HR:customers:1', summary: 's', target: { kind: 'customers' as const, id: '2', name: 'Customers of HR' }, reach: { projects: [{ key: 'HR', name: 'HR' }] }, items: 3, payload };
+      const result = await addMissingCustomers.apply(change, new JiraClient(app.deps.jiraAsUser(ADMIN.accountId!), { sleep: async () => undefined }));
+      expect(result.items!.map((i) => i.outcome)).toEqual(['done', 'failed', 'done']);
+      expect([result.outcome, result.itemsDone, result.itemsFailed]).toEqual(['applied', 2, 1]);
+      expect(app.sim.model.isCustomer(app.sim.model.project('HR')!.id, missing[0]!)).toBe(true);
     } finally {
-      jest.useRealTimers();
+      await app.close();
     }
-  });
+  }, 60_000);
 });
 
-describe('add the missing end users as customers', () => {
-  it('adds every missing user in batches of 50 with the experimental header, as the caller, once', async () => {
-    const { deps, state } = await seededSite();
-    state.members = Array.from({ length: 120 }, (_, i) => `557058:u${i}`);
-    state.customers = new Set(['557058:u0', '557058:u1']);
-    mockedRun.mockImplementation(async () => {
-      const { reportFor } = jest.requireActual('./helpers/reports');
-      return reportFor([{ key: 'IT', serviceDeskId: '1', customers: { ok: true, value: [...state.customers] } }], { endUserGroups: ['all-staff'], members: state.members });
-    });
+describe('a fix across many desks', () => {
+  let sim: RunningSimulator;
+  afterEach(async () => sim?.close());
+
+  it('runs as queued jobs with progress, resumes where it stopped and never sends a change twice', async () => {
+    const site = generateSite({ desks: 12, endUsers: 240, minCustomers: 5, maxCustomers: 40, teamManagedShare: 0, sharedWorkflows: 2, schemes: 2, screens: 6 });
+    sim = await startSimulator({ site: site.model });
+    const transport = createHttpTransport({ baseUrl: sim.url, email: site.admin.email, apiToken: site.admin.token });
+    const projectJobs: ProjectJob[] = [];
+    const fixJobs: FixJob[] = [];
+    let clock = Date.now();
+    const deps: AppDeps = {
+      storage: new MemoryStore(),
+      queue: { push: async (jobs) => void projectJobs.push(...jobs), pushFix: async (job) => void fixJobs.push(job) },
+      jiraAsApp: () => transport,
+      jiraAsUser: (accountId) => {
+        if (accountId !== site.admin.accountId) throw new Error('unknown caller');
+        return transport;
+      },
+      now: () => new Date(clock),
+      log: { info: () => undefined, warn: () => undefined, error: () => undefined },
+    };
+    await saveSettings(deps.storage, { settings: { serviceAccount: site.serviceAccountEmail, endUserGroups: site.endUserGroups }, version: 0 }, 'test', new Date());
     const resolvers = buildResolvers(deps);
+    const call = async <K extends ResolverName>(name: K, payload: unknown) => data<DataOf<K>>(await (resolvers[name] as (p: unknown, c: InvocationContext) => Promise<Envelope<unknown>>)(payload, { accountId: site.admin.accountId, surface: 'admin' }));
+    await call('startRecheck', {});
+    for (const job of projectJobs.splice(0)) await processProjectJob(deps, job);
+    const failing = site.desks.map((d: { key: string }) => d.key);
 
-    const result = data(await resolvers.fixAddMissingCustomers({ projectKey: 'IT' }, ADMIN));
-    const posts = deps.jira.writes();
-    expect(posts.map((p) => (p.body as { accountIds: string[] }).accountIds.length)).toEqual([50, 50, 18]);
-    expect(posts.every((p) => p.as === 'site-admin' && p.headers?.['X-ExperimentalApi'] === 'opt-in')).toBe(true);
-    expect(result.items).toHaveLength(118);
-    expect(result.items.every((i) => i.outcome === 'added')).toBe(true);
-    expect(result.items[0]).toEqual({ item: '557058:u2', displayName: 'User 557058:u2', outcome: 'added' });
-    expect(state.customers.size).toBe(120);
-    expect(result.rechecked.map((c) => [c.id, c.status])).toEqual([['CUST-COVERAGE', 'pass']]);
+    const started = await call('applyFix', { fixId: 'add-missing-customers' });
+    expect(started).toMatchObject({ state: 'running', background: true, desks: failing, progress: { desksTotal: 12, desksDone: 0 } });
+    expect(fixJobs).toEqual([{ fixRunId: started.runId }]);
 
-    const again = data(await resolvers.fixAddMissingCustomers({ projectKey: 'IT' }, ADMIN));
-    expect(again.items).toEqual([]);
-    expect(deps.jira.writes()).toHaveLength(3);
-  });
+    // The first job's clock runs out after a few changes.
+    const posts = () => sim.requests.filter((r) => r.endpoint === 'POST /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer');
+    const realNow = deps.now;
+    deps.now = () => {
+      if (posts().length >= 5) clock += 60_000;
+      return new Date(clock);
+    };
+    await processFixJob(deps, fixJobs.shift()!, 30_000);
+    deps.now = realNow;
+    const paused = await call('getFixRun', { runId: started.runId });
+    expect(paused.state).toBe('running');
+    expect(paused.changesRecorded).toBe(5);
+    expect(fixJobs).toEqual([{ fixRunId: started.runId }]);
+    // First pages of each desk's customer listing, read as the planning user or the re-checking app alike.
+    const firstPageReads = () => {
+      const reads: Record<string, number> = {};
+      for (const r of sim.requests) {
+        if (r.endpoint !== 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer' || !/[?&]start=0(&|$)/.test(r.path)) continue;
+        reads[r.params.serviceDeskId!] = (reads[r.params.serviceDeskId!] ?? 0) + 1;
+      }
+      return reads;
+    };
+    const readsAtStop = firstPageReads();
 
-  it('never adds an end user the desk already covers through one of its organizations', async () => {
-    const { deps, state } = await seededSite();
-    state.members = Array.from({ length: 60 }, (_, i) => `557058:u${i}`);
-    state.customers = new Set(['557058:u0']);
-    // 55 members in one organization: two pages of members.
-    state.organizations = [
-      { id: '7', name: 'Field Operations', members: state.members.slice(1, 56) },
-      { id: '8', name: 'Vendors', members: ['557058:vendor-1'] },
-    ];
-    const outcome = await addMissingCustomers(deps.jiraAsUser('site-admin'), '1', ['all-staff'], () => false);
-    expect(outcome.incomplete).toBeUndefined();
-    expect(outcome.items.map((i) => i.item)).toEqual(['557058:u56', '557058:u57', '557058:u58', '557058:u59']);
-    const posted = deps.jira.writes().flatMap((p) => (p.body as { accountIds: string[] }).accountIds);
-    expect(posted).toEqual(['557058:u56', '557058:u57', '557058:u58', '557058:u59']);
-    expect(deps.jira.requests.filter((r) => r.path.startsWith('/rest/servicedeskapi/organization/7/user')).map((r) => r.path)).toEqual([
-      '/rest/servicedeskapi/organization/7/user?start=0&limit=50',
-      '/rest/servicedeskapi/organization/7/user?start=50&limit=50',
-    ]);
-  });
-
-  it("adds nobody when the desk's organizations cannot be read, and says why", async () => {
-    const { deps, state } = await seededSite();
-    state.customers = new Set();
-    deps.jira.on('GET', /^\/rest\/servicedeskapi\/servicedesk\/1\/organization\?/, () => ({ status: 403, body: { errorMessage: 'You are not an agent of this service project.' } }));
-    const outcome = await addMissingCustomers(deps.jiraAsUser('site-admin'), '1', ['all-staff'], () => false);
-    expect(outcome.items).toEqual([]);
-    expect(outcome.incomplete).toBe("Jira refused to list the desk's organizations: You are not an agent of this service project.");
-    expect(deps.jira.writes()).toHaveLength(0);
-  });
-
-  it('gives each user of a refused batch their own outcome', async () => {
-    const { deps, state } = await seededSite();
-    state.members = ['557058:ok-1', '557058:bad-1', '557058:ok-2'];
-    state.customers = new Set();
-    deps.jira.on('POST', /^\/rest\/servicedeskapi\/servicedesk\/1\/customer$/, (req) => {
-      const ids = (req.body as { accountIds: string[] }).accountIds;
-      if (ids.some((id) => id.includes('bad'))) return { status: 400, body: { errorMessage: 'The user 557058:bad-1 cannot be a customer.' } };
-      ids.forEach((id) => state.customers.add(id));
-      return { status: 204 };
-    });
-    const outcome = await addMissingCustomers(deps.jiraAsUser('site-admin'), '1', ['all-staff'], () => false);
-    expect(outcome.items.map((i) => [i.item, i.outcome])).toEqual([
-      ['557058:ok-1', 'added'],
-      ['557058:bad-1', 'failed'],
-      ['557058:ok-2', 'added'],
-    ]);
-    expect(outcome.items[1].message).toBe('The user 557058:bad-1 cannot be a customer.');
-    expect(CUSTOMER_BATCH).toBe(50);
-  });
-
-  it('stops at the deadline and says what is left instead of overrunning the request', async () => {
-    const { deps, state } = await seededSite();
-    state.members = Array.from({ length: 200 }, (_, i) => `557058:u${i}`);
-    state.customers = new Set();
-    let posts = 0;
-    deps.jira.on('POST', /customer$/, () => {
-      posts += 1;
-      return { status: 204 };
-    });
-    const outcome = await addMissingCustomers(deps.jiraAsUser('site-admin'), '1', ['all-staff'], () => posts >= 2);
-    expect(outcome.items).toHaveLength(100);
-    expect(outcome.incomplete).toMatch(/100 users are still missing/);
-  });
-
-  it('refuses with a clear VALIDATION error when no end-user group is configured', async () => {
-    const { deps } = await seededSite();
-    const { saveSettings } = jest.requireActual('../../src/forge/storage/settings-repo');
-    await saveSettings(deps.storage, { settings: { serviceAccount: 'moveworks-bot@acme.com', endUserGroups: [] }, version: 1 }, 'x', deps.now());
-    const result = await buildResolvers(deps).fixAddMissingCustomers({ projectKey: 'IT' }, ADMIN);
-    expect(result).toEqual({ success: false, errors: [expect.objectContaining({ errorType: 'VALIDATION', field: 'endUserGroups' })] });
-    expect(deps.jira.writes()).toHaveLength(0);
-  });
+    await processFixJob(deps, fixJobs.shift()!);
+    const done = await call('getFixRun', { runId: started.runId });
+    expect(done).toMatchObject({ state: 'done', progress: { desksDone: 12, desksTotal: 12, itemsFailed: 0 } });
+    expect(done.progress.itemsDone).toBe(done.progress.itemsTotal);
+    expect(fixJobs).toEqual([]);
+    // Each change was sent once: as many posts as changes recorded, no id twice.
+    expect(posts()).toHaveLength(done.changesRecorded);
+    expect(new Set(done.changes.map((c) => c.changeId)).size).toBe(done.changesRecorded);
+    // The first batch's desks, planned before the stop, are not read for a plan again: after the stop each is read once, by its re-check.
+    const readsAfter = firstPageReads();
+    const firstBatch = site.desks.slice(0, 10).map((d: { serviceDeskId: string }) => d.serviceDeskId);
+    expect(firstBatch.map((id: string) => (readsAfter[id] ?? 0) - (readsAtStop[id] ?? 0))).toEqual(firstBatch.map(() => 1));
+    const overview = await call('getOverview', {});
+    expect(overview.report!.projects.map((p) => p.checks.find((c) => c.id === 'CUST-COVERAGE')!.status)).toEqual(failing.map(() => 'pass'));
+  }, 120_000);
 });

@@ -56,14 +56,14 @@ it('re-checks every desk through the consumer and fixes HR customers in one clic
   const hr = overview.data.report!.projects.find((p) => p.key === 'HR')!;
   expect(hr.checks.find((c) => c.id === 'CUST-COVERAGE')!.status).toBe('fail');
 
-  const fixed = await resolvers.fixAddMissingCustomers({ projectKey: 'HR' }, ADMIN);
+  const fixed = await resolvers.applyFix({ fixId: 'add-missing-customers', projectKey: 'HR' }, ADMIN);
   if (!fixed.success) throw new Error(JSON.stringify(fixed.errors));
-  expect(fixed.data.items.length).toBeGreaterThan(0);
-  expect(fixed.data.items.every((i) => i.outcome === 'added')).toBe(true);
-  expect(fixed.data.rechecked.map((c) => [c.id, c.status])).toEqual([['CUST-COVERAGE', 'pass']]);
+  expect(fixed.data.progress.itemsDone).toBeGreaterThan(0);
+  expect(fixed.data.progress.itemsFailed).toBe(0);
+  expect(fixed.data.rechecked.flatMap((r) => r.checks).map((c) => [c.id, c.status])).toEqual([['CUST-COVERAGE', 'pass']]);
 
-  const again = await resolvers.fixAddMissingCustomers({ projectKey: 'HR' }, ADMIN);
-  expect(again.success && again.data.items).toEqual([]);
+  const again = await resolvers.applyFix({ fixId: 'add-missing-customers', projectKey: 'HR' }, ADMIN);
+  expect(again.success && again.data.changesRecorded).toBe(0);
 }, 60_000);
 
 it('keeps the HR project admin out of the admin page but lets them see HR from its settings page', async () => {

@@ -7,7 +7,7 @@
  */
 import type { InvocationContext } from '../../src/forge/deps';
 import { RESOLVER_NAMES } from '../../src/forge/resolvers';
-import type { ResolverName } from '../../src/shared/resolver-api';
+import type { FixRunView, ResolverName } from '../../src/shared/resolver-api';
 import { IDENTITIES, startSimulatedApp, type CallerId, type SimulatedApp } from './helpers/simulated-app';
 
 // Written out, not read from the code under test, so a resolver moved to the wrong level fails here.
@@ -16,10 +16,13 @@ const SITE_ONLY: ResolverName[] = ['getOverview', 'attest', 'revokeAttestation',
 function payloadFor(name: ResolverName, projectKey: string): unknown {
   switch (name) {
     case 'getProjectView':
-    case 'fixAddServiceAccountToRole':
-    case 'fixAddMissingCustomers':
     case 'getHistory':
       return { projectKey };
+    case 'previewFix':
+    case 'applyFix':
+      return { fixId: 'add-to-service-desk-team', projectKey };
+    case 'getFixRun':
+      return { runId: 'fix-none' };
     case 'startRecheck':
       return { projectKeys: [projectKey] };
     case 'attest':
@@ -91,7 +94,7 @@ async function saveSettingsPayload(caller: CallerId, projectKey: string): Promis
 
 describe('authorisation matrix', () => {
   it('covers every resolver of the contract', () => {
-    expect(RESOLVER_NAMES).toHaveLength(20);
+    expect(RESOLVER_NAMES).toHaveLength(21);
   });
 
   it('only the right callers succeed; a denial changes nothing in the store, in Jira or in the queue', async () => {
@@ -110,7 +113,11 @@ describe('authorisation matrix', () => {
           const deniedHere = !result.success && result.errors.some((e) => e.errorType === 'UNAUTHORISED');
           if (page.allowed(caller, name)) {
             // Served = past the gate: ITSD has nothing to acknowledge, so a VALIDATION answer there still proves access.
-            const served = result.success || (page.projectKey === 'ITSD' && result.errors.every((e) => e.errorType === 'VALIDATION'));
+            // Likewise there is no fix run to report: NOT_FOUND from getFixRun is past the gate.
+            const served =
+              result.success ||
+              (page.projectKey === 'ITSD' && result.errors.every((e) => e.errorType === 'VALIDATION')) ||
+              (name === 'getFixRun' && result.errors.every((e) => e.errorType === 'NOT_FOUND'));
             if (!served) wrong.push(`${label}: expected to be served, got ${JSON.stringify(result.errors)}`);
           } else {
             denied += 1;
@@ -135,7 +142,7 @@ describe('authorisation matrix', () => {
   it("the admin of HR cannot reach ITSD through the payload of HR's page", async () => {
     const wrong: string[] = [];
     const hrPage: InvocationContext = { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' };
-    const projectScoped: ResolverName[] = ['getProjectView', 'startRecheck', 'acknowledge', 'removeAcknowledgement', 'fixAddServiceAccountToRole', 'fixAddMissingCustomers', 'exportReport', 'getHistory'];
+    const projectScoped: ResolverName[] = ['getProjectView', 'startRecheck', 'acknowledge', 'removeAcknowledgement', 'previewFix', 'applyFix', 'exportReport', 'getHistory'];
     for (const name of projectScoped) {
       const before = { store: await app.storeSnapshot(), writes: app.writes().length, pushed: app.queue.pushed.length };
       const result = await app.call(name, payloadFor(name, 'ITSD'), hrPage);
@@ -164,7 +171,7 @@ describe('writes to Jira run as the caller', () => {
 
   it("the HR admin's role fix is made by the HR admin's account", async () => {
     const before = fresh.writes().length;
-    const result = await fresh.call('fixAddServiceAccountToRole', { projectKey: 'HR' }, { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' });
+    const result = await fresh.call('applyFix', { fixId: 'add-to-service-desk-team', projectKey: 'HR' }, { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' });
     expect(result.success).toBe(true);
     const writes = fresh.writes().slice(before);
     expect(writes.length).toBeGreaterThan(0);
@@ -173,16 +180,16 @@ describe('writes to Jira run as the caller', () => {
 
   it("the HR admin's customer fix does not borrow the app's rights: Jira refuses the group listing to them and nothing is written", async () => {
     const before = fresh.writes().length;
-    const result = await fresh.call('fixAddMissingCustomers', { projectKey: 'HR' }, { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' });
+    const result = await fresh.call('applyFix', { fixId: 'add-missing-customers', projectKey: 'HR' }, { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' });
     expect(result.success).toBe(true);
     if (!result.success) return;
-    expect((result.data as { incomplete?: string }).incomplete).toMatch(/refused to list the members/);
+    expect((result.data as FixRunView).blockers.map((b) => b.reason).join(' ')).toMatch(/The members of the end-user group\(s\) could not be read/);
     expect(fresh.writes().slice(before)).toEqual([]);
   });
 
   it("the site admin's customer fix is made by the site admin's account", async () => {
     const before = fresh.writes().length;
-    const result = await fresh.call('fixAddMissingCustomers', { projectKey: 'HR' }, { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' });
+    const result = await fresh.call('applyFix', { fixId: 'add-missing-customers', projectKey: 'HR' }, { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' });
     expect(result.success).toBe(true);
     const writes = fresh.writes().slice(before);
     expect(writes.length).toBeGreaterThan(0);

@@ -3,8 +3,9 @@
  * ADMINISTER (Jira administrator: the admin page) and ADMINISTER_PROJECTS on one
  * project (project admin: the project settings page).
  */
+import { JiraError } from '../../jira/jira-error';
 import type { JiraTransport } from '../../jira/transport';
-import { callJira } from '../jira/call-jira';
+import { resolverJira } from '../jira/resolver-jira';
 
 export interface CallerPermissions {
   siteAdmin: boolean;
@@ -17,19 +18,27 @@ interface MyPermissionsBody {
 }
 
 export class PermissionLookupError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(readonly status: number | undefined, message: string) {
     super(message);
     this.name = 'PermissionLookupError';
   }
 }
 
+export const MY_PERMISSIONS = '/rest/api/3/mypermissions';
+
 export async function myPermissions(transport: JiraTransport, projectKey?: string): Promise<CallerPermissions> {
-  const query = new URLSearchParams({ permissions: 'ADMINISTER,ADMINISTER_PROJECTS' });
-  if (projectKey) query.set('projectKey', projectKey);
-  const answer = await callJira<MyPermissionsBody>(transport, 'GET', `/rest/api/3/mypermissions?${query.toString()}`);
-  if (!answer.ok || !answer.body?.permissions) {
-    throw new PermissionLookupError(answer.status, answer.ok ? 'Jira answered the permission check without permissions.' : answer.message);
+  let body: MyPermissionsBody | undefined;
+  try {
+    body = await resolverJira(transport).get<MyPermissionsBody>(MY_PERMISSIONS, {
+      query: { permissions: 'ADMINISTER,ADMINISTER_PROJECTS', ...(projectKey ? { projectKey } : {}) },
+    });
+  } catch (e) {
+    // Anything else (Forge's consent prompt above all) escapes as it came.
+    if (e instanceof JiraError) throw new PermissionLookupError(e.status, e.message);
+    throw e;
   }
-  const has = (key: string) => answer.body!.permissions![key]?.havePermission === true;
+  const permissions = body?.permissions;
+  if (!permissions) throw new PermissionLookupError(200, 'Jira answered the permission check without permissions.');
+  const has = (key: string) => permissions[key]?.havePermission === true;
   return { siteAdmin: has('ADMINISTER'), projectAdmin: Boolean(projectKey) && has('ADMINISTER_PROJECTS') };
 }

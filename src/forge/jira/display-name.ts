@@ -1,14 +1,15 @@
-import { needsUserConsent } from '../../jira/needs-consent';
+import { JiraError } from '../../jira/jira-error';
 import type { AppDeps } from '../deps';
-import { callJira } from './call-jira';
+import { resolverJira } from './resolver-jira';
 
-/** The caller's display name for "attested by" / "last saved by", best effort (one bounded call). */
+/** The caller's display name for "attested by" / "last saved by" / "fixed by", best effort (one bounded call). */
 export async function displayNameOf(deps: AppDeps, accountId: string): Promise<string | undefined> {
   try {
-    const me = await callJira<{ displayName?: string }>(deps.jiraAsUser(accountId), 'GET', '/rest/api/3/myself');
-    return me.ok ? me.body?.displayName : undefined;
+    const me = await resolverJira(deps.jiraAsUser(accountId), deps.log).get<{ displayName?: string }>('/rest/api/3/myself');
+    return me?.displayName;
   } catch (e) {
-    if (needsUserConsent(e)) throw e;
-    return undefined;
+    // Only Jira's refusal is shrugged off; Forge's consent prompt must escape untouched.
+    if (e instanceof JiraError) return undefined;
+    throw e;
   }
 }

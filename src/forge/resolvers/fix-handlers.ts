@@ -1,76 +1,67 @@
 /**
- * One-click fixes, run as the calling admin (Jira records them as that person), each
- * answering per item, then re-running the affected check for that one project.
+ * The generic fix resolvers, one set for every fix in the registry (src/fixes):
+ * previewFix plans and changes nothing; applyFix re-plans on the server and applies as
+ * the caller; getFixRun reports a run's progress and results. Each is authorised
+ * twice: for the surface (RESOLVER_ACCESS, like every resolver: a project admin only
+ * on their own desk's settings page) and for the fix's own `permission` (a fix that
+ * needs a Jira administrator is refused to a project admin).
  */
-import type { FixResult } from '../../shared/resolver-api';
-import type { AppDeps } from '../deps';
-import { ResolverFailure } from '../errors';
-import { addMissingCustomers } from '../fixes/add-missing-customers';
-import { addServiceAccountToRole } from '../fixes/add-service-account-to-role';
-import { recheckAfterFix } from '../fixes/recheck-after-fix';
-import { JiraClient } from '../../jira/jira-client';
+import type { Fix } from '../../fixes/fix';
+import { findFix } from '../../fixes/registry';
 import { JiraError } from '../../jira/jira-error';
-import { findServiceDesk } from '../jira/service-desks';
-import { getSettings } from '../storage/settings-repo';
-import { loadProject } from '../storage/report-repo';
-import type { Handler } from './handler';
-import { asObject, projectKeyOf } from './payload';
+import type { Caller } from '../authz/authorise';
+import { ResolverFailure } from '../errors';
+import { previewFix as planPreview } from '../fix-runs/preview';
+import { startFixRun } from '../fix-runs/start';
+import { fixRunView } from '../fix-runs/view';
+import { loadFixRun } from '../storage/fix-run-repo';
+import { scopeProject, type Handler } from './handler';
+import { asObject, optionalProjectKey } from './payload';
 
-/** Forge gives a resolver 25 s; the fix and the re-check share what is left after a safety margin. */
+/** Forge gives a resolver 25 s; the work stops starting new steps after this, leaving room to answer. */
 export const RESOLVER_BUDGET_MS = 20_000;
 
-function budget(deps: AppDeps) {
-  const start = deps.now().getTime();
-  return {
-    expired: () => deps.now().getTime() - start > RESOLVER_BUDGET_MS * 0.6,
-    left: () => Math.max(0, RESOLVER_BUDGET_MS - (deps.now().getTime() - start)),
-  };
+const FIX_ID = /^[a-z]+(-[a-z]+)+$/;
+const RUN_ID = /^fix-[a-z0-9-]{1,60}$/;
+
+function fixOf(payload: unknown, caller: Caller): Fix {
+  const id = asObject(payload).fixId;
+  const fix = typeof id === 'string' && FIX_ID.test(id) ? findFix(id) : undefined;
+  if (!fix) throw ResolverFailure.of('VALIDATION', 'A fix id such as add-missing-customers is required.', 'fixId');
+  if (fix.meta.permission === 'site-admin' && !caller.siteAdmin) throw ResolverFailure.of('UNAUTHORISED', `Only Jira administrators can ${fix.meta.title.toLowerCase()}.`);
+  return fix;
 }
 
-function targetProject(caller: { limitedToProject?: string }, payload: unknown): string {
-  const key = projectKeyOf(asObject(payload).projectKey);
-  return caller.limitedToProject ?? key;
+/** The one desk a call works on: the settings page's own desk, else the one named, else none (every failing desk). */
+function deskOf(payload: unknown, caller: Caller, fix: Fix): string | undefined {
+  const requested = optionalProjectKey(asObject(payload).projectKey);
+  return fix.meta.scope === 'site' ? undefined : scopeProject(caller, requested);
 }
 
-export const fixAddServiceAccountToRole: Handler<'fixAddServiceAccountToRole'> = async (deps, caller, payload) => {
-  const time = budget(deps);
-  const projectKey = targetProject(caller, payload);
-  const { settings } = await getSettings(deps.storage);
-  if (!settings.serviceAccount) throw ResolverFailure.of('VALIDATION', 'Configure the service account in Settings first.', 'serviceAccount');
-  const items = await addServiceAccountToRole(deps.storage, deps.jiraAsUser(caller.accountId), projectKey, settings.serviceAccount);
-  deps.log.info('Fix: service account to role', { projectKey, by: caller.accountId, outcomes: items.map((i) => i.outcome) });
-  const { rechecked, recheckQueued } = await recheckAfterFix(deps, projectKey, ['SA-PROJECT-ROLE'], time.left());
-  const result: FixResult = { fix: 'add-service-account-to-role', projectKey, items, rechecked };
-  if (recheckQueued) result.recheckQueued = true;
-  return result;
+/** Jira refusing the reads a plan needs is the caller's to know, in Jira's words. */
+function asJiraFailure(error: unknown): never {
+  if (error instanceof JiraError) throw ResolverFailure.of('JIRA', `Jira could not be read for this fix: ${error.message}`);
+  throw error;
+}
+
+export const previewFix: Handler<'previewFix'> = async (deps, caller, payload) => {
+  const fix = fixOf(payload, caller);
+  const deadlineMs = deps.now().getTime() + RESOLVER_BUDGET_MS * 0.75;
+  return planPreview(deps, caller, fix, deskOf(payload, caller, fix), deadlineMs).catch(asJiraFailure);
 };
 
-async function serviceDeskIdOf(deps: AppDeps, accountId: string, projectKey: string): Promise<string> {
-  const stored = await loadProject(deps.storage, projectKey);
-  if (stored?.serviceDeskId) return stored.serviceDeskId;
-  try {
-    // The fix needs its own desk only: one lookup by project key, not the whole site's listing.
-    const desk = await findServiceDesk(new JiraClient(deps.jiraAsUser(accountId), { logger: deps.log }), projectKey);
-    if (desk) return desk.id;
-  } catch (e) {
-    if (e instanceof JiraError) throw ResolverFailure.of('JIRA', `Jira could not read the service desk of ${projectKey}: ${e.message}`);
-    throw e;
-  }
-  throw ResolverFailure.of('NOT_FOUND', `${projectKey} is not a service desk you can see.`);
-}
+export const applyFix: Handler<'applyFix'> = async (deps, caller, payload) => {
+  const fix = fixOf(payload, caller);
+  const projectKey = deskOf(payload, caller, fix);
+  const run = await startFixRun(deps, caller, fix, projectKey, { deadlineMs: deps.now().getTime() + RESOLVER_BUDGET_MS }).catch(asJiraFailure);
+  return fixRunView(deps.storage, run);
+};
 
-export const fixAddMissingCustomers: Handler<'fixAddMissingCustomers'> = async (deps, caller, payload) => {
-  const time = budget(deps);
-  const projectKey = targetProject(caller, payload);
-  const { settings } = await getSettings(deps.storage);
-  if (settings.endUserGroups.length === 0) throw ResolverFailure.of('VALIDATION', 'Configure the end-user group(s) in Settings first.', 'endUserGroups');
-  const serviceDeskId = await serviceDeskIdOf(deps, caller.accountId, projectKey);
-  const outcome = await addMissingCustomers(deps.jiraAsUser(caller.accountId), serviceDeskId, settings.endUserGroups, time.expired);
-  const count = (o: string) => outcome.items.filter((i) => i.outcome === o).length;
-  deps.log.info('Fix: missing customers', { projectKey, by: caller.accountId, added: count('added'), failed: count('failed'), incomplete: Boolean(outcome.incomplete) });
-  const { rechecked, recheckQueued } = await recheckAfterFix(deps, projectKey, ['CUST-COVERAGE'], time.left());
-  const result: FixResult = { fix: 'add-missing-customers', projectKey, items: outcome.items, rechecked };
-  if (outcome.incomplete) result.incomplete = outcome.incomplete;
-  if (recheckQueued) result.recheckQueued = true;
-  return result;
+export const getFixRun: Handler<'getFixRun'> = async (deps, caller, payload) => {
+  const runId = asObject(payload).runId;
+  if (typeof runId !== 'string' || !RUN_ID.test(runId)) throw ResolverFailure.of('VALIDATION', 'A fix run id is required.', 'runId');
+  const run = await loadFixRun(deps.storage, runId);
+  // On a desk's settings page only that desk's runs exist: another desk's run answers as unknown.
+  if (!run || (caller.limitedToProject && run.projectKey !== caller.limitedToProject)) throw ResolverFailure.of('NOT_FOUND', 'There is no such fix run.');
+  return fixRunView(deps.storage, run);
 };

@@ -20,7 +20,7 @@ import { failWith, ResolverFailure, succeed } from '../errors';
 import { migrateStorage } from '../storage/migrate';
 import { RESOLVER_ACCESS, requestedProjects } from './access';
 import { acknowledge, attest, removeAcknowledgement, revokeAttestation } from './decision-handlers';
-import { fixAddMissingCustomers, fixAddServiceAccountToRole } from './fix-handlers';
+import { applyFix, getFixRun, previewFix } from './fix-handlers';
 import type { Handler } from './handler';
 import { getContext, getOverview, getProgress, getProjectView, startRecheck } from './overview-handlers';
 import { exportReport, getConnectorValues, getHistory, sendTestReport } from './report-handlers';
@@ -42,8 +42,9 @@ const HANDLERS: { [K in ResolverName]: Handler<K> } = {
   revokeAttestation,
   acknowledge,
   removeAcknowledgement,
-  fixAddServiceAccountToRole,
-  fixAddMissingCustomers,
+  previewFix,
+  applyFix,
+  getFixRun,
   getConnectorValues,
   exportReport,
   getHistory,

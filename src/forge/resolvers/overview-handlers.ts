@@ -1,4 +1,7 @@
 /** Reading the stored state: context, overview, one project, progress; and starting a re-check. */
+import { FIXES, fixMetas } from '../../fixes/registry';
+import type { FixInfo } from '../../shared/resolver-api';
+import type { Caller } from '../authz/authorise';
 import { ResolverFailure } from '../errors';
 import { startReadinessRun } from '../run/start-run';
 import { loadDecoratedProject, loadDecoratedReport } from '../storage/load-report';
@@ -6,6 +9,11 @@ import { loadProgress } from '../storage/progress-repo';
 import { settingsConfigured } from '../storage/settings-repo';
 import type { Handler } from './handler';
 import { asObject, projectKeyOf, projectKeysOf } from './payload';
+
+/** The registry's fixes this caller may run: those needing a Jira administrator only for one. */
+export function fixesFor(caller: Caller): FixInfo[] {
+  return fixMetas(FIXES.filter((f) => f.meta.permission !== 'site-admin' || caller.siteAdmin));
+}
 
 export const getContext: Handler<'getContext'> = async (deps, caller) => ({
   accountId: caller.accountId,
@@ -16,21 +24,21 @@ export const getContext: Handler<'getContext'> = async (deps, caller) => ({
 });
 
 /** Answers from storage only, so the dashboard opens at once however large the site. */
-export const getOverview: Handler<'getOverview'> = async (deps) => {
+export const getOverview: Handler<'getOverview'> = async (deps, caller) => {
   const now = deps.now();
   const [report, progress, configured] = await Promise.all([
     loadDecoratedReport(deps.storage, now),
     loadProgress(deps.storage, now),
     settingsConfigured(deps.storage),
   ]);
-  return { report, progress, settingsConfigured: configured };
+  return { report, progress, settingsConfigured: configured, fixes: fixesFor(caller) };
 };
 
 export const getProjectView: Handler<'getProjectView'> = async (deps, caller, payload) => {
   const projectKey = caller.limitedToProject ?? projectKeyOf(asObject(payload).projectKey);
   const now = deps.now();
   const [view, progress] = await Promise.all([loadDecoratedProject(deps.storage, projectKey, now), loadProgress(deps.storage, now)]);
-  return { ...view, progress };
+  return { ...view, progress, fixes: fixesFor(caller) };
 };
 
 export const getProgress: Handler<'getProgress'> = async (deps) => loadProgress(deps.storage, deps.now());

@@ -8,6 +8,7 @@ import { renderReportHtml } from '../../report/html';
 import { renderReportJson } from '../../report/json';
 import type { ExportFile } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
+import { changesMade } from '../fix-runs/view';
 import { lastDiff, listHistory } from '../storage/history-repo';
 import { listDeliveries } from '../storage/delivery-repo';
 import { sendReport } from '../consumer/send-report';
@@ -74,7 +75,7 @@ export const getHistory: Handler<'getHistory'> = async (deps, caller, payload) =
     // Deliveries concern the site-wide e-mail; a project page does not see them.
     projectKey ? Promise.resolve([]) : listDeliveries(deps.storage),
   ]);
-  return { entries, deliveries, lastDiff: diff };
+  return { entries, deliveries, lastDiff: diff, changes: await changesMade(deps.storage, projectKey) };
 };
 
 /** Sends the current report now, subject marked as a test, to the configured recipients. */

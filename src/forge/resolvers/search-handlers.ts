@@ -6,7 +6,8 @@ import { JiraClient } from '../../jira/jira-client';
 import { JiraError } from '../../jira/jira-error';
 import type { GroupOption, UserOption } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
-import { callJira } from '../jira/call-jira';
+import { jiraWords } from '../../fixes/jira-words';
+import { resolverJira } from '../jira/resolver-jira';
 import { DeskListingTimeout, listServiceDesks as listDesks } from '../jira/service-desks';
 import type { Handler } from './handler';
 import { asObject, text } from './payload';
@@ -19,28 +20,30 @@ function queryOf(payload: unknown): string {
   return text(asObject(payload).query, 'query', 'The search text', { required: true, max: 100 })!;
 }
 
+/** Jira's refusal of a picker's search, in Jira's words; anything else (the consent prompt) escapes as it came. */
+function refused(what: string, e: unknown): never {
+  if (e instanceof JiraError) throw ResolverFailure.of('JIRA', `Jira refused the ${what}: ${jiraWords(e)}`);
+  throw e;
+}
+
+type UserBody = { accountId?: string; accountType?: string; displayName?: string; emailAddress?: string; active?: boolean }[];
+
 export const searchUsers: Handler<'searchUsers'> = async (deps, caller, payload) => {
   const query = queryOf(payload);
-  const answer = await callJira<{ accountId?: string; accountType?: string; displayName?: string; emailAddress?: string; active?: boolean }[]>(
-    deps.jiraAsUser(caller.accountId),
-    'GET',
-    `/rest/api/3/user/search?query=${encodeURIComponent(query)}&maxResults=${MAX_RESULTS}`,
-  );
-  if (!answer.ok) throw ResolverFailure.of('JIRA', `Jira refused the user search: ${answer.message}`);
-  return (answer.body ?? [])
+  const users = await resolverJira(deps.jiraAsUser(caller.accountId), deps.log)
+    .get<UserBody>('/rest/api/3/user/search', { query: { query, maxResults: MAX_RESULTS } })
+    .catch((e: unknown) => refused('user search', e));
+  return (Array.isArray(users) ? users : [])
     .filter((u) => u.accountId && u.active !== false && u.accountType !== 'app')
     .map((u): UserOption => ({ accountId: u.accountId!, displayName: u.displayName ?? u.accountId!, ...(u.emailAddress ? { emailAddress: u.emailAddress } : {}) }));
 };
 
 export const searchGroups: Handler<'searchGroups'> = async (deps, caller, payload) => {
   const query = queryOf(payload);
-  const answer = await callJira<{ groups?: { name?: string; groupId?: string }[] }>(
-    deps.jiraAsUser(caller.accountId),
-    'GET',
-    `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&caseInsensitive=true&maxResults=${MAX_RESULTS}`,
-  );
-  if (!answer.ok) throw ResolverFailure.of('JIRA', `Jira refused the group search: ${answer.message}`);
-  return (answer.body?.groups ?? []).filter((g) => g.name).map((g): GroupOption => ({ name: g.name!, ...(g.groupId ? { groupId: g.groupId } : {}) }));
+  const answer = await resolverJira(deps.jiraAsUser(caller.accountId), deps.log)
+    .get<{ groups?: { name?: string; groupId?: string }[] }>('/rest/api/3/groups/picker', { query: { query, caseInsensitive: true, maxResults: MAX_RESULTS } })
+    .catch((e: unknown) => refused('group search', e));
+  return (answer?.groups ?? []).filter((g) => g.name).map((g): GroupOption => ({ name: g.name!, ...(g.groupId ? { groupId: g.groupId } : {}) }));
 };
 
 /** The whole list or a failure that says why: a picker that silently lacks desks would hide them from the scope. */

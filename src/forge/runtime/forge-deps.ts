@@ -6,7 +6,7 @@
  */
 import { createForgeTransport } from '../../jira/forge-transport';
 import type { AppDeps } from '../deps';
-import { callJira } from '../jira/call-jira';
+import { resolverJira } from '../jira/resolver-jira';
 import { rememberSiteUrl, storedSiteUrl } from '../storage/migrate';
 import { consoleLogger } from './console-logger';
 import { forgeQueue } from './forge-queue';
@@ -20,10 +20,10 @@ async function resolveSiteUrl(fromContext: string | undefined): Promise<string> 
   const stored = await storedSiteUrl(kvsStore).catch(() => undefined);
   if (stored) return stored;
   try {
-    const info = await callJira<{ baseUrl?: string }>(createForgeTransport('app', ''), 'GET', '/rest/api/3/serverInfo');
-    if (info.ok && info.body?.baseUrl) {
-      await rememberSiteUrl(kvsStore, info.body.baseUrl).catch(() => undefined);
-      return info.body.baseUrl;
+    const info = await resolverJira(createForgeTransport('app', '')).get<{ baseUrl?: string }>('/rest/api/3/serverInfo');
+    if (info?.baseUrl) {
+      await rememberSiteUrl(kvsStore, info.baseUrl).catch(() => undefined);
+      return info.baseUrl;
     }
   } catch {
     // Deep links will be relative; the checks themselves do not need the URL.

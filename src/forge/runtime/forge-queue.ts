@@ -6,7 +6,7 @@
  * names the jobs it lost in PushPartlyRefused.
  */
 import { PartialSuccessError, Queue, RateLimitError, type PushEvent } from '@forge/events';
-import type { HandedOnJobs, JobQueue, ProjectJob, PushOptions } from '../deps';
+import type { FixJob, HandedOnJobs, JobQueue, ProjectJob, PushOptions } from '../deps';
 import { FORGE_EVENTS_PER_PUSH } from '../run/job-pacing';
 import { PushPartlyRefused, PushRateLimited } from '../run/push-refusal';
 
@@ -54,6 +54,11 @@ export function forgeQueue(queue = new Queue({ key: READINESS_QUEUE })): JobQueu
         });
         await pushEvents(queue, events);
       }
+    },
+    async pushFix(job: FixJob, delaySeconds?: number) {
+      // One job per fix run at a time: its key keeps a continuation from overlapping the job that pushed it.
+      const delay = clampDelay(delaySeconds);
+      await pushEvents(queue, [{ body: { fixRun: { fixRunId: job.fixRunId } }, concurrency: { key: `fix-run-${job.fixRunId}`, limit: 1 }, ...(delay ? { delayInSeconds: delay } : {}) }]);
     },
     async handOn(jobs: HandedOnJobs, delaySeconds: number) {
       // No concurrency key: handing on talks to nobody but the queue, so it must not wait behind running jobs.

@@ -91,6 +91,19 @@ export async function replaceProjectChecks(store: KeyValueStore, projectKey: str
   return true;
 }
 
+/** The site part's counterpart of replaceProjectChecks (a site fix's follow-up re-check). */
+export async function replaceSiteChecks(store: KeyValueStore, checks: CheckResult[]): Promise<boolean> {
+  const stored = await loadSite(store);
+  if (!stored) return false;
+  const fresh = new Map(checks.map((c) => [c.id, c]));
+  const build = (cap: number): StoredSiteReport => ({
+    ...stored,
+    checks: stored.checks.map((c) => (fresh.has(c.id) ? toStored(fresh.get(c.id)!, cap) : c)),
+  });
+  await store.set(KEYS.siteReport, fitToBudget(build, () => build(0)));
+  return true;
+}
+
 export async function loadSite(store: KeyValueStore): Promise<StoredSiteReport | undefined> {
   return store.get<StoredSiteReport>(KEYS.siteReport);
 }

@@ -11,6 +11,7 @@ import { externalCustomers } from '../../../dev/simulator/sites/people';
 import { createInProcessQueue, type InProcessQueue } from '../../../dev/preview/in-process-queue';
 import type { AppDeps, InvocationContext, ProjectJob } from '../../../src/forge/deps';
 import type { Logger } from '../../../src/shared/logger';
+import { processFixJob } from '../../../src/forge/consumer/process-fix-job';
 import { processProjectJob } from '../../../src/forge/consumer/process-project-job';
 import { buildResolvers, type Resolvers } from '../../../src/forge/resolvers';
 import { MemoryStore } from '../../../src/forge/storage/memory-store';
@@ -84,7 +85,7 @@ export async function startSimulatedApp(options: { seed?: boolean; store?: Memor
   const pushed: ProjectJob[] = [];
   // eslint-disable-next-line prefer-const
   let deps: AppDeps;
-  const inner = createInProcessQueue((job) => processProjectJob(deps, job), { concurrency: 2, maxDelayMs: 0 });
+  const inner = createInProcessQueue((job) => processProjectJob(deps, job), { concurrency: 2, maxDelayMs: 0, onFixJob: (job) => processFixJob(deps, job) });
   const queue: InProcessQueue & { pushed: ProjectJob[] } = {
     pushed,
     idle: () => inner.idle(),
@@ -94,6 +95,7 @@ export async function startSimulatedApp(options: { seed?: boolean; store?: Memor
       await inner.push(jobs, o);
     },
     handOn: (jobs, delaySeconds) => inner.handOn(jobs, delaySeconds),
+    pushFix: (job, delaySeconds) => inner.pushFix!(job, delaySeconds),
     pushLog: inner.pushLog,
   };
   deps = {
