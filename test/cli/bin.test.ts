@@ -61,13 +61,26 @@ describe('node bin/mw-readiness.js', () => {
     expect(validate(JSON.parse(run.stdout))).toBe(true);
   });
 
-  it('exits 2 with one sentence and no stack for bad arguments, 0 for --help', () => {
+  it('exits 2 with one sentence and no stack for bad arguments, 0 for --help and --version', () => {
     const bad = cli(['check', '--format', 'pdf', '--demo']);
     expect(bad.status).toBe(2);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toBe('mw-readiness: --format must be text, json or html, not "pdf".\n');
     const help = cli(['--help']);
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/^Usage: mw-readiness check \[options\]/);
+    expect(help.stdout).toMatch(/^Usage: mw-readiness <command> \[options\]/);
+    const version = cli(['--version']);
+    expect(version.status).toBe(0);
+    expect(version.stdout).toBe(`mw-readiness ${(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+  });
+
+  it('fix --apply off a terminal needs --yes (exit 2); fix --plan --demo prints the plan and exits 1', () => {
+    const unconfirmed = cli(['fix', '--apply', '--demo']);
+    expect(unconfirmed.status).toBe(2);
+    expect(unconfirmed.stderr).toBe('mw-readiness: --apply changes Jira: add --yes to confirm it when not on a terminal.\n');
+    const plan = cli(['fix', '--plan', '--demo', '--project', 'HR']);
+    expect(plan.error).toBeUndefined();
+    expect(plan.status).toBe(1);
+    expect(plan.stdout).toContain('to the Service Desk Team role of HR Help Desk (HR)');
   });
 });
