@@ -68,7 +68,7 @@ describe('parseCliArgs', () => {
     expect(problem(['check', '--token', '-s3cret'])).toBe('Option --token needs a value; write --token=VALUE when the value starts with a dash.');
     expect(problem(['check', '--demo=yes'])).toBe('Option --demo takes no value.');
     expect(problem([])).toMatch(/^Missing command;/);
-    expect(problem(['audit'])).toBe('Unknown command "audit"; the commands are check, fix (run "mw-readiness --help").');
+    expect(problem(['audit'])).toBe('Unknown command "audit"; the commands are check, fix, compare (run "mw-readiness --help").');
     expect(problem(['check', 'IT'])).toBe('Unexpected argument "IT" after "check"; options start with --.');
     expect(problem(['check', '--format', 'json', '--format=html'])).toBe('Option --format was given more than once; give it once.');
     for (const argv of [['check', '--tokn=s3cret'], ['check', '--token', '-s3cret']]) {

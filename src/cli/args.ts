@@ -116,7 +116,8 @@ export function parseCliArgs(argv: string[]): ParsedCommand {
   }
   if (command === undefined) throw new UsageError('Missing command; run "mw-readiness --help" to see the commands.');
   if (!(COMMANDS as readonly string[]).includes(command)) {
-    throw new UsageError(`Unknown command "${command.slice(0, 40)}"; the commands are ${COMMANDS.join(', ')} (run "mw-readiness --help").`);
+    // compare is read by compare-command.ts before these arguments are parsed; it is a command all the same.
+    throw new UsageError(`Unknown command "${command.slice(0, 40)}"; the commands are ${[...COMMANDS, 'compare'].join(', ')} (run "mw-readiness --help").`);
   }
   if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0].slice(0, 40)}" after "${command}"; options start with --.`);
   const twice = repeated(argv);
