@@ -6,7 +6,7 @@
 import { specOperations, validateAgainstSpec } from './openapi-validator';
 import { startSimulator, type RunningSimulator } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS, FIELD_OPERATIONS, GROUP_IDS } from './sites/demo';
-import { PROJECT_IDS } from './sites/demo-workflows';
+import { PROJECT_IDS, SCREEN, STATUS, WORKFLOW_NAMES } from './sites/demo-workflows';
 import { call, OPT_IN, type Credentials } from './testing/client';
 
 const admin = DEMO_CREDENTIALS.admin;
@@ -22,6 +22,30 @@ interface Step {
   body?: unknown;
   headers?: Record<string, string>;
 }
+
+/** A workflow's full definition as POST /workflows/update takes it, read from a fresh demo site, with an edit. */
+function workflowUpdate(name: string, edit: (transitions: Record<string, unknown>[]) => void = () => {}) {
+  const model = buildDemoSite();
+  const workflow = structuredClone(model.workflowByName(name)!);
+  const transitions = (workflow.transitions ?? []) as Record<string, unknown>[];
+  edit(transitions);
+  return {
+    statuses: model.statusesOf([workflow]).map((s) => ({ id: s.id, name: s.name, statusCategory: s.statusCategory, statusReference: s.statusReference, description: s.description ?? '' })),
+    workflows: [
+      {
+        id: workflow.id,
+        version: workflow.version,
+        description: workflow.description,
+        startPointLayout: workflow.startPointLayout,
+        statuses: (workflow.statuses ?? []).map((s) => ({ statusReference: s.statusReference, layout: s.layout, properties: s.properties ?? {} })),
+        transitions,
+      },
+    ],
+  };
+}
+
+const globalResolve = (transitions: Record<string, unknown>[]) =>
+  transitions.push({ id: '71', name: 'Resolve (Moveworks)', type: 'GLOBAL', toStatusReference: STATUS.resolved, links: [], actions: [], validators: [], triggers: [], properties: {} });
 
 function steps(): Step[] {
   const saId = encodeURIComponent(sa.accountId);
@@ -124,6 +148,41 @@ function steps(): Step[] {
     { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 403, as: agent },
     { method: 'GET', path: '/rest/servicedeskapi/organization/99/user', status: 404, as: admin },
     { method: 'GET', path: `/rest/servicedeskapi/organization/${FIELD_OPERATIONS.id}/user`, status: 401 },
+    // Writes an admin's one-click fixes make, last so the reads above see the demo as built.
+    { method: 'GET', path: '/rest/api/3/applicationrole/jira-servicedesk', status: 200, as: admin },
+    { method: 'GET', path: '/rest/api/3/applicationrole/jira-servicedesk', status: 403, as: agent },
+    { method: 'GET', path: '/rest/api/3/applicationrole/no-such-product', status: 404, as: admin },
+    { method: 'POST', path: `/rest/api/3/group/user?groupId=${GROUP_IDS.moveworksAccounts}`, status: 201, as: admin, body: { accountId: agent.accountId } },
+    { method: 'POST', path: `/rest/api/3/group/user?groupId=${GROUP_IDS.moveworksAccounts}`, status: 400, as: admin, body: { accountId: agent.accountId } },
+    { method: 'POST', path: `/rest/api/3/group/user?groupId=${GROUP_IDS.moveworksAccounts}`, status: 403, as: agent, body: { accountId: agent.accountId } },
+    { method: 'POST', path: '/rest/api/3/group/user?groupname=no-such-group', status: 404, as: admin, body: { accountId: agent.accountId } },
+    { method: 'POST', path: '/rest/api/3/workflows/update/validation', status: 200, as: admin, body: { payload: workflowUpdate(WORKFLOW_NAMES.hrServiceRequest, globalResolve) } },
+    {
+      method: 'POST',
+      path: '/rest/api/3/workflows/update/validation',
+      status: 200,
+      as: admin,
+      body: { payload: workflowUpdate(WORKFLOW_NAMES.hrServiceRequest, (t) => t.push({ id: '71', name: 'Nowhere', type: 'GLOBAL', toStatusReference: '424242', links: [] })), validationOptions: { levels: ['ERROR'] } },
+    },
+    { method: 'POST', path: '/rest/api/3/workflows/update/validation', status: 401, as: agent, body: { payload: workflowUpdate(WORKFLOW_NAMES.hrServiceRequest) } },
+    { method: 'POST', path: '/rest/api/3/workflows/update/validation', status: 400, as: admin, body: { validationOptions: {} } },
+    { method: 'POST', path: '/rest/api/3/workflows/update', status: 200, as: admin, body: workflowUpdate(WORKFLOW_NAMES.hrServiceRequest, globalResolve) },
+    { method: 'POST', path: '/rest/api/3/workflows/update', status: 409, as: admin, body: workflowUpdate(WORKFLOW_NAMES.hrServiceRequest, globalResolve) },
+    { method: 'POST', path: '/rest/api/3/workflows/update', status: 400, as: admin, body: workflowUpdate(WORKFLOW_NAMES.hrOnboarding, (t) => t.push({ id: '11', name: 'Twin', type: 'GLOBAL', toStatusReference: STATUS.done, links: [] })) },
+    { method: 'POST', path: '/rest/api/3/workflows/update', status: 401, as: agent, body: workflowUpdate(WORKFLOW_NAMES.hrOnboarding) },
+    { method: 'GET', path: '/rest/api/3/screens?queryString=resolve&maxResults=2', status: 200, as: admin },
+    { method: 'GET', path: '/rest/api/3/screens', status: 403, as: agent },
+    { method: 'POST', path: '/rest/api/3/screens', status: 201, as: admin, body: { name: 'HR: Resolve Screen (copy)', description: 'Assignee and resolution' } },
+    { method: 'POST', path: '/rest/api/3/screens', status: 400, as: admin, body: { name: 'HR: Resolve Screen' } },
+    { method: 'POST', path: '/rest/api/3/screens', status: 403, as: agent, body: { name: 'Not mine' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs`, status: 200, as: admin, body: { name: 'Moveworks' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs`, status: 400, as: admin, body: { name: 'Field Tab' } },
+    { method: 'POST', path: '/rest/api/3/screens/4242/tabs', status: 404, as: admin, body: { name: 'Moveworks' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs`, status: 403, as: agent, body: { name: 'Mine' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs/10103/fields`, status: 200, as: admin, body: { fieldId: 'assignee' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs/10103/fields`, status: 400, as: admin, body: { fieldId: 'assignee' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs/10103/fields`, status: 404, as: admin, body: { fieldId: 'customfield_424242' } },
+    { method: 'POST', path: `/rest/api/3/screens/${SCREEN.hrResolve}/tabs/10103/fields`, status: 403, as: agent, body: { fieldId: 'assignee' } },
   ];
 }
 

@@ -34,6 +34,8 @@ export interface ApplicationRoleDef {
   name: string;
   /** Membership of any of these groups grants the role (Jira's product access). */
   groupIds: string[];
+  /** The groups Jira names as the role's default groups; all of `groupIds` when unset. */
+  defaultGroupIds?: string[];
 }
 
 export type SimRoleActor = { type: 'user'; accountId: string; actorId: number } | { type: 'group'; groupId: string; actorId: number };
@@ -109,6 +111,7 @@ export interface SimScreenTab {
 export interface SimScreen {
   id: number;
   name: string;
+  description?: string;
   tabs: SimScreenTab[];
 }
 
@@ -250,6 +253,18 @@ export class SiteModel {
     }
   }
 
+  /** Takes accounts out of a group (a site whose service account lost product access). */
+  removeFromGroup(groupId: string, accountIds: Iterable<string>): void {
+    const list = this.members.get(groupId);
+    const set = this.memberSets.get(groupId);
+    if (!list || !set) throw new Error(`Unknown group ${groupId}`);
+    for (const accountId of accountIds) {
+      if (!set.delete(accountId)) continue;
+      list.splice(list.indexOf(accountId), 1);
+      this.userGroupIds.get(accountId)?.delete(groupId);
+    }
+  }
+
   groupMembers(groupId: string): readonly string[] {
     return this.members.get(groupId) ?? [];
   }
@@ -271,7 +286,11 @@ export class SiteModel {
   }
 
   addApplicationRole(role: ApplicationRoleDef): void {
-    this.applicationRoles.push({ ...role, groupIds: [...role.groupIds] });
+    this.applicationRoles.push({ ...role, groupIds: [...role.groupIds], ...(role.defaultGroupIds ? { defaultGroupIds: [...role.defaultGroupIds] } : {}) });
+  }
+
+  applicationRole(key: string): ApplicationRoleDef | undefined {
+    return this.applicationRoles.find((role) => role.key === key);
   }
 
   // ---- credentials and permissions ------------------------------------------
@@ -521,6 +540,14 @@ export class SiteModel {
     return this.workflows.get(id);
   }
 
+  /** Stores a new version of an existing workflow (POST /workflows/update); its name and id stay. */
+  replaceWorkflow(workflow: JiraWorkflow): void {
+    const current = workflow.id ? this.workflows.get(workflow.id) : undefined;
+    if (!current || current.name !== workflow.name) throw new Error(`Unknown workflow ${workflow.id}`);
+    this.workflows.set(workflow.id!, workflow);
+    this.workflowsByName.set(workflow.name!, workflow);
+  }
+
   workflowByName(name: string): JiraWorkflow | undefined {
     return this.workflowsByName.get(name);
   }
@@ -566,6 +593,19 @@ export class SiteModel {
 
   screen(id: number): SimScreen | undefined {
     return this.screens.get(id);
+  }
+
+  allScreens(): SimScreen[] {
+    return [...this.screens.values()].sort((a, b) => a.id - b.id);
+  }
+
+  /** The next free screen id and tab id, as Jira numbers new ones (above every existing one). */
+  nextScreenId(): number {
+    return Math.max(10000, ...this.screens.keys()) + 1;
+  }
+
+  nextTabId(): number {
+    return Math.max(10000, ...[...this.screens.values()].flatMap((s) => s.tabs.map((t) => t.id))) + 1;
   }
 
   // ---- issues ------------------------------------------------------------------

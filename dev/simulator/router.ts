@@ -2,16 +2,30 @@
  * Matches "METHOD /path" against the route templates (the official OpenAPI paths)
  * and pulls out the path parameters.
  */
+import { groupWriteRoutes } from './routes/groups-write';
 import { issueRoutes } from './routes/issues';
 import { organizationRoutes } from './routes/organizations';
 import { permissionRoutes } from './routes/permissions';
 import { projectRoutes } from './routes/projects';
 import type { Route } from './routes/route';
+import { screenWriteRoutes } from './routes/screen-writes';
 import { serviceDeskRoutes } from './routes/servicedesk';
 import { userRoutes } from './routes/users';
+import { workflowWriteRoutes } from './routes/workflow-writes';
 import { workflowRoutes } from './routes/workflows';
 
-export const ROUTES: readonly Route[] = [...userRoutes, ...projectRoutes, ...workflowRoutes, ...permissionRoutes, ...issueRoutes, ...serviceDeskRoutes, ...organizationRoutes];
+export const ROUTES: readonly Route[] = [
+  ...userRoutes,
+  ...projectRoutes,
+  ...workflowRoutes,
+  ...workflowWriteRoutes,
+  ...screenWriteRoutes,
+  ...groupWriteRoutes,
+  ...permissionRoutes,
+  ...issueRoutes,
+  ...serviceDeskRoutes,
+  ...organizationRoutes,
+];
 
 interface Compiled {
   route: Route;

@@ -241,6 +241,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/api/3/group/user": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add user to group
+         * @description Adds a user to a group.
+         *
+         *     **[Permissions](#permissions) required:** Site administration (that is, member of the *site-admin* [group](https://confluence.atlassian.com/x/24xjL)).
+         */
+        post: operations["addUserToGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/api/3/applicationrole/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get application role
+         * @description Returns an application role.
+         *
+         *     **[Permissions](#permissions) required:** *Administer Jira* [global permission](https://confluence.atlassian.com/x/x4dKLg).
+         */
+        get: operations["getApplicationRole"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/api/3/groups/picker": {
         parameters: {
             query?: never;
@@ -345,6 +389,84 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/api/3/workflows/update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk update workflows
+         * @description Update workflows and related statuses.
+         *
+         *     **[Permissions](#permissions) required:**
+         *
+         *      *  *Administer Jira* project permission to create all, including global-scoped, workflows
+         *      *  *Administer projects* project permissions to create project-scoped workflows
+         */
+        post: operations["updateWorkflows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/api/3/workflows/update/validation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Validate update workflows
+         * @description Validate the payload for bulk update workflows.
+         *
+         *     **[Permissions](#permissions) required:**
+         *
+         *      *  *Administer Jira* project permission to create all, including global-scoped, workflows
+         *      *  *Administer projects* project permissions to create project-scoped workflows
+         */
+        post: operations["validateUpdateWorkflows"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/api/3/screens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get screens
+         * @description Returns a [paginated](#pagination) list of all screens or those specified by one or more screen IDs.
+         *
+         *     **[Permissions](#permissions) required:** *Administer Jira* [global permission](https://confluence.atlassian.com/x/x4dKLg).
+         */
+        get: operations["getScreens"];
+        put?: never;
+        /**
+         * Create screen
+         * @description Creates a screen with a default field tab.
+         *
+         *     **[Permissions](#permissions) required:** *Administer Jira* [global permission](https://confluence.atlassian.com/x/x4dKLg).
+         */
+        post: operations["createScreen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/api/3/screens/{screenId}/tabs": {
         parameters: {
             query?: never;
@@ -363,7 +485,13 @@ export interface paths {
          */
         get: operations["getAllScreenTabs"];
         put?: never;
-        post?: never;
+        /**
+         * Create screen tab
+         * @description Creates a tab for a screen.
+         *
+         *     **[Permissions](#permissions) required:** *Administer Jira* [global permission](https://confluence.atlassian.com/x/x4dKLg).
+         */
+        post: operations["addScreenTab"];
         delete?: never;
         options?: never;
         head?: never;
@@ -388,7 +516,13 @@ export interface paths {
          */
         get: operations["getAllScreenTabFields"];
         put?: never;
-        post?: never;
+        /**
+         * Add screen tab field
+         * @description Adds a field to a screen tab.
+         *
+         *     **[Permissions](#permissions) required:** *Administer Jira* [global permission](https://confluence.atlassian.com/x/x4dKLg).
+         */
+        post: operations["addScreenTabField"];
         delete?: never;
         options?: never;
         head?: never;
@@ -570,6 +704,10 @@ export interface components {
             /** @description The user account ID of the user to add. */
             user?: string[];
         };
+        AddFieldBean: {
+            /** @description The ID of the field to add. */
+            fieldId: string;
+        };
         /** @description Details of an application role. */
         ApplicationRole: {
             /** @description The groups that are granted default access for this application role. As a group's name can change, use of `defaultGroupsDetails` is recommended to identify a groups. */
@@ -735,6 +873,18 @@ export interface components {
              */
             operation?: "ANY" | "ALL";
         } | null;
+        /** @description The conditions group associated with the transition. */
+        ConditionGroupUpdate: {
+            /** @description The nested conditions of the condition group. */
+            conditionGroups?: components["schemas"]["ConditionGroupUpdate"][];
+            /** @description The rules for this condition. */
+            conditions?: components["schemas"]["WorkflowRuleConfiguration"][];
+            /**
+             * @description Determines how the conditions in the group are evaluated. Accepts either `ANY` or `ALL`. If `ANY` is used, at least one condition in the group must be true for the group to evaluate to true. If `ALL` is used, all conditions in the group must be true for the group to evaluate to true.
+             * @enum {string}
+             */
+            operation: "ANY" | "ALL";
+        } | null;
         /** @description A container for a list of workflow schemes together with the projects they are associated with. */
         ContainerOfWorkflowSchemeAssociations: {
             /** @description A list of workflow schemes together with projects they are associated with. */
@@ -884,6 +1034,21 @@ export interface components {
              * @description The total number of groups found in the search.
              */
             total?: number;
+        };
+        Group: {
+            /** @description Expand options that include additional group details in the response. */
+            readonly expand?: string;
+            /** @description The ID of the group, which uniquely identifies the group across all Atlassian products. For example, *952d12c3-5b5b-4d04-bb32-44d383afc4b2*. */
+            groupId?: string | null;
+            /** @description The name of group. */
+            name?: string;
+            /**
+             * Format: uri
+             * @description The URL for these group details.
+             */
+            readonly self?: string;
+            /** @description A paginated list of the users that are members of the group. A maximum of 50 users is returned in the list, to access additional users append `[start-index:end-index]` to the expand request. For example, to access the next 50 users, use`?expand=users[51:100]`. */
+            readonly users?: components["schemas"]["PagedListUserDetailsApplicationUser"];
         };
         /** @description A group label. */
         GroupLabel: {
@@ -1275,6 +1440,38 @@ export interface components {
             readonly values?: components["schemas"]["Project"][];
         };
         /** @description A page of items. */
+        PageBeanScreen: {
+            /** @description Whether this is the last page. */
+            readonly isLast?: boolean;
+            /**
+             * Format: int32
+             * @description The maximum number of items that could be returned.
+             */
+            readonly maxResults?: number;
+            /**
+             * Format: uri
+             * @description If there is another page of results, the URL of the next page.
+             */
+            readonly nextPage?: string;
+            /**
+             * Format: uri
+             * @description The URL of the page.
+             */
+            readonly self?: string;
+            /**
+             * Format: int64
+             * @description The index of the first item returned.
+             */
+            readonly startAt?: number;
+            /**
+             * Format: int64
+             * @description The number of items returned.
+             */
+            readonly total?: number;
+            /** @description The list of items. */
+            readonly values?: components["schemas"]["Screen"][];
+        };
+        /** @description A page of items. */
         PageBeanUserDetails: {
             /** @description Whether this is the last page. */
             readonly isLast?: boolean;
@@ -1325,6 +1522,31 @@ export interface components {
              * @description The number of results on the page.
              */
             readonly total?: number;
+        };
+        /** @description A paged list. To access additional details append `[start-index:end-index]` to the expand request. For example, `?expand=sharedUsers[10:40]` returns a list starting at item 10 and finishing at item 40. */
+        PagedListUserDetailsApplicationUser: {
+            /**
+             * Format: int32
+             * @description The index of the last item returned on the page.
+             */
+            readonly "end-index"?: number;
+            /** @description The list of items. */
+            readonly items?: components["schemas"]["UserDetails"][];
+            /**
+             * Format: int32
+             * @description The maximum number of results that could be on the page.
+             */
+            readonly "max-results"?: number;
+            /**
+             * Format: int32
+             * @description The number of items on the page.
+             */
+            readonly size?: number;
+            /**
+             * Format: int32
+             * @description The index of the first item returned on the page.
+             */
+            readonly "start-index"?: number;
         };
         /** @description Details about permissions. */
         Permissions: {
@@ -1667,6 +1889,27 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description A screen. */
+        Screen: {
+            /** @description The description of the screen. */
+            readonly description?: string;
+            /**
+             * Format: int64
+             * @description The ID of the screen.
+             */
+            readonly id?: number;
+            /** @description The name of the screen. */
+            readonly name?: string;
+            /** @description The scope of the screen. */
+            scope?: components["schemas"]["Scope"];
+        };
+        /** @description Details of a screen. */
+        ScreenDetails: {
+            /** @description The description of the screen. The maximum length is 255 characters. */
+            description?: string;
+            /** @description The name of the screen. The name must be unique. The maximum length is 255 characters. */
+            name: string;
+        };
         /** @description A screen tab field. */
         ScreenableField: {
             /** @description The ID of the screen tab field. */
@@ -1828,7 +2071,82 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The statuses associated with this workflow. */
+        StatusLayoutUpdate: {
+            approvalConfiguration?: components["schemas"]["ApprovalConfiguration"];
+            layout?: components["schemas"]["WorkflowLayout"];
+            /** @description The properties for this status layout. */
+            properties: {
+                [key: string]: string;
+            };
+            /** @description A unique ID which the status will use to refer to this layout configuration. */
+            statusReference: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The mapping of old to new status ID for a specific project and issue type. */
+        StatusMappingDTO: {
+            /** @description The issue type for the status mapping. */
+            issueTypeId: string;
+            /** @description The project for the status mapping. */
+            projectId: string;
+            /** @description The list of old and new status ID mappings for the specified project and issue type. */
+            statusMigrations: components["schemas"]["StatusMigration"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The mapping of old to new status ID. */
+        StatusMigration: {
+            /** @description The new status ID. */
+            newStatusReference: string;
+            /** @description The old status ID. */
+            oldStatusReference: string;
+        } & {
+            [key: string]: unknown;
+        };
         StringList: Record<string, never>;
+        /** @description The transition update data. */
+        TransitionUpdateDTO: {
+            /** @description The post-functions of the transition. */
+            actions?: components["schemas"]["WorkflowRuleConfiguration"][];
+            conditions?: components["schemas"]["ConditionGroupUpdate"];
+            /** @description The custom event ID of the transition. */
+            customIssueEventId?: string;
+            /** @description The description of the transition. */
+            description?: string;
+            /** @description The ID of the transition. */
+            id?: string;
+            /** @description The statuses the transition can start from, and the mapping of ports between the statuses. */
+            links?: components["schemas"]["WorkflowTransitionLinks"][];
+            /** @description The name of the transition. */
+            name?: string;
+            /** @description The properties of the transition. */
+            properties?: {
+                [key: string]: string;
+            };
+            /** @description The status the transition goes to. */
+            toStatusReference?: string;
+            transitionScreen?: components["schemas"]["WorkflowRuleConfiguration"];
+            /** @description The triggers of the transition. */
+            triggers?: components["schemas"]["WorkflowTrigger"][];
+            /**
+             * @description The transition type.
+             * @enum {string}
+             */
+            type?: "INITIAL" | "GLOBAL" | "DIRECTED";
+            /** @description The validators of the transition. */
+            validators?: components["schemas"]["WorkflowRuleConfiguration"][];
+        } & {
+            [key: string]: unknown;
+        };
+        UpdateUserToGroupBean: {
+            /** @description The account ID of the user, which uniquely identifies the user across all Atlassian products. For example, *5b10ac8d82e05b22cc7d4ef5*. */
+            accountId?: string;
+            /** @description This property is no longer available. See the [deprecation notice](https://developer.atlassian.com/cloud/jira/platform/deprecation-notice-user-privacy-api-migration-guide/) for details. */
+            name?: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description A project category. */
         UpdatedProjectCategory: {
             /** @description The name of the project category. */
@@ -1946,6 +2264,10 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description The level of validation to return from the API. If no values are provided, the default would return `WARNING` and `ERROR` level validation results. */
+        ValidationOptionsForUpdate: {
+            levels?: ("WARNING" | "ERROR")[];
+        };
         /** @description Details about a project version. */
         Version: {
             /** @description If the expand option `approvers` is used, returns a list containing the approvers for this version. */
@@ -2051,6 +2373,18 @@ export interface components {
         };
         WarningCollection: {
             warnings?: string[];
+        };
+        /** @description A reference to the location of the error. This will be null if the error does not refer to a specific element. */
+        WorkflowElementReference: {
+            /** @description A property key. */
+            propertyKey?: string;
+            /** @description A rule ID. */
+            ruleId?: string;
+            statusMappingReference?: components["schemas"]["ProjectAndIssueTypePair"];
+            /** @description A status reference. */
+            statusReference?: string;
+            /** @description A transition ID. */
+            transitionId?: string;
         };
         /** @description The starting point for the statuses in the workflow. */
         WorkflowLayout: {
@@ -2207,6 +2541,24 @@ export interface components {
              */
             y?: number | null;
         } | null;
+        /** @description Details of the status being updated. */
+        WorkflowStatusUpdate: {
+            /** @description The description of the status. */
+            description?: string;
+            /** @description The ID of the status. */
+            id?: string;
+            /** @description The name of the status. */
+            name: string;
+            /**
+             * @description The category of the status.
+             * @enum {string}
+             */
+            statusCategory: "TODO" | "IN_PROGRESS" | "DONE";
+            /** @description The reference of the status. */
+            statusReference: string;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description The statuses the transition can start from, and the mapping of ports between the statuses. */
         WorkflowTransitionLinks: {
             /**
@@ -2264,6 +2616,67 @@ export interface components {
             };
             /** @description The rule key of the trigger. */
             ruleKey: string;
+        };
+        /** @description The details of the workflows to update. */
+        WorkflowUpdate: {
+            /** @description The mapping of old to new status ID. */
+            defaultStatusMappings?: components["schemas"]["StatusMigration"][];
+            /** @description The new description for this workflow. */
+            description?: string;
+            /** @description The ID of this workflow. */
+            id: string;
+            loopedTransitionContainerLayout?: components["schemas"]["WorkflowLayout"];
+            startPointLayout?: components["schemas"]["WorkflowLayout"];
+            /** @description The mapping of old to new status ID for a specific project and issue type. */
+            statusMappings?: components["schemas"]["StatusMappingDTO"][];
+            /** @description The statuses associated with this workflow. */
+            statuses: components["schemas"]["StatusLayoutUpdate"][];
+            /** @description The transitions of this workflow. */
+            transitions: components["schemas"]["TransitionUpdateDTO"][];
+            version: components["schemas"]["DocumentVersion"];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The update workflows payload. */
+        WorkflowUpdateRequest: {
+            /** @description The statuses to associate with the workflows. */
+            statuses?: components["schemas"]["WorkflowStatusUpdate"][];
+            /** @description The details of the workflows to update. */
+            workflows?: components["schemas"]["WorkflowUpdate"][];
+        };
+        WorkflowUpdateResponse: {
+            /** @description List of updated statuses. */
+            statuses?: components["schemas"]["JiraWorkflowStatus"][];
+            /** @description If there is a [asynchronous task](#async-operations) operation, as a result of this update. */
+            taskId?: string | null;
+            /** @description List of updated workflows. */
+            workflows?: components["schemas"]["JiraWorkflow"][];
+        };
+        WorkflowUpdateValidateRequestBean: {
+            payload: components["schemas"]["WorkflowUpdateRequest"];
+            validationOptions?: components["schemas"]["ValidationOptionsForUpdate"];
+        };
+        /** @description The details about a workflow validation error. */
+        WorkflowValidationError: {
+            /** @description An error code. */
+            code?: string;
+            elementReference?: components["schemas"]["WorkflowElementReference"];
+            /**
+             * @description The validation error level.
+             * @enum {string}
+             */
+            level?: "WARNING" | "ERROR";
+            /** @description An error message. */
+            message?: string;
+            /**
+             * @description The type of element the error or warning references.
+             * @enum {string}
+             */
+            type?: "RULE" | "STATUS" | "STATUS_LAYOUT" | "STATUS_PROPERTY" | "WORKFLOW" | "TRANSITION" | "TRANSITION_PROPERTY" | "SCOPE" | "STATUS_MAPPING" | "TRIGGER";
+        };
+        WorkflowValidationErrorList: {
+            /** @description The list of validation errors. */
+            errors?: components["schemas"]["WorkflowValidationError"][];
         };
     };
     responses: never;
@@ -2839,6 +3252,129 @@ export interface operations {
             };
         };
     };
+    addUserToGroup: {
+        parameters: {
+            query?: {
+                /**
+                 * @description As a group's name can change, use of `groupId` is recommended to identify a group.
+                 *     The name of the group. This parameter cannot be used with the `groupId` parameter.
+                 */
+                groupname?: string;
+                /** @description The ID of the group. This parameter cannot be used with the `groupName` parameter. */
+                groupId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The user to add to the group. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "accountId": "5b10ac8d82e05b22cc7d4ef5"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UpdateUserToGroupBean"];
+            };
+        };
+        responses: {
+            /** @description Returned if the request is successful. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            /**
+             * @description Returned if:
+             *
+             *      *  `groupname` is not provided.
+             *      *  `accountId` is missing.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing from the request. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the calling user does not have the necessary permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the group or user are not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if rate limiting is being enforced. */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getApplicationRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The key of the application role. Use the [Get all application roles](#api-rest-api-3-applicationrole-get) operation to get the key for each application role. */
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"defaultGroups":["jira-software-users"],"defaultGroupsDetails":[{"groupId":"276f955c-63d7-42c8-9520-92d01dca0625","name":"jira-software-users","self":"https://your-domain.atlassian.net/rest/api/3/group?groupId=276f955c-63d7-42c8-9520-92d01dca0625"}],"defined":false,"groupDetails":[{"groupId":"42c8955c-63d7-42c8-9520-63d7aca0625","name":"jira-testers","self":"https://your-domain.atlassian.net/rest/api/3/group?groupId=42c8955c-63d7-42c8-9520-63d7aca0625"},{"groupId":"276f955c-63d7-42c8-9520-92d01dca0625","name":"jira-software-users","self":"https://your-domain.atlassian.net/rest/api/3/group?groupId=276f955c-63d7-42c8-9520-92d01dca0625"}],"groups":["jira-software-users","jira-testers"],"hasUnlimitedSeats":false,"key":"jira-software","name":"Jira Software","numberOfSeats":10,"platform":false,"remainingSeats":5,"selectedByDefault":false,"userCount":5,"userCountDescription":"5 developers"} */
+                    "application/json": components["schemas"]["ApplicationRole"];
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the user is not an administrator. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the role is not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     findGroups: {
         parameters: {
             query?: {
@@ -3041,6 +3577,486 @@ export interface operations {
             };
         };
     };
+    updateWorkflows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "statuses": [
+                 *         {
+                 *           "description": "",
+                 *           "name": "To Do",
+                 *           "statusCategory": "TODO",
+                 *           "statusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0"
+                 *         },
+                 *         {
+                 *           "description": "",
+                 *           "name": "In Progress",
+                 *           "statusCategory": "IN_PROGRESS",
+                 *           "statusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8"
+                 *         },
+                 *         {
+                 *           "description": "",
+                 *           "name": "Done",
+                 *           "statusCategory": "DONE",
+                 *           "statusReference": "6b3fc04d-3316-46c5-a257-65751aeb8849"
+                 *         }
+                 *       ],
+                 *       "workflows": [
+                 *         {
+                 *           "defaultStatusMappings": [
+                 *             {
+                 *               "newStatusReference": "10011",
+                 *               "oldStatusReference": "10010"
+                 *             }
+                 *           ],
+                 *           "description": "",
+                 *           "id": "10001",
+                 *           "startPointLayout": {
+                 *             "x": -100.00030899047852,
+                 *             "y": -153.00020599365234
+                 *           },
+                 *           "statusMappings": [
+                 *             {
+                 *               "issueTypeId": "10002",
+                 *               "projectId": "10003",
+                 *               "statusMigrations": [
+                 *                 {
+                 *                   "newStatusReference": "10011",
+                 *                   "oldStatusReference": "10010"
+                 *                 }
+                 *               ]
+                 *             }
+                 *           ],
+                 *           "statuses": [
+                 *             {
+                 *               "layout": {
+                 *                 "x": 114.99993896484375,
+                 *                 "y": -16
+                 *               },
+                 *               "properties": {},
+                 *               "statusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0"
+                 *             },
+                 *             {
+                 *               "layout": {
+                 *                 "x": 317.0000915527344,
+                 *                 "y": -16
+                 *               },
+                 *               "properties": {},
+                 *               "statusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8"
+                 *             },
+                 *             {
+                 *               "layout": {
+                 *                 "x": 508.000244140625,
+                 *                 "y": -16
+                 *               },
+                 *               "properties": {},
+                 *               "statusReference": "6b3fc04d-3316-46c5-a257-65751aeb8849"
+                 *             }
+                 *           ],
+                 *           "transitions": [
+                 *             {
+                 *               "actions": [],
+                 *               "description": "",
+                 *               "id": "1",
+                 *               "links": [],
+                 *               "name": "Create",
+                 *               "properties": {},
+                 *               "toStatusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0",
+                 *               "triggers": [],
+                 *               "type": "INITIAL",
+                 *               "validators": []
+                 *             },
+                 *             {
+                 *               "actions": [],
+                 *               "description": "",
+                 *               "id": "11",
+                 *               "links": [],
+                 *               "name": "To Do",
+                 *               "properties": {},
+                 *               "toStatusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0",
+                 *               "triggers": [],
+                 *               "type": "GLOBAL",
+                 *               "validators": []
+                 *             },
+                 *             {
+                 *               "actions": [],
+                 *               "description": "",
+                 *               "id": "21",
+                 *               "links": [],
+                 *               "name": "In Progress",
+                 *               "properties": {},
+                 *               "toStatusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8",
+                 *               "triggers": [],
+                 *               "type": "GLOBAL",
+                 *               "validators": []
+                 *             },
+                 *             {
+                 *               "actions": [],
+                 *               "description": "Move a work item from in progress to done",
+                 *               "id": "31",
+                 *               "links": [
+                 *                 {
+                 *                   "fromPort": 0,
+                 *                   "fromStatusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8",
+                 *                   "toPort": 1
+                 *                 }
+                 *               ],
+                 *               "name": "Done",
+                 *               "properties": {},
+                 *               "toStatusReference": "6b3fc04d-3316-46c5-a257-65751aeb8849",
+                 *               "triggers": [],
+                 *               "type": "DIRECTED",
+                 *               "validators": []
+                 *             }
+                 *           ],
+                 *           "version": {
+                 *             "id": "6f6c988b-2590-4358-90c2-5f7960265592",
+                 *             "versionNumber": 1
+                 *           }
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowUpdateRequest"];
+            };
+        };
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"statuses":[{"description":"","id":"10003","name":"Done","scope":{"type":"GLOBAL"},"statusCategory":"DONE","statusReference":"10003"},{"description":"","id":"10001","name":"To Do","scope":{"type":"GLOBAL"},"statusCategory":"TODO","statusReference":"10001"},{"description":"","id":"10002","name":"In Progress","scope":{"type":"GLOBAL"},"statusCategory":"IN_PROGRESS","statusReference":"10002"}],"taskId":"10001","workflows":[{"description":"","id":"b9ff2384-d3b6-4d4e-9509-3ee19f607168","isEditable":true,"name":"Software workflow 1","scope":{"type":"GLOBAL"},"startPointLayout":{"x":-100.00030899047852,"y":-153.00020599365234},"statuses":[{"deprecated":false,"layout":{"x":317.0000915527344,"y":-16.0},"properties":{},"statusReference":"10002"},{"deprecated":false,"layout":{"x":508.000244140625,"y":-16.0},"properties":{},"statusReference":"10003"},{"deprecated":false,"layout":{"x":114.99993896484375,"y":-16.0},"properties":{},"statusReference":"10001"}],"transitions":[{"actions":[],"description":"","id":"21","links":[],"name":"In Progress","properties":{},"toStatusReference":"10002","triggers":[],"type":"GLOBAL","validators":[]},{"actions":[],"description":"","id":"31","links":[{"fromPort":0,"fromStatusReference":"10002","toPort":1}],"name":"Done","properties":{},"toStatusReference":"10003","triggers":[],"type":"DIRECTED","validators":[]},{"actions":[],"description":"","id":"1","links":[],"name":"Create","properties":{},"toStatusReference":"10001","triggers":[],"type":"INITIAL","validators":[]},{"actions":[],"description":"","id":"11","links":[],"name":"To Do","properties":{},"toStatusReference":"10002","triggers":[],"type":"GLOBAL","validators":[]}],"version":{"id":"f010ac1b-3dd3-43a3-aa66-0ee8a447f76e","versionNumber":0}}]} */
+                    "application/json": components["schemas"]["WorkflowUpdateResponse"];
+                };
+            };
+            /** @description Returned if the request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing, or the caller doesn't have permissions to perform the operation. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if another workflow configuration update task is ongoing. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    validateUpdateWorkflows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "payload": {
+                 *         "statuses": [
+                 *           {
+                 *             "description": "",
+                 *             "name": "To Do",
+                 *             "statusCategory": "TODO",
+                 *             "statusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0"
+                 *           },
+                 *           {
+                 *             "description": "",
+                 *             "name": "In Progress",
+                 *             "statusCategory": "IN_PROGRESS",
+                 *             "statusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8"
+                 *           },
+                 *           {
+                 *             "description": "",
+                 *             "name": "Done",
+                 *             "statusCategory": "DONE",
+                 *             "statusReference": "6b3fc04d-3316-46c5-a257-65751aeb8849"
+                 *           }
+                 *         ],
+                 *         "workflows": [
+                 *           {
+                 *             "defaultStatusMappings": [
+                 *               {
+                 *                 "newStatusReference": "10011",
+                 *                 "oldStatusReference": "10010"
+                 *               }
+                 *             ],
+                 *             "description": "",
+                 *             "id": "10001",
+                 *             "startPointLayout": {
+                 *               "x": -100.00030899047852,
+                 *               "y": -153.00020599365234
+                 *             },
+                 *             "statusMappings": [
+                 *               {
+                 *                 "issueTypeId": "10002",
+                 *                 "projectId": "10003",
+                 *                 "statusMigrations": [
+                 *                   {
+                 *                     "newStatusReference": "10011",
+                 *                     "oldStatusReference": "10010"
+                 *                   }
+                 *                 ]
+                 *               }
+                 *             ],
+                 *             "statuses": [
+                 *               {
+                 *                 "layout": {
+                 *                   "x": 114.99993896484375,
+                 *                   "y": -16
+                 *                 },
+                 *                 "properties": {},
+                 *                 "statusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0"
+                 *               },
+                 *               {
+                 *                 "layout": {
+                 *                   "x": 317.0000915527344,
+                 *                   "y": -16
+                 *                 },
+                 *                 "properties": {},
+                 *                 "statusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8"
+                 *               },
+                 *               {
+                 *                 "layout": {
+                 *                   "x": 508.000244140625,
+                 *                   "y": -16
+                 *                 },
+                 *                 "properties": {},
+                 *                 "statusReference": "6b3fc04d-3316-46c5-a257-65751aeb8849"
+                 *               }
+                 *             ],
+                 *             "transitions": [
+                 *               {
+                 *                 "actions": [],
+                 *                 "description": "",
+                 *                 "id": "1",
+                 *                 "links": [],
+                 *                 "name": "Create",
+                 *                 "properties": {},
+                 *                 "toStatusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0",
+                 *                 "triggers": [],
+                 *                 "type": "INITIAL",
+                 *                 "validators": []
+                 *               },
+                 *               {
+                 *                 "actions": [],
+                 *                 "description": "",
+                 *                 "id": "11",
+                 *                 "links": [],
+                 *                 "name": "To Do",
+                 *                 "properties": {},
+                 *                 "toStatusReference": "f0b24de5-25e7-4fab-ab94-63d81db6c0c0",
+                 *                 "triggers": [],
+                 *                 "type": "GLOBAL",
+                 *                 "validators": []
+                 *               },
+                 *               {
+                 *                 "actions": [],
+                 *                 "description": "",
+                 *                 "id": "21",
+                 *                 "links": [],
+                 *                 "name": "In Progress",
+                 *                 "properties": {},
+                 *                 "toStatusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8",
+                 *                 "triggers": [],
+                 *                 "type": "GLOBAL",
+                 *                 "validators": []
+                 *               },
+                 *               {
+                 *                 "actions": [],
+                 *                 "description": "Move a work item from in progress to done",
+                 *                 "id": "31",
+                 *                 "links": [
+                 *                   {
+                 *                     "fromPort": 0,
+                 *                     "fromStatusReference": "c7a35bf0-c127-4aa6-869f-4033730c61d8",
+                 *                     "toPort": 1
+                 *                   }
+                 *                 ],
+                 *                 "name": "Done",
+                 *                 "properties": {},
+                 *                 "toStatusReference": "6b3fc04d-3316-46c5-a257-65751aeb8849",
+                 *                 "triggers": [],
+                 *                 "type": "DIRECTED",
+                 *                 "validators": []
+                 *               }
+                 *             ],
+                 *             "version": {
+                 *               "id": "6f6c988b-2590-4358-90c2-5f7960265592",
+                 *               "versionNumber": 1
+                 *             }
+                 *           }
+                 *         ]
+                 *       },
+                 *       "validationOptions": {
+                 *         "levels": [
+                 *           "ERROR",
+                 *           "WARNING"
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowUpdateValidateRequestBean"];
+            };
+        };
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"errors":[{"code":"NON_UNIQUE_STATUS_NAME","elementReference":{"statusReference":"1f0443ff-47e4-4306-9c26-0af696059a43"},"level":"ERROR","message":"You must use a unique status name.","type":"STATUS"}]} */
+                    "application/json": components["schemas"]["WorkflowValidationErrorList"];
+                };
+            };
+            /** @description Returned if the request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing, or the caller doesn't have permissions to perform the operation. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getScreens: {
+        parameters: {
+            query?: {
+                /** @description The index of the first item to return in a page of results (page offset). */
+                startAt?: number;
+                /** @description The maximum number of items to return per page. */
+                maxResults?: number;
+                /** @description The list of screen IDs. To include multiple IDs, provide an ampersand-separated list. For example, `id=10000&id=10001`. */
+                id?: number[];
+                /** @description String used to perform a case-insensitive partial match with screen name. */
+                queryString?: string;
+                /** @description The scope filter string. To filter by multiple scope, provide an ampersand-separated list. For example, `scope=GLOBAL&scope=PROJECT`. */
+                scope?: ("GLOBAL" | "TEMPLATE" | "PROJECT")[];
+                /**
+                 * @description [Order](#ordering) the results by a field:
+                 *
+                 *      *  `id` Sorts by screen ID.
+                 *      *  `name` Sorts by screen name.
+                 */
+                orderBy?: "name" | "-name" | "+name" | "id" | "-id" | "+id";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"isLast":true,"maxResults":100,"self":"https://your-domain.atlassian.net/rest/api/3/screens","startAt":0,"total":3,"values":[{"id":1,"name":"Default Screen","description":"Provides for the update all system fields."},{"id":2,"name":"Workflow Screen","description":"This screen is used in the workflow and enables you to assign issues."},{"id":3,"name":"Resolve Issue Screen","description":"Offers the ability to set resolution, change fix versions, and assign an issue."}]} */
+                    "application/json": components["schemas"]["PageBeanScreen"];
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the user does not have the necessary permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    createScreen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Enables changes to resolution and linked issues.",
+                 *       "name": "Resolve Security Issue Screen"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScreenDetails"];
+            };
+        };
+        responses: {
+            /** @description Returned if the request is successful. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"id":10005,"name":"Resolve Security Issue Screen","description":"Enables changes to resolution and linked issues."} */
+                    "application/json": components["schemas"]["Screen"];
+                };
+            };
+            /** @description Returned if the request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"errorMessages":["The name is used by another screen."],"errors":{}} */
+                    "application/json": unknown;
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the user does not have the required permissions. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"errorMessages":["Only Jira administrators can manage screens."],"errors":{}} */
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
     getAllScreenTabs: {
         parameters: {
             query?: {
@@ -3066,6 +4082,67 @@ export interface operations {
                 };
             };
             /** @description Returned if the screen ID is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the user does not have the necessary permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the screen is not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addScreenTab: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the screen. */
+                screenId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Fields Tab"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ScreenableTab"];
+            };
+        };
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"id":10000,"name":"Fields Tab"} */
+                    "application/json": components["schemas"]["ScreenableTab"];
+                };
+            };
+            /** @description Returned if the request is invalid. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3136,6 +4213,69 @@ export interface operations {
                 content?: never;
             };
             /** @description Returned if the screen or screen tab is not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    addScreenTabField: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the screen. */
+                screenId: number;
+                /** @description The ID of the screen tab. */
+                tabId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "fieldId": "summary"
+                 *     }
+                 */
+                "application/json": components["schemas"]["AddFieldBean"];
+            };
+        };
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"id":"summary","name":"Summary"} */
+                    "application/json": components["schemas"]["ScreenableField"];
+                };
+            };
+            /** @description Returned if the request is invalid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the user does not have the necessary permission. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the screen, screen tab, or field is not found. */
             404: {
                 headers: {
                     [name: string]: unknown;
