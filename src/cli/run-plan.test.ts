@@ -72,6 +72,12 @@ describe('resolveRunPlan', () => {
       '--demo runs against the built-in simulated site, so leave out --site, --token.',
     ]);
   });
+
+  it('takes only the formats the command prints (fix: text or json)', () => {
+    expect(resolveRunPlan(flags({ demo: true, format: 'json' }), {}, {}, undefined, ['text', 'json']).format).toBe('json');
+    expect(() => resolveRunPlan(flags({ demo: true, format: 'html' }), {}, {}, undefined, ['text', 'json'])).toThrow('--format must be text or json, not "html".');
+    expect(() => resolveRunPlan(flags({ demo: true, format: 'xml' }), {}, {})).toThrow('--format must be text, json or html, not "xml".');
+  });
 });
 
 describe('normaliseSiteUrl', () => {
