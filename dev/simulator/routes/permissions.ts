@@ -100,6 +100,9 @@ function myPermissions(ctx: RouteContext) {
   return ok({ permissions });
 }
 
+/** POST /permissions/check: "A maximum of 1000 projects and 1000 issues can be checked." */
+export const MAX_IDS_PER_CHECK = 1000;
+
 function checkPermissions(ctx: RouteContext) {
   if (!isRecord(ctx.body)) return jiraError(400, 'The request body is not valid.');
   const { accountId, globalPermissions, projectPermissions } = ctx.body;
@@ -125,6 +128,13 @@ function checkPermissions(ctx: RouteContext) {
     for (const key of request.permissions) if (typeof key !== 'string' || PERMISSIONS[key]?.type !== 'PROJECT') errors[String(key)] = 'Unrecognized permission';
   }
   if (Object.keys(errors).length > 0) return jiraFieldErrors(400, errors);
+  // "A maximum of 1000 projects and 1000 issues can be checked": Jira counts the valid ids; the
+  // simulator counts every id given, the stricter reading, so a caller must split its requests.
+  const distinct = (field: 'projects' | 'issues') =>
+    new Set((projectRequests as Record<string, unknown>[]).flatMap((r) => (Array.isArray(r[field]) ? (r[field] as unknown[]) : []).filter((id) => id !== null))).size;
+  if (distinct('projects') > MAX_IDS_PER_CHECK || distinct('issues') > MAX_IDS_PER_CHECK) {
+    return jiraError(400, `A maximum of ${MAX_IDS_PER_CHECK} projects and ${MAX_IDS_PER_CHECK} issues can be checked.`);
+  }
 
   const grantedGlobal = [...new Set(globals as string[])].filter((key) => hasGlobal(ctx.model, subject, key));
   const grants = new Map<string, { projects: Set<number>; issues: Set<number> }>();
