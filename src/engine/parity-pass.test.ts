@@ -3,15 +3,16 @@ import { ok, project, settings, site } from '../requirements/testing/snapshot-bu
 import { patch, readyTransitions, workflowData, workflowSite } from '../requirements/workflows/testing/workflow-builder';
 import { parityDesksOf } from '../requirements/parity/parity-desk';
 import type { ParityComparison } from '../shared/parity-model';
+import type { JiraWorkflowTransition } from '../gather/snapshot';
 import type { Report } from '../shared/report-model';
 
 const TEST_WORKFLOW = 'IT Support Workflow (Test)';
 const now = new Date('2026-11-28T09:05:00.000Z');
 
 /** ITSD on the ready workflow; ITSDTEST on a copy of it, changed by `edit`. */
-function pairedSite(edit: Parameters<typeof workflowSite>[0]['transitions'] = (t) => t) {
+function pairedSite(edit: (t: JiraWorkflowTransition[]) => JiraWorkflowTransition[] = (t) => t) {
   const base = workflowSite();
-  const testData = workflowData(edit!(readyTransitions()));
+  const testData = workflowData(edit(readyTransitions()));
   return site({
     ...base,
     workflows: { ...base.workflows, [TEST_WORKFLOW]: ok({ ...testData, workflow: { ...testData.workflow, name: TEST_WORKFLOW } }) },

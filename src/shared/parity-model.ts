@@ -6,7 +6,7 @@
  * and how two desks differ. Read by the engine (PARITY-CONFIG), the CLI's `compare`,
  * the hand-off bundle and the dashboard's Parity page alike.
  */
-import type { CheckStatus, StatusBucket } from './report-model';
+import type { CheckStatus, ParityPair, StatusBucket } from './report-model';
 
 export type BotRole = 'resolve' | 'inProgress' | 'reopen';
 export const BOT_ROLES: readonly BotRole[] = ['resolve', 'inProgress', 'reopen'];
@@ -96,4 +96,26 @@ export interface ParityComparison {
   /** Differences first, then what could not be compared, then what is the same. */
   items: ParityItem[];
   counts: { different: number; unknown: number; same: number };
+}
+
+/** What Settings shows of the imported non-production report. */
+export interface ParityImportSummary {
+  baseUrl: string;
+  generatedAt: string;
+  importedAt: string;
+  importedBy?: string;
+  fileName?: string;
+  desks: { key: string; name: string }[];
+}
+
+/** One pair on the Parity page: its comparison, or why there is none yet. */
+export interface ParityPairView {
+  pair: ParityPair;
+  comparison: ParityComparison | null;
+  note?: string;
+}
+
+export interface ParityView {
+  pairs: ParityPairView[];
+  imported: ParityImportSummary | null;
 }

@@ -14,6 +14,7 @@ import type {
   Score,
 } from './report-model';
 import type { ChangeReach, ChangeResult, ChangeTarget, FixBlocker, FixMeta } from './fix-model';
+import type { ParityImportSummary, ParityView } from './parity-model';
 
 export type ErrorType =
   | 'UNAUTHORISED' // caller lacks the permission this resolver needs
@@ -291,6 +292,11 @@ export interface ResolverApi {
   searchUsers: [{ query: string }, UserOption[]];
   searchGroups: [{ query: string }, GroupOption[]];
   listServiceDesks: [Record<string, never>, ServiceDeskOption[]];
+  /** The Parity page: each pair (of the one desk, on its project page) with its comparison. */
+  getParity: [{ projectKey?: string }, ParityView];
+  /** Another site's JSON report as this site's non-production side; refused whole when it is not a report. */
+  importParityReport: [{ text: string; fileName?: string }, ParityImportSummary];
+  clearParityReport: [Record<string, never>, { cleared: true }];
 }
 
 export type ResolverName = keyof ResolverApi;

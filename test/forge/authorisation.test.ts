@@ -9,6 +9,7 @@ import { RESOLVER_ACCESS } from '../../src/forge/resolvers/access';
 import type { Envelope, ResolverName } from '../../src/shared/resolver-api';
 import { seededSite } from './helpers/seeded-site';
 import { storeSnapshot } from './helpers/test-deps';
+import { sampleReport } from '../../src/report/testing/sample-report';
 
 jest.mock('../../src/forge/run/readiness-runner', () => ({
   ...jest.requireActual('../../src/forge/run/readiness-runner'),
@@ -40,6 +41,9 @@ const PAYLOADS: Record<ResolverName, unknown> = {
   searchUsers: { query: 'bot' },
   searchGroups: { query: 'staff' },
   listServiceDesks: {},
+  getParity: { projectKey: 'IT' },
+  importParityReport: { text: JSON.stringify(sampleReport()), fileName: 'sandbox.json' },
+  clearParityReport: {},
 };
 
 const ADMIN = (accountId?: string): InvocationContext => ({ accountId, surface: 'admin' });
@@ -77,6 +81,8 @@ const SITE_ONLY: ResolverName[] = [
   'searchUsers',
   'searchGroups',
   'listServiceDesks',
+  'importParityReport',
+  'clearParityReport',
 ];
 const PROJECT_LEVEL = RESOLVER_NAMES.filter((n) => !SITE_ONLY.includes(n));
 

@@ -9,15 +9,30 @@ import type { InvocationContext } from '../../src/forge/deps';
 import { RESOLVER_NAMES } from '../../src/forge/resolvers';
 import type { FixRunView, ResolverName } from '../../src/shared/resolver-api';
 import { IDENTITIES, startSimulatedApp, type CallerId, type SimulatedApp } from './helpers/simulated-app';
+import { sampleReport } from '../../src/report/testing/sample-report';
 
 // Written out, not read from the code under test, so a resolver moved to the wrong level fails here.
-const SITE_ONLY: ResolverName[] = ['getOverview', 'attest', 'revokeAttestation', 'getConnectorValues', 'sendTestReport', 'searchUsers', 'searchGroups', 'listServiceDesks'];
+const SITE_ONLY: ResolverName[] = [
+  'getOverview',
+  'attest',
+  'revokeAttestation',
+  'getConnectorValues',
+  'sendTestReport',
+  'searchUsers',
+  'searchGroups',
+  'listServiceDesks',
+  'importParityReport',
+  'clearParityReport',
+];
 
 function payloadFor(name: ResolverName, projectKey: string): unknown {
   switch (name) {
     case 'getProjectView':
     case 'getHistory':
+    case 'getParity':
       return { projectKey };
+    case 'importParityReport':
+      return { text: JSON.stringify(sampleReport()), fileName: 'sandbox.json' };
     case 'previewFix':
     case 'applyFix':
       return { fixId: 'add-to-service-desk-team', projectKey };
@@ -94,7 +109,7 @@ async function saveSettingsPayload(caller: CallerId, projectKey: string): Promis
 
 describe('authorisation matrix', () => {
   it('covers every resolver of the contract', () => {
-    expect(RESOLVER_NAMES).toHaveLength(21);
+    expect(RESOLVER_NAMES).toHaveLength(24);
   });
 
   it('only the right callers succeed; a denial changes nothing in the store, in Jira or in the queue', async () => {

@@ -16,6 +16,7 @@ import { dropRunGroups } from '../storage/run-groups-repo';
 import { getSettings } from '../storage/settings-repo';
 import { migrateStorage } from '../storage/migrate';
 import { storeReport } from '../storage/report-repo';
+import { loadParityImport } from '../storage/parity-import-repo';
 import { appendProjectHistory } from '../storage/history-repo';
 import { loadDecoratedProject } from '../storage/load-report';
 import { refreshHistoryAfterChange } from '../storage/refresh-history';
@@ -57,7 +58,9 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     const { settings } = await getSettings(deps.storage);
     // Read once per run (by its first job) and shared; whatever is not shared is read here.
     const endUserGroups = await endUserGroupsForRun(deps, job.runId, settings.endUserGroups, { ...options.groupWait, jiraDeadlineMs: deadlineMs });
-    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, endUserGroups, deadlineMs, onRateLimitWait });
+    // A desk paired with a desk of an imported report is compared with it (PARITY-CONFIG).
+    const imported = settings.parityPairs?.some((p) => p.source === 'imported' && p.production === job.projectKey) ? await loadParityImport(deps.storage) : null;
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, endUserGroups, deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
     if (!report.projects.some((p) => p.key === job.projectKey)) {
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }

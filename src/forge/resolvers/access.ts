@@ -28,6 +28,9 @@ export const RESOLVER_ACCESS: Record<ResolverName, Access> = {
   searchUsers: 'site',
   searchGroups: 'site',
   listServiceDesks: 'site',
+  getParity: 'project',
+  importParityReport: 'site',
+  clearParityReport: 'site',
 };
 
 /** Project keys named in a payload (only strings; malformed ones are rejected later by the handler). */

@@ -26,6 +26,7 @@ import { getContext, getOverview, getProgress, getProjectView, startRecheck } fr
 import { exportReport, getConnectorValues, getHistory, sendTestReport } from './report-handlers';
 import { listServiceDesks, searchGroups, searchUsers } from './search-handlers';
 import { getSettings, saveSettings } from './settings-handlers';
+import { clearParityReport, getParity, importParityReport } from './parity-handlers';
 
 export type ResolverFn<K extends ResolverName> = (payload: unknown, ctx: InvocationContext) => Promise<Envelope<DataOf<K>>>;
 export type Resolvers = { [K in ResolverName]: ResolverFn<K> };
@@ -52,6 +53,9 @@ const HANDLERS: { [K in ResolverName]: Handler<K> } = {
   searchUsers,
   searchGroups,
   listServiceDesks,
+  getParity,
+  importParityReport,
+  clearParityReport,
 };
 
 export const RESOLVER_NAMES = Object.keys(HANDLERS) as ResolverName[];

@@ -12,6 +12,7 @@ import type { RateLimitWait } from '../../jira/rate-gate';
 import type { JiraTransport } from '../../jira/transport';
 import type { ArtifactKind } from '../../gather/artifact-kind';
 import type { AppSettings } from '../../shared/resolver-api';
+import type { ParityDesk } from '../../shared/parity-model';
 import type { Logger } from '../../shared/logger';
 
 export function engineSettingsFor(settings: AppSettings, projectKeys: string[]): EngineSettings {
@@ -22,6 +23,7 @@ export function engineSettingsFor(settings: AppSettings, projectKeys: string[]):
     issueTypesInScope: settings.issueTypesInScope,
     skills: settings.skills,
     statusBucketOverrides: settings.statusBucketOverrides,
+    ...(settings.parityPairs?.length ? { parityPairs: settings.parityPairs } : {}),
     attestations: {},
     acknowledgements: {},
   };
@@ -41,6 +43,8 @@ export interface RunChecksArgs {
   deadlineMs?: number;
   /** Told when Jira's rate limit makes the run wait. */
   onRateLimitWait?: (wait: RateLimitWait) => void;
+  /** The desks of the report imported in Settings as the site's non-production side (PARITY-CONFIG). */
+  parityImported?: readonly ParityDesk[];
 }
 
 export async function runChecks(args: RunChecksArgs): Promise<Report> {
@@ -51,6 +55,7 @@ export async function runChecks(args: RunChecksArgs): Promise<Report> {
     now: args.now,
     ...(args.requires ? { requires: args.requires } : {}),
     ...(args.endUserGroups ? { endUserGroups: args.endUserGroups } : {}),
+    ...(args.parityImported ? { parityImported: args.parityImported } : {}),
     clientOptions: {
       ...(args.deadlineMs !== undefined ? { deadlineMs: args.deadlineMs } : {}),
       ...(args.onRateLimitWait ? { onWait: args.onRateLimitWait } : {}),

@@ -4,7 +4,7 @@
  * are managed by their own resolvers, so a settings save never touches them).
  */
 import { ACCOUNT_ID, EMAIL_ADDRESS as EMAIL, isServiceAccountIdentifier } from '../../shared/identifiers';
-import { ALL_SKILLS, type MoveworksSkill, type StatusBucket } from '../../shared/report-model';
+import { ALL_SKILLS, type MoveworksSkill, type ParityPair, type StatusBucket } from '../../shared/report-model';
 import type { AppSettings, ResolverError, Weekday } from '../../shared/resolver-api';
 
 const PROJECT_KEY = /^[A-Z][A-Z0-9_]{0,254}$/;
@@ -147,6 +147,8 @@ export function validateSettings(input: unknown): ValidationResult {
   const reportIssueKey = optionalKey('reportIssueKey', ISSUE_KEY, 'The report issue key');
   const reportProjectKey = optionalKey('reportProjectKey', PROJECT_KEY, 'The report project key');
 
+  const parityPairs = validateParityPairs(c, input.parityPairs);
+
   if (c.errors.length > 0) return { ok: false, errors: c.errors };
   return {
     ok: true,
@@ -163,6 +165,55 @@ export function validateSettings(input: unknown): ValidationResult {
       recipients,
       ...(reportIssueKey ? { reportIssueKey } : {}),
       ...(reportProjectKey ? { reportProjectKey } : {}),
+      ...(parityPairs.length > 0 ? { parityPairs } : {}),
     },
   };
+}
+
+/**
+ * Pairs of a production desk and its non-production desk: project keys, a desk
+ * paired once as production, never with itself on this site, and a site desk is
+ * not both sides of different pairs.
+ */
+function validateParityPairs(c: Collector, value: unknown): ParityPair[] {
+  if (value === undefined || value === null) return [];
+  const field = 'parityPairs';
+  if (!Array.isArray(value)) {
+    c.add(field, 'Non-production pairs must be a list.');
+    return [];
+  }
+  if (value.length > 100) c.add(field, 'At most 100 non-production pairs.');
+  const out: ParityPair[] = [];
+  for (const item of value) {
+    if (!isObject(item)) {
+      c.add(field, 'Every pair names a production desk and a non-production desk.');
+      continue;
+    }
+    const production = typeof item.production === 'string' ? item.production.trim() : '';
+    const nonProduction = typeof item.nonProduction === 'string' ? item.nonProduction.trim() : '';
+    const source = item.source === undefined || item.source === 'site' ? 'site' : item.source === 'imported' ? 'imported' : null;
+    if (!PROJECT_KEY.test(production) || !PROJECT_KEY.test(nonProduction)) {
+      c.add(field, `"${production.slice(0, 40)}" ↔ "${nonProduction.slice(0, 40)}": both sides must be Jira project keys.`);
+      continue;
+    }
+    if (source === null) {
+      c.add(field, `The pair of ${production}: the non-production desk is on this site ("site") or in the imported report ("imported").`);
+      continue;
+    }
+    if (source === 'site' && production === nonProduction) {
+      c.add(field, `${production} cannot be its own non-production desk.`);
+      continue;
+    }
+    if (out.some((p) => p.production === production)) {
+      c.add(field, `${production} is paired twice; a production desk has one non-production desk.`);
+      continue;
+    }
+    const siteSides = out.filter((p) => (p.source ?? 'site') === 'site');
+    if (siteSides.some((p) => p.nonProduction === production) || (source === 'site' && out.some((p) => p.production === nonProduction))) {
+      c.add(field, `A desk is either production or non-production: ${production} ↔ ${nonProduction} crosses another pair.`);
+      continue;
+    }
+    out.push(source === 'site' ? { production, nonProduction } : { production, nonProduction, source });
+  }
+  return out;
 }
