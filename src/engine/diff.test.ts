@@ -1,9 +1,10 @@
 import { diffReports, hasChanges } from './diff';
 import type { CheckStatus, Report } from '../shared/report-model';
+import { fixtureGroup } from '../shared/testing/fixture-groups';
 
 function report(site: Record<string, CheckStatus>, projects: Record<string, Record<string, CheckStatus>>): Report {
   const checks = (m: Record<string, CheckStatus>) =>
-    Object.entries(m).map(([id, status]) => ({ id, status, severity: 'required' as const, title: id, summary: id, remediation: [] }));
+    Object.entries(m).map(([id, status]) => ({ id, group: fixtureGroup(id), status, severity: 'required' as const, title: id, summary: id, remediation: [] }));
   const sc = { percent: null, requiredPassed: 0, requiredTotal: 0, counts: { pass: 0, warn: 0, fail: 0, manual: 0, error: 0, not_applicable: 0 } };
   return {
     schemaVersion: 1,

@@ -1,5 +1,6 @@
 import { judge } from './judge';
-import { PROJECT_CHECKS } from '../requirements/catalogue';
+import { findCheck, PROJECT_CHECKS } from '../requirements/catalogue';
+import { FIXTURE_GROUPS } from '../shared/testing/fixture-groups';
 import { project, settings, site } from '../requirements/testing/snapshot-builder';
 
 const NOW = new Date('2026-11-28T09:00:00.000Z');
@@ -23,5 +24,18 @@ describe('judge runs every check through the check runner', () => {
     const role = report.projects[0]!.checks.find((c) => c.id === 'SA-PROJECT-ROLE')!;
     expect(role.status).toBe('error');
     expect(role.summary).toContain('(projectRoles)');
+  });
+});
+
+describe('every result carries its group', () => {
+  it("fills each result's group from its check's meta", () => {
+    const report = judge(site(), settings(), { now: NOW });
+    for (const c of [...report.checks, ...report.projects.flatMap((p) => p.checks)]) {
+      expect(c.group).toBe(findCheck(c.id)!.meta.group);
+    }
+  });
+
+  it("the fixtures' groups are the catalogue's", () => {
+    for (const [id, group] of Object.entries(FIXTURE_GROUPS)) expect([id, findCheck(id)?.meta.group]).toEqual([id, group]);
   });
 });

@@ -47,6 +47,7 @@ export function toResult(
   const severity = outcome.severity ?? check.meta.severity;
   const raw: CheckResult = {
     id: check.meta.id,
+    group: check.meta.group,
     status: statusFor(outcome.verdict, severity),
     severity,
     title: outcome.verdict === 'violated' ? check.meta.failureTitle : check.meta.title,

@@ -36,6 +36,8 @@ export interface Acknowledgement {
 
 export interface CheckResult {
   id: string;
+  /** The requirement group the check belongs to, from its meta: surfaces file results by it, never by the id. */
+  group: RequirementGroup;
   status: CheckStatus;
   severity: Severity;
   title: string;

@@ -3,6 +3,7 @@ import type { CheckResult, CheckStatus, Severity } from './report-model';
 
 const r = (status: CheckStatus, severity: Severity = 'required'): CheckResult => ({
   id: 'X-Y',
+  group: 'workflows',
   status,
   severity,
   title: 't',

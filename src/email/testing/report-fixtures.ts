@@ -4,6 +4,7 @@
  */
 import { gate, score } from '../../shared/score';
 import type { CheckResult, ProjectReport, Report } from '../../shared/report-model';
+import { fixtureGroup } from '../../shared/testing/fixture-groups';
 
 /** Text that tries every way out of an HTML body, a subject line and a reader's direction. */
 export const HOSTILE = {
@@ -15,7 +16,7 @@ export const HOSTILE = {
 };
 
 export function check(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | 'status'>): CheckResult {
-  return { severity: 'required', title: `${partial.id} title`, summary: `${partial.id} summary`, remediation: [], ...partial };
+  return { group: fixtureGroup(partial.id), severity: 'required', title: `${partial.id} title`, summary: `${partial.id} summary`, remediation: [], ...partial };
 }
 
 export function project(key: string, checks: CheckResult[], name = `${key} desk`): ProjectReport {

@@ -7,6 +7,7 @@
 import type { CheckResult, ProjectReport, Report } from '../../shared/report-model';
 import { applyDecisions, type Decisions } from '../../engine/decisions';
 import { buildReport, projectReportOf } from '../../engine/judge';
+import { findCheck } from '../../requirements/catalogue';
 import type { StoredCheck, StoredProjectReport, StoredSiteReport } from './report-repo';
 
 export type { Decisions } from '../../engine/decisions';
@@ -14,7 +15,18 @@ export type { Decisions } from '../../engine/decisions';
 /** A stored result keeps the fingerprint of its full evidence, taken before the evidence was capped. */
 function decided(check: StoredCheck, scope: string, decisions: Decisions, now: Date): CheckResult {
   const { evidenceHash, ...raw } = check;
-  return applyDecisions(raw, scope, decisions, now, evidenceHash);
+  return applyDecisions(withGroup(raw), scope, decisions, now, evidenceHash);
+}
+
+/**
+ * Results stored before they carried their group get it from the catalogue, here on
+ * the server, so every surface files a result by `group` alone. A check the catalogue
+ * no longer holds keeps what was stored; the next run replaces it.
+ */
+export function withGroup(result: CheckResult): CheckResult {
+  if ((result as Partial<CheckResult>).group !== undefined) return result;
+  const group = findCheck(result.id)?.meta.group;
+  return group ? { ...result, group } : result;
 }
 
 export function projectView(stored: StoredProjectReport, decisions: Decisions, now: Date): ProjectReport {

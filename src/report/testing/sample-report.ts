@@ -3,6 +3,7 @@
  * and text that tries to break out of HTML, CSV and the terminal.
  */
 import type { CheckResult, CheckStatus, Report, Score } from '../../shared/report-model';
+import { fixtureGroup } from '../../shared/testing/fixture-groups';
 
 export const HOSTILE_NAME = '<script>alert("x")</script> & \u001b[31mred';
 
@@ -13,7 +14,7 @@ function score(percent: number | null, requiredPassed: number, requiredTotal: nu
 }
 
 function check(partial: Partial<CheckResult> & Pick<CheckResult, 'id' | 'status' | 'severity'>): CheckResult {
-  return { title: partial.id, summary: `${partial.id} summary`, remediation: [], ...partial };
+  return { group: fixtureGroup(partial.id), title: partial.id, summary: `${partial.id} summary`, remediation: [], ...partial };
 }
 
 export function sampleReport(): Report {

@@ -1,13 +1,11 @@
-import { buildMatrix, groupOf, siteCells, worstOf } from './matrix';
+import { buildMatrix, siteCells, worstOf } from './matrix';
 import { check, project, report } from '../testing/report-fixtures';
 
 describe('overview matrix', () => {
-  it('assigns every catalogue prefix to its requirement group', () => {
-    expect(groupOf('SA-PROJECT-ROLE')).toBe('service-account');
-    expect(groupOf('MW-CONNECTOR')).toBe('moveworks');
-    expect(groupOf('CUST-COVERAGE')).toBe('customers');
-    expect(groupOf('WF-EXPORT')).toBe('workflows');
-    expect(groupOf('XYZ')).toBeUndefined();
+  it('files each result by the group it carries, not by its id', () => {
+    // An id that reads like another group's: only the result's own group counts.
+    const r = report([project('HR', 'HR Help Desk', false, [check('PARITY-CONFIG', 'warn'), check('SA-LIKE-CHECK', 'fail', { group: 'customers' })])], []);
+    expect(buildMatrix(r)[0]!.cells).toEqual({ 'service-account': undefined, moveworks: undefined, customers: 'fail', workflows: 'warn' });
   });
 
   it('shows the worst status per group, error above warn and never pass when one failed', () => {

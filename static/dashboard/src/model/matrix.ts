@@ -1,26 +1,14 @@
 /**
  * The overview matrix: one row per service desk, one column per requirement group,
- * each cell the worst status of that group's checks. Group comes from the check id's
- * prefix, which docs/requirements.md fixes, so the UI needs no copy of the catalogue.
+ * each cell the worst status of that group's checks. Each result carries its group
+ * (the engine fills it from the check's meta; the server fills it for reports stored
+ * before), so the UI needs no copy of the catalogue and no reading of check ids.
  */
 import type { CheckResult, CheckStatus, ProjectReport, Report, RequirementGroup } from '../../../../src/shared/report-model';
 import { STATUS_ORDER } from '../../../../src/shared/report-model';
 import { deskSummary } from '../../../../src/shared/readiness-summary';
 
 export const GROUPS: readonly RequirementGroup[] = ['service-account', 'moveworks', 'customers', 'workflows'];
-
-const PREFIX_GROUP: [string, RequirementGroup][] = [
-  ['SA-', 'service-account'],
-  ['MW-', 'moveworks'],
-  ['CUST-', 'customers'],
-  ['WF-', 'workflows'],
-  // The parity check compares the desks' workflows (and their checks) with a non-production desk.
-  ['PARITY-', 'workflows'],
-];
-
-export function groupOf(checkId: string): RequirementGroup | undefined {
-  return PREFIX_GROUP.find(([prefix]) => checkId.startsWith(prefix))?.[1];
-}
 
 /** Worst status first (fail > error > warn > manual > pass > n/a); undefined when there is none. */
 export function worstOf(checks: readonly CheckResult[]): CheckStatus | undefined {
@@ -41,7 +29,7 @@ export interface MatrixRow {
 
 function cellsFor(checks: readonly CheckResult[]): Record<RequirementGroup, CheckStatus | undefined> {
   const cells = {} as Record<RequirementGroup, CheckStatus | undefined>;
-  for (const g of GROUPS) cells[g] = worstOf(checks.filter((c) => groupOf(c.id) === g));
+  for (const g of GROUPS) cells[g] = worstOf(checks.filter((c) => c.group === g));
   return cells;
 }
 

@@ -1,5 +1,6 @@
 /** Small reports for component tests, built like the engine builds them. */
 import type { CheckResult, CheckStatus, ProjectReport, Report, Score } from '../../../../src/shared/report-model';
+import { fixtureGroup } from '../../../../src/shared/testing/fixture-groups';
 
 export function score(percent: number | null, passed: number, total: number): Score {
   const counts: Record<CheckStatus, number> = { pass: passed, warn: 0, fail: total - passed, manual: 0, error: 0, not_applicable: 0 };
@@ -7,7 +8,7 @@ export function score(percent: number | null, passed: number, total: number): Sc
 }
 
 export function check(id: string, status: CheckStatus, extra: Partial<CheckResult> = {}): CheckResult {
-  return { id, status, severity: 'required', title: `${id} title`, summary: `${id} is ${status}`, remediation: [], ...extra };
+  return { id, group: fixtureGroup(id), status, severity: 'required', title: `${id} title`, summary: `${id} is ${status}`, remediation: [], ...extra };
 }
 
 export function project(key: string, name: string, ready: boolean | null, checks: CheckResult[]): ProjectReport {
