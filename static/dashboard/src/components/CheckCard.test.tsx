@@ -5,47 +5,148 @@ import { CheckCard } from './CheckCard';
 import { ResolverClientProvider } from '../api/client-context';
 import { fakeClient } from '../testing/fake-client';
 import { check } from '../testing/report-fixtures';
-import type { FixResult } from '../../../../src/shared/resolver-api';
+import type { FixInfo, FixPreview, FixRunView } from '../../../../src/shared/resolver-api';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WHY_SECTION, docBlocks, sectionsOf } from '../../../../src/requirements/check-docs';
 
-function renderCard(client: ReturnType<typeof fakeClient>, c = check('CUST-COVERAGE', 'fail'), projectKey: string | undefined = 'HR') {
+function renderCard(client: ReturnType<typeof fakeClient>, c = check('CUST-COVERAGE', 'fail'), projectKey: string | undefined = 'HR', fixes: FixInfo[] = []) {
   const onChanged = jest.fn();
   render(
     <ResolverClientProvider client={client}>
-      <CheckCard check={c} projectKey={projectKey} onChanged={onChanged} />
+      <CheckCard check={c} projectKey={projectKey} onChanged={onChanged} fixes={fixes} />
     </ResolverClientProvider>,
   );
   return onChanged;
 }
 
+const CUSTOMERS_FIX: FixInfo = {
+  id: 'add-missing-customers',
+  title: 'Add missing customers',
+  description: 'Adds every end user who is not yet a customer.',
+  resolves: ['CUST-COVERAGE'],
+  scope: 'desk',
+  permission: 'project-admin',
+  scopes: ['manage:servicedesk-customer'],
+  itemVerb: 'added',
+};
+
+const PREVIEW: FixPreview = {
+  fix: CUSTOMERS_FIX,
+  projectKey: 'HR',
+  desks: ['HR'],
+  summary: "Add 2 users to HR Help Desk's customers",
+  changes: [{ id: 'HR:customers:1', summary: 'Add 2 users to the customers of HR Help Desk (HR)', target: { kind: 'customers', id: '2', name: 'Customers of HR' }, reach: { projects: [{ key: 'HR', name: 'HR Help Desk' }] }, items: 2 }],
+  changesTotal: 1,
+  itemsTotal: 2,
+  blockers: [],
+  notPreviewed: [],
+  background: false,
+};
+
+function runView(overrides: Partial<FixRunView> = {}): FixRunView {
+  return {
+    runId: 'fix-1',
+    fixId: 'add-missing-customers',
+    title: 'Add missing customers',
+    projectKey: 'HR',
+    desks: ['HR'],
+    by: 'me',
+    startedAt: '2026-11-28T10:00:00Z',
+    finishedAt: '2026-11-28T10:00:02Z',
+    state: 'done',
+    background: false,
+    progress: { changesDone: 1, changesTotal: 1, itemsDone: 1, itemsFailed: 1, itemsTotal: 2, desksDone: 1, desksTotal: 1 },
+    summary: '1 added, 1 failed',
+    changes: [
+      {
+        changeId: 'HR:customers:1',
+        at: '2026-11-28T10:00:01Z',
+        summary: 'Add 2 users to the customers of HR Help Desk (HR)',
+        target: { kind: 'customers', id: '2', name: 'Customers of HR' },
+        projects: ['HR'],
+        result: {
+          changeId: 'HR:customers:1',
+          outcome: 'applied',
+          message: '1 added, 1 failed',
+          itemsDone: 1,
+          itemsFailed: 1,
+          items: [
+            { id: 'acc-1', name: 'Ana Lima', outcome: 'done' },
+            { id: 'acc-2', outcome: 'failed', message: 'The following account IDs do not exist: acc-2' },
+          ],
+        },
+      },
+    ],
+    changesRecorded: 1,
+    blockers: [],
+    rechecked: [{ projectKey: 'HR', checks: [check('CUST-COVERAGE', 'pass', { summary: 'All 14 end users are customers' })] }],
+    ...overrides,
+  };
+}
+
 describe('CheckCard', () => {
-  it('runs the fix named by the evidence and shows a result per user plus the re-checked status', async () => {
-    const result: FixResult = {
-      fix: 'add-missing-customers',
-      projectKey: 'HR',
-      items: [
-        { item: 'acc-1', displayName: 'Ana Lima', outcome: 'added' },
-        { item: 'acc-2', outcome: 'failed', message: 'User is inactive' },
-      ],
-      rechecked: [check('CUST-COVERAGE', 'pass', { summary: 'All 14 end users are customers' })],
-    };
-    const client = fakeClient({ fixAddMissingCustomers: result });
-    const onChanged = renderCard(client, check('CUST-COVERAGE', 'fail', { evidence: { fix: 'add-missing-customers', missing: 2 } }));
+  it('offers each registry fix that resolves the check; the dialog previews what will happen as you, applies on confirm and summarises the results, the per-item list collapsed', async () => {
+    const client = fakeClient({ previewFix: PREVIEW, applyFix: runView() });
+    const onChanged = renderCard(client, check('CUST-COVERAGE', 'fail'), 'HR', [CUSTOMERS_FIX]);
     await act(async () => {
       fireEvent.click(screen.getByText('Add missing customers'));
     });
-    expect(client.calls).toEqual([{ name: 'fixAddMissingCustomers', payload: { projectKey: 'HR' } }]);
-    const results = screen.getByTestId('fix-results');
-    expect(results.textContent).toContain('Ana Lima (acc-1)');
-    expect(results.textContent).toContain('Failed: User is inactive');
+    const dialog = await screen.findByRole('dialog');
+    expect(within(dialog).getByTestId('fix-sentence').textContent).toBe("Add 2 users to HR Help Desk's customers as you.");
+    expect(within(dialog).getByTestId('fix-changes').textContent).toContain('Reaches: HR Help Desk (HR)');
+    expect(client.calls).toEqual([{ name: 'previewFix', payload: { fixId: 'add-missing-customers', projectKey: 'HR' } }]);
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
+    });
+    // The server re-plans: the page sends the fix and the desk, never the plan.
+    expect(client.calls[1]).toEqual({ name: 'applyFix', payload: { fixId: 'add-missing-customers', projectKey: 'HR' } });
+    const results = within(dialog).getByTestId('fix-results');
+    expect(within(results).getByTestId('fix-summary').textContent).toBe('1 added, 1 failed');
     expect(results.textContent).toContain('All 14 end users are customers');
+    expect(results.textContent).not.toContain('Ana Lima');
+    fireEvent.click(within(results).getByText('Show each change'));
+    expect(results.textContent).toContain('Ana Lima (acc-1): Done');
+    expect(results.textContent).toContain('acc-2: Failed — The following account IDs do not exist: acc-2');
     expect(onChanged).toHaveBeenCalled();
   });
 
-  it('offers no fix when the check passes or names no fix', () => {
-    renderCard(fakeClient({}), check('CUST-COVERAGE', 'pass', { evidence: { fix: 'add-missing-customers' } }));
+  it('follows a background fix: progress until done, then the results', async () => {
+    let polls = 0;
+    const client = fakeClient({
+      previewFix: { ...PREVIEW, background: true },
+      applyFix: runView({ state: 'running', background: true, summary: '0 added, 0 failed', changes: [], changesRecorded: 0, rechecked: [], progress: { changesDone: 0, changesTotal: 4, itemsDone: 0, itemsFailed: 0, itemsTotal: 200, desksDone: 0, desksTotal: 1 } }),
+      getFixRun: () => (++polls < 2 ? runView({ state: 'running', summary: '50 added, 0 failed', progress: { changesDone: 1, changesTotal: 4, itemsDone: 50, itemsFailed: 0, itemsTotal: 200, desksDone: 0, desksTotal: 1 } }) : runView({ summary: '200 added, 0 failed' })),
+    });
+    jest.useFakeTimers();
+    try {
+      renderCard(client, check('CUST-COVERAGE', 'fail'), 'HR', [CUSTOMERS_FIX]);
+      await act(async () => {
+        fireEvent.click(screen.getByText('Add missing customers'));
+      });
+      const dialog = await screen.findByRole('dialog');
+      expect(within(dialog).getByText(/This fix runs in the background/)).toBeTruthy();
+      await act(async () => {
+        fireEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));
+      });
+      expect(within(dialog).getByTestId('fix-progress').textContent).toContain('0 of 4 changes made');
+      await act(async () => {
+        jest.advanceTimersByTime(1500);
+      });
+      expect(within(dialog).getByTestId('fix-progress').textContent).toContain('1 of 4 changes made');
+      await act(async () => {
+        jest.advanceTimersByTime(1500);
+      });
+      expect(within(dialog).queryByTestId('fix-progress')).toBeNull();
+      expect(within(dialog).getByTestId('fix-summary').textContent).toBe('200 added, 0 failed');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('offers no fix when the check passes or no fix resolves it', () => {
+    renderCard(fakeClient({}), check('CUST-COVERAGE', 'pass'), 'HR', [CUSTOMERS_FIX]);
+    renderCard(fakeClient({}), check('SA-PROJECT-ROLE', 'fail'), 'HR', [CUSTOMERS_FIX]);
     expect(screen.queryByText('Add missing customers')).toBeNull();
   });
 
@@ -109,7 +210,7 @@ describe('CheckCard read-only', () => {
     render(
       <ResolverClientProvider client={fakeClient({})}>
         <CheckCard check={check('MW-CONNECTOR', 'manual')} onChanged={jest.fn()} readOnly />
-        <CheckCard check={check('CUST-COVERAGE', 'fail', { evidence: { fix: 'add-missing-customers' } })} projectKey="HR" onChanged={jest.fn()} readOnly />
+        <CheckCard check={check('CUST-COVERAGE', 'fail')} projectKey="HR" onChanged={jest.fn()} readOnly fixes={[CUSTOMERS_FIX]} />
       </ResolverClientProvider>,
     );
     expect(screen.queryByText('Attest')).toBeNull();

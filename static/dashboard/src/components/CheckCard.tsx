@@ -1,28 +1,28 @@
 /**
  * One check: status, summary, why Moveworks needs it and the evidence (both collapsed),
- * remediation with links, and the actions that apply to it: a one-click fix named by
- * evidence.fix, acknowledge for failures, attest for manual checks.
+ * remediation with links, and the actions that apply to it: a button for each fix of the
+ * registry that resolves the check (previewed in a dialog, then confirmed), acknowledge
+ * for failures, attest for manual checks.
  */
 import React, { useState } from 'react';
 import Button from '@atlaskit/button/new';
 import SectionMessage from '@atlaskit/section-message';
 import type { CheckResult } from '../../../../src/shared/report-model';
-import type { FixResult } from '../../../../src/shared/resolver-api';
+import type { FixInfo } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { ResolverCallError } from '../api/resolver-client';
 import { messages } from '../messages';
 import { formatDateTime } from '../model/status-display';
 import { CheckWhy, hasWhy } from './CheckWhy';
 import { EvidenceTable } from './EvidenceTable';
-import { FixResults } from './FixResults';
+import { FixDialog } from './FixDialog';
 import { ReasonDialog } from './ReasonDialog';
 import { StatusLozenge } from './StatusLozenge';
 
-export type FixKind = FixResult['fix'];
-
-export function fixOf(check: CheckResult): FixKind | undefined {
-  const fix = (check.evidence as { fix?: unknown } | null | undefined)?.fix;
-  return fix === 'add-service-account-to-role' || fix === 'add-missing-customers' ? fix : undefined;
+/** The fixes (from the registry, through the resolvers) that make this check pass and may run here. */
+export function fixesFor(check: CheckResult, fixes: readonly FixInfo[], projectKey: string | undefined): FixInfo[] {
+  if (check.status !== 'fail' && check.status !== 'warn') return [];
+  return fixes.filter((f) => f.resolves.includes(check.id) && (f.scope === 'site' || projectKey !== undefined));
 }
 
 export interface CheckCardProps {
@@ -31,17 +31,19 @@ export interface CheckCardProps {
   onChanged: () => void;
   /** No actions: e.g. site checks on a project settings page, which only site admins may change. */
   readOnly?: boolean;
+  /** The fixes this caller may run (ProjectViewData.fixes); the card offers those that resolve its check. */
+  fixes?: readonly FixInfo[];
 }
 
-export function CheckCard({ check, projectKey, onChanged, readOnly = false }: CheckCardProps) {
+export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixes = [] }: CheckCardProps) {
   const client = useResolverClient();
   const [open, setOpen] = useState(false);
   const [whyOpen, setWhyOpen] = useState(false);
   const [dialog, setDialog] = useState<'ack' | 'attest' | null>(null);
-  const [fixResult, setFixResult] = useState<FixResult | null>(null);
+  const [fixing, setFixing] = useState<FixInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const fix = check.status !== 'pass' && !readOnly ? fixOf(check) : undefined;
+  const offered = readOnly ? [] : fixesFor(check, fixes, projectKey);
   const canDecide = !readOnly;
   const evidenceId = `evidence-${projectKey ?? 'site'}-${check.id}`;
   const whyId = `why-${projectKey ?? 'site'}-${check.id}`;
@@ -58,16 +60,6 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false }: Ch
       setBusy(false);
     }
   };
-
-  const runFix = () =>
-    act(async () => {
-      if (!projectKey || !fix) return;
-      const result =
-        fix === 'add-missing-customers'
-          ? await client.call('fixAddMissingCustomers', { projectKey })
-          : await client.call('fixAddServiceAccountToRole', { projectKey });
-      setFixResult(result);
-    });
 
   return (
     <article className="mw-check" data-check={check.id} data-status={check.status} aria-labelledby={`title-${evidenceId}`}>
@@ -112,11 +104,11 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false }: Ch
         <Button appearance="subtle" onClick={() => setOpen(!open)} aria-expanded={open} aria-controls={evidenceId}>
           {open ? messages.project.hideEvidence : messages.project.showEvidence}
         </Button>
-        {fix && projectKey && (
-          <Button appearance="primary" onClick={runFix} isDisabled={busy} testId={`fix-${check.id}`}>
-            {busy ? messages.fix.running : messages.fix[fix]}
+        {offered.map((f) => (
+          <Button key={f.id} appearance="primary" onClick={() => setFixing(f)} isDisabled={busy} testId={`fix-${f.id}`}>
+            {f.title}
           </Button>
-        )}
+        ))}
         {canDecide && check.status === 'manual' && !check.attestation && (
           <Button onClick={() => setDialog('attest')}>{messages.attest.open}</Button>
         )}
@@ -136,7 +128,17 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false }: Ch
           <EvidenceTable evidence={check.evidence} caption={`${messages.project.evidence}: ${check.id}`} />
         </div>
       )}
-      {fixResult && <FixResults result={fixResult} />}
+      {fixing && (
+        <FixDialog
+          fix={fixing}
+          {...(fixing.scope === 'desk' && projectKey ? { projectKey } : {})}
+          onClose={() => {
+            setFixing(null);
+            onChanged();
+          }}
+          onApplied={onChanged}
+        />
+      )}
       {problem && (
         <div role="alert">
           <SectionMessage appearance="error"><p>{problem}</p></SectionMessage>

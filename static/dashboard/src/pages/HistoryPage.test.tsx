@@ -1,11 +1,11 @@
 /** @jest-environment jsdom */
 import React from 'react';
-import { render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { HistoryPage, runRows } from './HistoryPage';
 import { ResolverClientProvider } from '../api/client-context';
 import { fakeClient } from '../testing/fake-client';
 import { score } from '../testing/report-fixtures';
-import type { DeliveryRecord, HistoryEntry } from '../../../../src/shared/resolver-api';
+import type { DeliveryRecord, FixRunView, HistoryEntry } from '../../../../src/shared/resolver-api';
 
 const entry = (runId: string, percent: number, failing: string[]): HistoryEntry => ({ runId, at: '2026-11-27T10:00:00Z', ready: failing.length === 0, score: score(percent, 1, 2), failing, erroring: [] });
 
@@ -80,5 +80,41 @@ describe('HistoryPage', () => {
     renderPage(fakeClient({ getHistory: { entries: [], deliveries: [], lastDiff: null } }), 'HR');
     await screen.findByText('No runs recorded yet.');
     expect(screen.queryByText('No report e-mail has been sent yet.')).toBeNull();
+  });
+
+  it('lists the changes made by the app: who, when, which fix, which Jira objects, and a refusal in Jira’s words', async () => {
+    const run: FixRunView = {
+      runId: 'fix-1',
+      fixId: 'add-to-service-desk-team',
+      title: 'Add the service account to Service Desk Team',
+      desks: ['HR', 'IT'],
+      by: 'acc-admin',
+      byName: 'Priya Raman',
+      startedAt: '2026-11-28T10:00:00Z',
+      state: 'done',
+      background: false,
+      progress: { changesDone: 2, changesTotal: 2, itemsDone: 1, itemsFailed: 1, itemsTotal: 2, desksDone: 2, desksTotal: 2 },
+      summary: '1 added, 1 failed',
+      changes: [
+        { changeId: 'HR:role:10100:sa', at: '2026-11-28T10:00:01Z', summary: 'Add Moveworks Bot to the Service Desk Team role of HR Help Desk (HR)', target: { kind: 'project-role', id: '10100', name: 'Service Desk Team in HR' }, projects: ['HR'], result: { changeId: 'HR:role:10100:sa', outcome: 'applied', message: 'Added Moveworks Bot.' } },
+        { changeId: 'IT:role:10100:sa', at: '2026-11-28T10:00:02Z', summary: 'Add Moveworks Bot to the Service Desk Team role of IT (IT)', target: { kind: 'project-role', id: '10100', name: 'Service Desk Team in IT' }, projects: ['IT'], result: { changeId: 'IT:role:10100:sa', outcome: 'refused', message: 'You cannot edit the configuration of this project.' } },
+      ],
+      changesRecorded: 2,
+      blockers: [],
+      rechecked: [],
+    };
+    renderPage(fakeClient({ getHistory: { entries: [], deliveries: [], lastDiff: null, changes: [run] } }));
+    const section = await screen.findByTestId('changes-made');
+    expect(within(section).getByRole('heading', { name: 'Changes made by the app' })).toBeTruthy();
+    expect(section.textContent).toContain('Add the service account to Service Desk Team on HR, IT');
+    expect(section.textContent).toContain('by Priya Raman');
+    expect(section.textContent).toContain('1 added, 1 failed');
+    fireEvent.click(within(section).getByText('Show each change'));
+    expect(section.textContent).toContain('Refused by Jira: You cannot edit the configuration of this project.');
+  });
+
+  it('says so when the app has changed nothing yet', async () => {
+    renderPage(fakeClient({ getHistory: { entries: [], deliveries: [], lastDiff: null, changes: [] } }));
+    expect(await screen.findByText('The app has not changed anything in Jira yet.')).toBeTruthy();
   });
 });

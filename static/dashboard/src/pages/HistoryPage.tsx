@@ -1,10 +1,11 @@
-/** Exports (JSON, CSV, printable HTML, hand-off bundle), the run history with a score trend and what each run fixed or broke, and the report e-mails. */
+/** Exports (JSON, CSV, printable HTML, hand-off bundle), the run history with a score trend and what each run fixed or broke, the changes the app made in Jira, and the report e-mails. */
 import React, { useState } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import type { HistoryEntry, PayloadOf } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { useResolver } from '../api/use-resolver';
+import { ChangesMade } from '../components/ChangesMade';
 import { DeliveriesTable } from '../components/DeliveryOutcome';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { ProblemAlert } from '../components/ProblemAlert';
@@ -152,6 +153,7 @@ export function HistoryPage({ projectKey }: { projectKey?: string }) {
               </tbody>
             </table>
           )}
+          {state.data.changes && <ChangesMade runs={state.data.changes} />}
           {!projectKey && <DeliveriesTable deliveries={state.data.deliveries} />}
         </>
       )}

@@ -1,4 +1,4 @@
-/** Site gate, score, last checked, Re-check with live progress, and the desks × groups matrix. */
+/** Site gate, score, last checked, Re-check with live progress, the desks × groups matrix, and the fixes offered for every failing desk. */
 import React, { useEffect } from 'react';
 import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
@@ -10,6 +10,7 @@ import { useRecheck } from '../api/use-recheck';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { GateLozenge, StatusLozenge } from '../components/StatusLozenge';
 import { RecheckBar } from '../components/RecheckBar';
+import { EveryDeskFixes } from '../components/EveryDeskFixes';
 import { siteSummary } from '../../../../src/shared/readiness-summary';
 import { buildMatrix, GROUPS, siteCells } from '../model/matrix';
 import { formatDateTime } from '../model/status-display';
@@ -53,6 +54,7 @@ function OverviewBody({ data, onChanged, onOpenProject, onOpenSettings }: Overvi
       )}
       <RecheckBar {...recheck} onStart={recheck.start} label={report ? messages.overview.recheck : messages.overview.runFirst} />
       {report && <Matrix report={report} onOpenProject={onOpenProject} />}
+      {report && data.fixes && <EveryDeskFixes report={report} fixes={data.fixes} onChanged={onChanged} />}
     </section>
   );
 }

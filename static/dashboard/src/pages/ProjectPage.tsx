@@ -59,12 +59,12 @@ function ProjectBody({ data, projectKey, onBack, siteChecksReadOnly, onChanged }
       {data.siteChecks.length > 0 && (
         <>
           <Heading size="medium" as="h2">{messages.project.siteChecks}</Heading>
-          {data.siteChecks.map((c) => <CheckCard key={c.id} check={c} onChanged={onChanged} readOnly={siteChecksReadOnly} />)}
+          {data.siteChecks.map((c) => <CheckCard key={c.id} check={c} onChanged={onChanged} readOnly={siteChecksReadOnly} fixes={data.fixes} />)}
         </>
       )}
       <Heading size="medium" as="h2">{messages.project.projectChecks}</Heading>
       {p ? (
-        p.checks.map((c) => <CheckCard key={c.id} check={c} projectKey={p.key} onChanged={onChanged} />)
+        p.checks.map((c) => <CheckCard key={c.id} check={c} projectKey={p.key} onChanged={onChanged} fixes={data.fixes} />)
       ) : (
         <EmptyState header={messages.project.notChecked} headingLevel={3} />
       )}
