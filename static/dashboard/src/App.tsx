@@ -21,7 +21,9 @@ import {
   projectPageFromPath,
   tabsSetRoute,
   type AdminEntry,
+  type AdminPage,
   type AdminView,
+  type ProjectSubPage,
 } from './model/route';
 import { useRoutedState, type RouteHistory } from './api/use-routed-state';
 import { messages } from './messages';
@@ -61,6 +63,15 @@ function AdminApp({ entry, history }: { entry: AdminEntry; history: RouteHistory
   }, [view.projectKey]);
   const openPage = (page: AdminView['page']) => go(page === 'project' && lastProject ? { page, projectKey: lastProject } : { page });
   const tabProject = view.projectKey ?? lastProject;
+  // One panel per page id, rendered in ADMIN_PAGES' order: no second list whose positions must match the tabs.
+  const adminPanel: Record<AdminPage, () => React.ReactNode> = {
+    overview: () => <OverviewPage onOpenProject={(key) => go({ page: 'project', projectKey: key })} onOpenSettings={() => go({ page: 'settings' })} />,
+    project: () =>
+      view.projectKey ? <ProjectPage projectKey={view.projectKey} onBack={() => go({ page: 'overview' })} /> : <EmptyState header={messages.project.pick} headingLevel={1} />,
+    connector: () => <ConnectorPage />,
+    settings: () => <SettingsPage />,
+    history: () => <HistoryPage />,
+  };
   return (
     <Tabs id="mw-pages" selected={ADMIN_PAGES.indexOf(view.page)} onChange={(i) => openPage(ADMIN_PAGES[i])}>
       <TabList>
@@ -70,32 +81,28 @@ function AdminApp({ entry, history }: { entry: AdminEntry; history: RouteHistory
           </Tab>
         ))}
       </TabList>
-      <TabPanel>{view.page === 'overview' && <OverviewPage onOpenProject={(key) => go({ page: 'project', projectKey: key })} onOpenSettings={() => go({ page: 'settings' })} />}</TabPanel>
-      <TabPanel>
-        {view.page === 'project' &&
-          (view.projectKey ? (
-            <ProjectPage projectKey={view.projectKey} onBack={() => go({ page: 'overview' })} />
-          ) : (
-            <EmptyState header={messages.project.pick} headingLevel={1} />
-          ))}
-      </TabPanel>
-      <TabPanel>{view.page === 'connector' && <ConnectorPage />}</TabPanel>
-      <TabPanel>{view.page === 'settings' && <SettingsPage />}</TabPanel>
-      <TabPanel>{view.page === 'history' && <HistoryPage />}</TabPanel>
+      {ADMIN_PAGES.map((p) => (
+        <TabPanel key={p}>{view.page === p && adminPanel[p]()}</TabPanel>
+      ))}
     </Tabs>
   );
 }
 
 function ProjectApp({ projectKey, history }: { projectKey: string; history: RouteHistory | null }) {
   const [page, go] = useRoutedState(history, projectPageFromPath(history?.location.pathname ?? ''), projectPageFromPath, pathOfProjectPage);
+  const projectPanel: Record<ProjectSubPage, () => React.ReactNode> = {
+    project: () => <ProjectPage projectKey={projectKey} siteChecksReadOnly />,
+    settings: () => <SettingsPage projectKey={projectKey} />,
+    history: () => <HistoryPage projectKey={projectKey} />,
+  };
   return (
     <Tabs id="mw-project-pages" selected={PROJECT_PAGES.indexOf(page)} onChange={(i) => go(PROJECT_PAGES[i])}>
       <TabList>
         {PROJECT_PAGES.map((p) => <Tab key={p} testId={`tab-${p}`}>{messages.nav[p]}</Tab>)}
       </TabList>
-      <TabPanel>{page === 'project' && <ProjectPage projectKey={projectKey} siteChecksReadOnly />}</TabPanel>
-      <TabPanel>{page === 'settings' && <SettingsPage projectKey={projectKey} />}</TabPanel>
-      <TabPanel>{page === 'history' && <HistoryPage projectKey={projectKey} />}</TabPanel>
+      {PROJECT_PAGES.map((p) => (
+        <TabPanel key={p}>{page === p && projectPanel[p]()}</TabPanel>
+      ))}
     </Tabs>
   );
 }
