@@ -12,7 +12,6 @@ import type { CheckOutcome, ProjectCheck } from '../check';
 import { DOCS, siteLinks } from '../links';
 import { requiredValue } from '../required-value';
 
-export const ADD_MISSING_CUSTOMERS_FIX = 'add-missing-customers';
 /** Evidence lists this many missing users; the counts cover all of them. */
 export const MISSING_USERS_SHOWN = 50;
 
@@ -136,10 +135,8 @@ export const custCoverage: ProjectCheck = {
         ...how,
         missing,
         missingUsers: result.missingUsers.slice(0, MISSING_USERS_SHOWN),
-        fix: ADD_MISSING_CUSTOMERS_FIX,
       },
       remediation: [
-        { text: `In the Moveworks Readiness app, click "Add missing customers": it adds all ${missing} of them to ${project.key} as you, in batches, and reports the result for each user.` },
         steps.page,
         steps.docs,
       ],

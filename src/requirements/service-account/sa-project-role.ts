@@ -15,7 +15,6 @@ import { requiredValue } from '../required-value';
 import { accountLabel, dependsOnServiceAccount, lookupServiceAccount } from './service-account-found';
 
 export const SERVICE_DESK_TEAM_ROLE = 'Service Desk Team';
-export const ADD_TO_ROLE_FIX = 'add-service-account-to-role';
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 // Narrow on purpose: a loosely matched role (e.g. "Team Lead") could turn into a false pass.
@@ -43,12 +42,11 @@ export function membershipOf(role: ProjectRole, account: ServiceAccountInfo): Ro
   return { via: 'group', group: group?.name ?? viaGroup.groupName ?? viaGroup.groupId ?? 'unknown group' };
 }
 
-function addSteps(project: ProjectSnapshot, baseUrl: string, roleName: string, who: string, oneClick: boolean): RemediationStep[] {
+function addSteps(project: ProjectSnapshot, baseUrl: string, roleName: string, who: string): RemediationStep[] {
   const page = project.style === 'team-managed' ? 'Project settings > Access' : 'Project settings > People';
   return [
-    ...(oneClick ? [{ text: `In the Moveworks Readiness app, click "Add the service account to Service Desk Team" to add ${who} in one click.` }] : []),
     {
-      text: `${oneClick ? 'Or by hand: open' : 'Open'} ${project.name}'s ${page}, click Add people, choose ${who}, pick the role ${roleName} and click Add.`,
+      text: `Open ${project.name}'s ${page}, click Add people, choose ${who}, pick the role ${roleName} and click Add.`,
       url: siteLinks(baseUrl).projectRoles(project.key, project.style),
     },
     { text: 'Atlassian\'s guide to project roles', url: DOCS.projectRoles },
@@ -115,9 +113,6 @@ export const saProjectRole: ProjectCheck = {
     }
 
     const role = candidates[0];
-    // The one-click fix adds to the role named "Service Desk Team" only; offering it for a
-    // team-managed "Agent" role would promise something it cannot do.
-    const oneClick = sameName(role.name, SERVICE_DESK_TEAM_ROLE);
     return {
       verdict: 'violated',
       summary: `${who} does not hold the ${role.name} role in ${project.key}, neither directly nor through a group.`,
@@ -125,9 +120,8 @@ export const saProjectRole: ProjectCheck = {
         role: { id: role.id, name: role.name },
         ...(candidates.length > 1 ? { alsoChecked: candidates.slice(1).map((r) => ({ id: r.id, name: r.name })) } : {}),
         actors: role.actors.length,
-        ...(oneClick ? { fix: ADD_TO_ROLE_FIX } : {}),
       },
-      remediation: addSteps(project, snapshot.baseUrl, role.name, who, oneClick),
+      remediation: addSteps(project, snapshot.baseUrl, role.name, who),
     };
   },
 };
