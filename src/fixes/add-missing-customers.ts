@@ -38,7 +38,7 @@ export const addMissingCustomers: Fix = {
     id: ADD_MISSING_CUSTOMERS,
     title: 'Add missing customers',
     description:
-      'Adds every end user who is not yet a customer of the service desk as a customer, in batches of 50. Members of the desk’s organizations are customers already and are left alone. Jira records the change as made by you.',
+      'Adds every end user who is not yet a customer of the service desk as a customer, in batches of 50. Members of the desk’s organizations are customers already and are left alone.',
     resolves: ['CUST-COVERAGE'],
     scope: 'desk',
     permission: 'project-admin',

@@ -34,7 +34,7 @@ export const addToServiceDeskTeam: Fix = {
     id: ADD_TO_SERVICE_DESK_TEAM,
     title: 'Add the service account to Service Desk Team',
     description:
-      'Adds the Moveworks service account to the Service Desk Team role of the service desk, so it works on tickets as an agent. Jira records the change as made by you.',
+      'Adds the Moveworks service account to the Service Desk Team role of the service desk, so it works on tickets as an agent.',
     resolves: ['SA-PROJECT-ROLE'],
     scope: 'desk',
     permission: 'project-admin',

@@ -1,7 +1,7 @@
 /**
  * End to end in Debian's Chromium: the real Custom UI bundle, served by the local
  * preview, calling the real resolvers against the simulated demo site. Checks the
- * overview gates, a one-click fix, the project settings surface and the dark theme,
+ * overview gates, a fix previewed and confirmed, the project settings surface and the dark theme,
  * runs axe-core on every page, saves screenshots under test-results/ and prints the
  * first render time of the stored report.
  */
@@ -108,11 +108,27 @@ test('HR: "Add missing customers" turns CUST-COVERAGE to pass', async () => {
   await screenshot('project-hr-before-fix');
   expect(await axeViolations('project view')).toEqual([]);
 
-  await card.locator('[data-testid="fix-CUST-COVERAGE"]').click();
-  await card.locator('[data-testid="fix-results"]').waitFor({ timeout: 60_000 });
-  const outcomes = await card.locator('[data-testid="fix-results"] tr[data-outcome]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
+  // Preview: the dialog says what will happen, as whom, and which desk it reaches; nothing has changed yet.
+  await card.locator('[data-testid="fix-add-missing-customers"]').click();
+  const dialog = app.locator('[data-testid="fix-dialog"]');
+  const sentence = dialog.locator('[data-testid="fix-sentence"]');
+  await sentence.waitFor({ timeout: 60_000 });
+  expect(await sentence.textContent()).toMatch(/^Add \d+ users to HR Help Desk's customers as you\.$/);
+  expect(await dialog.locator('[data-testid="fix-changes"]').textContent()).toContain('HR Help Desk (HR)');
+  expect(await card.getAttribute('data-status')).toBe('fail');
+  await screenshot('project-hr-fix-preview');
+  expect(await axeViolations('fix preview')).toEqual([]);
+
+  // Confirm: applied as the admin, results summarised, each change behind a toggle.
+  await dialog.locator('[data-testid="fix-confirm"]').click();
+  const summary = dialog.locator('[data-testid="fix-summary"]');
+  await summary.waitFor({ timeout: 60_000 });
+  expect(await summary.textContent()).toMatch(/^\d+ added, 0 failed$/);
+  await dialog.getByRole('button', { name: 'Show each change' }).click();
+  const outcomes = await dialog.locator('tr[data-outcome]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-outcome')));
   expect(outcomes.length).toBeGreaterThan(0);
-  expect(outcomes.every((o) => o === 'added' || o === 'already_present')).toBe(true);
+  expect(outcomes.every((o) => o === 'applied')).toBe(true);
+  await dialog.locator('[data-testid="fix-close"]').click();
   await app.locator('[data-check="CUST-COVERAGE"][data-status="pass"]').waitFor({ timeout: 30_000 });
   await screenshot('project-hr-after-fix');
 });
