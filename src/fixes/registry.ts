@@ -8,10 +8,12 @@ import type { Fix } from './fix';
 import type { FixMeta } from '../shared/fix-model';
 import { addMissingCustomers } from './add-missing-customers';
 import { addToServiceDeskTeam } from './add-to-service-desk-team';
+import { grantServiceManagementAccess } from './grant-service-management-access';
 
 export const FIXES: readonly Fix[] = [
   addToServiceDeskTeam,
   addMissingCustomers,
+  grantServiceManagementAccess,
 ];
 
 export function findFix(id: string): Fix | undefined {
