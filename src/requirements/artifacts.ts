@@ -73,7 +73,7 @@ export const ARTIFACTS: Readonly<Record<ArtifactKind, ArtifactInfo>> = {
     label: 'which workflow each issue type of the project uses',
     endpoint: 'GET /rest/api/3/workflowscheme/project, POST /rest/api/3/workflows',
     permission: 'the Administer Jira global permission (Administer projects for a team-managed project)',
-    // Jira answers 404 rather than 403 for a workflow or scheme the caller may not see.
+    // POST /rest/api/3/workflows answers a caller without the permission with 401, not 403; any other refusal still points at what lets the account see the workflows.
     whenUnusable:
       "Make sure the account running the checks can see the project's workflows: Administer Jira, or Administer projects for a team-managed project (whose workflows belong to the project); then run the checks again.",
   },
