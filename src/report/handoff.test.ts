@@ -97,3 +97,56 @@ describe('buildHandoffBundle', () => {
     expect(Object.keys(JSON.parse(json).projects[0]).slice(0, 3)).toEqual(['key', 'id', 'name']);
   });
 });
+
+describe('the bundle for the Moveworks team', () => {
+  const connector = {
+    connectionName: 'jira_service_desk',
+    baseUrl: 'https://acme.atlassian.net',
+    authenticationType: 'Jira Cloud Basic Auth',
+    username: 'moveworks-bot@acme.com',
+    passwordHint: 'The API token created for the service account',
+    accountIdSetting: 'Enable the AccountID checkbox',
+  };
+
+  it('carries the connector’s values when given, and never a password field', () => {
+    const bundle = buildHandoffBundle(reportWith(itHandoff), { connector });
+    expect(bundle.connector).toEqual(connector);
+    expect(JSON.stringify(bundle)).not.toMatch(/"password"\s*:/i);
+  });
+
+  it('has a parity section for a paired desk: its differences, not what is the same', () => {
+    const report = reportWith(itHandoff);
+    const it = report.projects.find((p) => p.key === 'IT')!;
+    it.checks.push({
+      id: 'PARITY-CONFIG',
+      group: 'workflows',
+      status: 'warn',
+      severity: 'recommended',
+      title: 'Production differs from its non-production desk',
+      summary: '1 difference from ITTEST: Resolve transition id',
+      remediation: [],
+      evidence: {
+        pair: { production: 'IT', nonProduction: 'ITTEST' },
+        comparison: {
+          production: { baseUrl: 'https://acme.atlassian.net', key: 'IT', name: 'IT', generatedAt: '2026-11-28T09:00:00.000Z' },
+          nonProduction: { baseUrl: 'https://acme.atlassian.net', key: 'ITTEST', name: 'IT (Test)', generatedAt: '2026-11-28T09:00:00.000Z' },
+          matches: false,
+          counts: { different: 1, unknown: 0, same: 1 },
+          items: [
+            { area: 'transition', subject: 'Resolve transition id', production: '51', nonProduction: '52', state: 'different', breaks: 'Jira refuses the bot’s call', fixOn: 'production', remediation: 'Use 52' },
+            { area: 'check', subject: 'SA-EXISTS', production: 'pass', nonProduction: 'pass', state: 'same' },
+          ],
+        },
+      },
+    });
+    const bundle = buildHandoffBundle(report);
+    expect(bundle.projects.find((p) => p.key === 'IT')!.parity).toMatchObject({
+      pair: { production: 'IT', nonProduction: 'ITTEST' },
+      status: 'warn',
+      matches: false,
+      items: [{ subject: 'Resolve transition id', fixOn: 'production' }],
+    });
+    expect(bundle.projects.find((p) => p.key === 'IT')!.parity!.items).toHaveLength(1);
+    expect(bundle.projects.find((p) => p.key === 'HR')!.parity).toBeUndefined();
+  });
+});

@@ -4,7 +4,8 @@
  * Built from WF-EXPORT's evidence (the `buildHandoff` output it records) in a
  * stored report, so an export works without going back to Jira.
  */
-import type { ProjectReport, ProjectStyle, Report, StatusBucket } from '../shared/report-model';
+import type { ParityPair, ProjectReport, ProjectStyle, Report, StatusBucket } from '../shared/report-model';
+import type { ParityComparison, ParityItem } from '../shared/parity-model';
 import { withStableKeys } from './json';
 
 /*
@@ -109,6 +110,32 @@ export interface HandoffBundleProject {
   workflows: HandoffBundleWorkflow[];
   /** What is missing and why. */
   unreadable: HandoffGap[];
+  /** Present when the desk is paired with a non-production desk (PARITY-CONFIG). */
+  parity?: HandoffBundleParity;
+}
+
+/** How a paired desk compares with the non-production desk the bot was tuned on: its differences, each with the side to change. */
+export interface HandoffBundleParity {
+  pair: ParityPair;
+  /** PARITY-CONFIG's status: pass (matches), warn (differs), error (could not compare). */
+  status: string;
+  summary: string;
+  nonProduction?: ParityComparison['nonProduction'];
+  matches?: boolean;
+  counts?: ParityComparison['counts'];
+  /** The differences and what could not be compared; what is the same is left out. */
+  items?: ParityItem[];
+}
+
+/** The values of the Moveworks Setup connector: what to type, never the token itself. */
+export interface HandoffConnector {
+  connectionName: string;
+  baseUrl: string;
+  authenticationType: string;
+  username: string | null;
+  /** Where the password comes from: the service account's API token, which the app never holds. */
+  passwordHint: string;
+  accountIdSetting: string;
 }
 
 export interface HandoffBundle {
@@ -117,6 +144,8 @@ export interface HandoffBundle {
   generatedAt: string;
   site: { baseUrl: string };
   bucketLabels: Record<StatusBucket, string>;
+  /** The connector's values, when the bundle is exported from the app. */
+  connector?: HandoffConnector;
   projects: HandoffBundleProject[];
 }
 
@@ -152,8 +181,25 @@ function bundleWorkflow(w: StoredHandoffWorkflow): HandoffBundleWorkflow {
   };
 }
 
+/** PARITY-CONFIG's result as the bundle carries it; none when the desk has no pair. */
+function parityOf(project: ProjectReport): HandoffBundleParity | undefined {
+  const check = project.checks.find((c) => c.id === 'PARITY-CONFIG');
+  const evidence = check?.evidence as { pair?: ParityPair; comparison?: ParityComparison } | undefined;
+  if (!check || !evidence?.pair) return undefined;
+  const c = evidence.comparison;
+  return {
+    pair: evidence.pair,
+    status: check.status,
+    summary: check.summary,
+    ...(c && Array.isArray(c.items)
+      ? { nonProduction: c.nonProduction, matches: c.matches, counts: c.counts, items: c.items.filter((i) => i.state !== 'same') }
+      : {}),
+  };
+}
+
 function bundleProject(project: ProjectReport): HandoffBundleProject {
-  const base = { key: project.key, id: project.id, name: project.name, style: project.style };
+  const parity = parityOf(project);
+  const base = { key: project.key, id: project.id, name: project.name, style: project.style, ...(parity ? { parity } : {}) };
   const check = project.checks.find((c) => c.id === 'WF-EXPORT');
   if (!check) {
     return { ...base, complete: false, workflows: [], unreadable: [{ workflow: null, issueTypes: [], reason: 'WF-EXPORT was not part of this run' }] };
@@ -173,7 +219,7 @@ function bundleProject(project: ProjectReport): HandoffBundleProject {
 }
 
 /** The bundle for every project of the report, or just `projectKey`'s. */
-export function buildHandoffBundle(report: Report, options: { projectKey?: string } = {}): HandoffBundle {
+export function buildHandoffBundle(report: Report, options: { projectKey?: string; connector?: HandoffConnector } = {}): HandoffBundle {
   const projects = options.projectKey ? report.projects.filter((p) => p.key === options.projectKey) : report.projects;
   const labels = projects
     .map((p) => p.checks.find((c) => c.id === 'WF-EXPORT')?.evidence)
@@ -184,6 +230,7 @@ export function buildHandoffBundle(report: Report, options: { projectKey?: strin
     generatedAt: report.generatedAt,
     site: { baseUrl: report.site.baseUrl },
     bucketLabels: { ...DEFAULT_BUCKET_LABELS, ...(labels ?? {}) },
+    ...(options.connector ? { connector: { ...options.connector } } : {}),
     projects: projects.map(bundleProject),
   };
 }

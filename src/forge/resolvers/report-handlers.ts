@@ -19,7 +19,9 @@ import { scopeProject, type Handler } from './handler';
 import { asObject, optionalProjectKey } from './payload';
 
 /** The values to type into Moveworks Setup; the token itself is never known to the app. */
-export const getConnectorValues: Handler<'getConnectorValues'> = async (deps) => {
+export const getConnectorValues: Handler<'getConnectorValues'> = async (deps) => connectorValues(deps);
+
+async function connectorValues(deps: Parameters<Handler<'getConnectorValues'>>[0]) {
   const [site, { settings }] = await Promise.all([loadSite(deps.storage), getSettings(deps.storage)]);
   const configured = settings.serviceAccount?.trim();
   const username = site?.serviceAccount?.emailAddress || (configured && configured.includes('@') ? configured : null);
@@ -31,7 +33,7 @@ export const getConnectorValues: Handler<'getConnectorValues'> = async (deps) =>
     passwordHint: PASSWORD_HINT,
     accountIdSetting: ACCOUNT_ID_SETTING,
   };
-};
+}
 
 /** A desk's export leads with the desk's own gate and score, as its page shows them (engine/readiness-summary.ts). */
 function narrow(report: Report, projectKey: string): Report {
@@ -54,14 +56,15 @@ export const exportReport: Handler<'exportReport'> = async (deps, caller, payloa
   const report = projectKey ? narrow(full, projectKey) : full;
   const stamp = report.generatedAt.slice(0, 10);
   const base = `moveworks-readiness-${projectKey ? `${projectKey}-` : ''}${stamp}`;
-  const files: Record<(typeof FORMATS)[number], () => ExportFile> = {
+  const files: Record<(typeof FORMATS)[number], () => ExportFile | Promise<ExportFile>> = {
     json: () => ({ filename: `${base}.json`, mimeType: 'application/json', content: renderReportJson(report) }),
     csv: () => ({ filename: `${base}.csv`, mimeType: 'text/csv', content: renderReportCsv(report) }),
     html: () => ({ filename: `${base}.html`, mimeType: 'text/html', content: renderReportHtml(report, { mode: 'export' }) }),
-    handoff: () => ({
+    handoff: async () => ({
       filename: `${base}-handoff.json`,
       mimeType: 'application/json',
-      content: renderHandoffJson(buildHandoffBundle(report, projectKey ? { projectKey } : {})),
+      // One file the Moveworks team can use as is: workflows, the bot's transition ids, the connector's values (never a token).
+      content: renderHandoffJson(buildHandoffBundle(report, { ...(projectKey ? { projectKey } : {}), connector: await connectorValues(deps) })),
     }),
   };
   return files[format as (typeof FORMATS)[number]]();
