@@ -80,4 +80,24 @@ describe('a user who has not allowed the app access', () => {
       .then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(NeedsAuthenticationError);
   });
+
+  it.each(['previewFix', 'applyFix'] as const)('%s: the consent error escapes when reading Jira for the plan needs it, instead of a plan of unreadable desks', async (name) => {
+    const deps = await forgeBackedDeps();
+    const asUser = deps.jiraAsUser;
+    // The permission check passes; the gather for the fix's plan is what needs consent.
+    deps.jiraAsUser = (accountId) => {
+      const transport = asUser(accountId);
+      return {
+        baseUrl: transport.baseUrl,
+        request: (req) => {
+          if (!/^\/rest\/api\/3\/(mypermissions|myself)/.test(req.path)) consentMissing.add('site-admin');
+          return transport.request(req);
+        },
+      };
+    };
+    const error = await buildResolvers(deps)
+      [name]({ fixId: 'add-to-service-desk-team', projectKey: 'IT' }, ADMIN)
+      .then((answer) => answer, (e: unknown) => e);
+    expect(error).toBeInstanceOf(NeedsAuthenticationError);
+  });
 });

@@ -16,6 +16,7 @@ import { needsUserConsent } from '../../jira/needs-consent';
 import type { AppDeps } from '../deps';
 import { kvsFixResults, loadBatchPlan, loadFixRun, saveFixRun, storeBatchPlan, type FixBatch, type FixRunRecord } from '../storage/fix-run-repo';
 import { getSettings } from '../storage/settings-repo';
+import { watchConsent } from './consent-watch';
 import { gatherForFix, planInput } from './gather-for-fix';
 import { RECHECKED_KEPT, recheckResolved } from './recheck';
 
@@ -64,7 +65,8 @@ export async function advanceFixRun(deps: AppDeps, runId: string, options: Advan
   const timeLeft = () => options.deadlineMs - deps.now().getTime();
   const timeUp = () => timeLeft() < STEP_MARGIN_MS;
   // Writes as the user who asked for the fix, reads too: the plan is what they can see and change.
-  const client = new JiraClient(deps.jiraAsUser(run.by), { logger: deps.log, deadlineMs: options.deadlineMs });
+  const consent = watchConsent(deps.jiraAsUser(run.by));
+  const client = new JiraClient(consent.transport, { logger: deps.log, deadlineMs: options.deadlineMs });
   const results = kvsFixResults(deps.storage, run.runId);
   const counts = new Map<number, { changesDone: number; itemsDone: number; itemsFailed: number }>();
   const done = await results.recorded();
@@ -76,6 +78,8 @@ export async function advanceFixRun(deps: AppDeps, runId: string, options: Advan
       if (!batch.planned) {
         if (timeUp()) return await pause(run, save);
         const snapshot = await gatherForFix(client, fix, settings, batch.desks, { now: deps.now, ...(knownGroups ? { knownGroups } : {}) });
+        // A plan read without the user's consent would be all "could not be read": let Forge ask instead.
+        consent.rethrow();
         knownGroups = snapshot.endUserGroups;
         const plan = fix.plan(planInput(fix, snapshot, settings, batch.desks, run.caller));
         const chunks = await storeBatchPlan(deps.storage, run.runId, index, plan.changes);

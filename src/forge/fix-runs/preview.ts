@@ -13,6 +13,7 @@ import type { AppDeps } from '../deps';
 import { fixMetas } from '../../fixes/registry';
 import { getSettings } from '../storage/settings-repo';
 import { batchesOf, gatherForFix, mergeSnapshots, planCaller, planInput } from './gather-for-fix';
+import { watchConsent } from './consent-watch';
 import { desksInScope } from './desks-in-scope';
 
 /** Changes the dialog lists; the totals count them all. */
@@ -27,7 +28,8 @@ export async function previewFix(deps: AppDeps, caller: Caller, fix: Fix, projec
   if (fix.meta.scope === 'desk' && desks.length === 0) return empty;
 
   const { settings } = await getSettings(deps.storage);
-  const client = new JiraClient(deps.jiraAsUser(caller.accountId), { logger: deps.log, deadlineMs });
+  const consent = watchConsent(deps.jiraAsUser(caller.accountId));
+  const client = new JiraClient(consent.transport, { logger: deps.log, deadlineMs });
   const batches = fix.meta.scope === 'site' ? [[]] : batchesOf(desks);
   const snapshots: SiteSnapshot[] = [];
   const read: string[] = [];
@@ -38,6 +40,7 @@ export async function previewFix(deps: AppDeps, caller: Caller, fix: Fix, projec
       notPreviewed.push(...batch);
       continue;
     }
+    consent.rethrow();
     snapshots.push(snapshot);
     read.push(...batch);
   }
