@@ -55,6 +55,8 @@ export interface VersionedSettings {
   updatedBy?: string;
   /** The saver's display name when Jira gave it. */
   updatedByName?: string;
+  /** accountId → display name for the service account and recipient users, read from Jira for the admin page. */
+  accountNames?: Record<string, string>;
 }
 
 /** A save's answer: the stored settings and, when there is a report issue and recipients, who Jira would e-mail about it. */
@@ -267,6 +269,17 @@ export interface ServiceDeskOption {
   id: string;
 }
 
+/** What Settings offers for one desk, as Jira has it: its request types' issue types and its workflows' statuses. */
+export interface DeskOptions {
+  projectKey: string;
+  /** Each issue type behind a request type, with the request types that create it. */
+  issueTypes: { id: string; name: string; requestTypes: string[] }[];
+  /** Each status the desk's workflows use, with its category and those workflows. */
+  statuses: { id: string; name: string; category?: string; workflows: string[] }[];
+  /** Some workflow could not be read, so statuses may be missing. */
+  statusesIncomplete?: true;
+}
+
 /** Resolver name → [payload, data]. */
 export interface ResolverApi {
   getContext: [Record<string, never>, CallerContext];
@@ -292,6 +305,8 @@ export interface ResolverApi {
   searchUsers: [{ query: string }, UserOption[]];
   searchGroups: [{ query: string }, GroupOption[]];
   listServiceDesks: [Record<string, never>, ServiceDeskOption[]];
+  /** Settings' pickers for one desk: its issue types and statuses, read from Jira as the caller. */
+  getDeskOptions: [{ projectKey: string }, DeskOptions];
   /** The Parity page: each pair (of the one desk, on its project page) with its comparison. */
   getParity: [{ projectKey?: string }, ParityView];
   /** Another site's JSON report as this site's non-production side; refused whole when it is not a report. */

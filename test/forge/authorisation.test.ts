@@ -41,6 +41,7 @@ const PAYLOADS: Record<ResolverName, unknown> = {
   searchUsers: { query: 'bot' },
   searchGroups: { query: 'staff' },
   listServiceDesks: {},
+  getDeskOptions: { projectKey: 'IT' },
   getParity: { projectKey: 'IT' },
   importParityReport: { text: JSON.stringify(sampleReport()), fileName: 'sandbox.json' },
   clearParityReport: {},
@@ -67,6 +68,8 @@ function expectDenied(outcome: Awaited<ReturnType<typeof call>>) {
 function expectAllowed(outcome: Awaited<ReturnType<typeof call>>) {
   // Past the gate: there is no fix run to report here, and saying so is the served answer.
   if (!outcome.result.success && outcome.result.errors.every((e) => e.errorType === 'NOT_FOUND') && outcome.result.errors[0]?.message === 'There is no such fix run.') return;
+  // Past the gate: this fake Jira serves no desk's request types or workflows, and Jira's answer, in its words, is what is served.
+  if (!outcome.result.success && outcome.result.errors.every((e) => e.errorType === 'JIRA') && outcome.result.errors[0]?.message.startsWith("Jira did not give IT's details")) return;
   if (!outcome.result.success) throw new Error(`expected success, got ${JSON.stringify(outcome.result.errors)}`);
   expect(outcome.result.success).toBe(true);
 }

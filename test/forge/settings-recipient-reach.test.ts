@@ -21,7 +21,9 @@ async function save(patch: Partial<VersionedSettings['settings']>): Promise<Save
   const read = await app.call('getSettings', {}, ADMIN);
   if (!read.success) throw new Error(JSON.stringify(read.errors));
   const current = read.data as VersionedSettings;
-  const saved = await app.call('saveSettings', { settings: { ...current.settings, ...patch }, version: current.version }, ADMIN);
+  // Settings are saved only with a service account.
+  const serviceAccount = current.settings.serviceAccount ?? DEMO_CREDENTIALS.serviceAccount.email;
+  const saved = await app.call('saveSettings', { settings: { ...current.settings, serviceAccount, ...patch }, version: current.version }, ADMIN);
   if (!saved.success) throw new Error(JSON.stringify(saved.errors));
   return saved.data as SavedSettings;
 }

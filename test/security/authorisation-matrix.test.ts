@@ -30,6 +30,7 @@ function payloadFor(name: ResolverName, projectKey: string): unknown {
     case 'getProjectView':
     case 'getHistory':
     case 'getParity':
+    case 'getDeskOptions':
       return { projectKey };
     case 'importParityReport':
       return { text: JSON.stringify(sampleReport()), fileName: 'sandbox.json' };

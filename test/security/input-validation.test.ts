@@ -58,7 +58,7 @@ describe('settings through saveSettings', () => {
   });
 
   it('several invalid fields are all reported at once, one message each', async () => {
-    const result = await app.call('saveSettings', { settings: { ...current.settings, schedule: 'hourly', weekday: 'FUNDAY', skills: ['x'] }, version: current.version }, ADMIN);
+    const result = await app.call('saveSettings', { settings: { ...current.settings, serviceAccount: 'moveworks-bot@acme.com', schedule: 'hourly', weekday: 'FUNDAY', skills: ['x'] }, version: current.version }, ADMIN);
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(new Set(result.errors.map((e) => e.field))).toEqual(new Set(['schedule', 'weekday', 'skills']));

@@ -28,6 +28,7 @@ export const RESOLVER_ACCESS: Record<ResolverName, Access> = {
   searchUsers: 'site',
   searchGroups: 'site',
   listServiceDesks: 'site',
+  getDeskOptions: 'project',
   getParity: 'project',
   importParityReport: 'site',
   clearParityReport: 'site',

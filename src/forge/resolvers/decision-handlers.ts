@@ -74,6 +74,15 @@ export const acknowledge: Handler<'acknowledge'> = async (deps, caller, payload)
   if (check.status === 'pass' || check.status === 'not_applicable') {
     throw ResolverFailure.of('VALIDATION', `${checkId} does not need acknowledging: it is ${check.status === 'pass' ? 'passing' : 'not applicable'}.`, 'checkId');
   }
+  // An error is the app failing to judge (its settings, or its access to Jira), not a gap an admin can accept:
+  // acknowledging it would hide the one thing that still needs fixing.
+  if (check.status === 'error') {
+    throw ResolverFailure.of(
+      'VALIDATION',
+      `${checkId} could not be checked, so there is nothing to accept yet: fix what it names (the settings or the app's access to Jira), then run the checks again.`,
+      'checkId',
+    );
+  }
   const byName = await displayNameOf(deps, caller.accountId);
   const ack: Acknowledgement = {
     by: caller.accountId,

@@ -26,6 +26,7 @@ import { getContext, getOverview, getProgress, getProjectView, startRecheck } fr
 import { exportReport, getConnectorValues, getHistory, sendTestReport } from './report-handlers';
 import { listServiceDesks, searchGroups, searchUsers } from './search-handlers';
 import { getSettings, saveSettings } from './settings-handlers';
+import { getDeskOptions } from './desk-options-handlers';
 import { clearParityReport, getParity, importParityReport } from './parity-handlers';
 
 export type ResolverFn<K extends ResolverName> = (payload: unknown, ctx: InvocationContext) => Promise<Envelope<DataOf<K>>>;
@@ -53,6 +54,7 @@ const HANDLERS: { [K in ResolverName]: Handler<K> } = {
   searchUsers,
   searchGroups,
   listServiceDesks,
+  getDeskOptions,
   getParity,
   importParityReport,
   clearParityReport,

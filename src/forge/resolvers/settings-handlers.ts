@@ -6,6 +6,7 @@
  */
 import type { AppSettings } from '../../shared/resolver-api';
 import { ResolverFailure } from '../errors';
+import { accountIdsOf, accountNames } from '../jira/account-names';
 import { displayNameOf } from '../jira/display-name';
 import { reportRecipientReach } from '../jira/report-recipient-reach';
 import { getSettings as readSettings, saveSettings as writeSettings } from '../storage/settings-repo';
@@ -13,7 +14,12 @@ import { validateSettings } from '../storage/settings-validation';
 import type { Handler } from './handler';
 import { asObject } from './payload';
 
-export const getSettings: Handler<'getSettings'> = async (deps) => readSettings(deps.storage);
+/** With the names of the people it names; a desk's own settings page shows none of them, so it reads none. */
+export const getSettings: Handler<'getSettings'> = async (deps, caller) => {
+  const current = await readSettings(deps.storage);
+  if (caller.limitedToProject) return current;
+  return { ...current, accountNames: await accountNames(deps, caller.accountId, accountIdsOf(current.settings)) };
+};
 
 function withoutProject(settings: Omit<AppSettings, 'attestations' | 'acknowledgements'>, projectKey: string): string {
   const { [projectKey]: _own, ...others } = settings.issueTypesInScope;
@@ -34,6 +40,7 @@ export const saveSettings: Handler<'saveSettings'> = async (deps, caller, payloa
   const byName = await displayNameOf(deps, caller.accountId);
   const saved = await writeSettings(deps.storage, { settings: p.settings, version: p.version }, caller.accountId, deps.now(), byName);
   if (caller.limitedToProject) return saved;
-  const recipientReach = await reportRecipientReach(deps, saved.settings);
-  return recipientReach ? { ...saved, recipientReach } : saved;
+  const [recipientReach, names] = await Promise.all([reportRecipientReach(deps, saved.settings), accountNames(deps, caller.accountId, accountIdsOf(saved.settings))]);
+  const named = { ...saved, accountNames: names };
+  return recipientReach ? { ...named, recipientReach } : named;
 };

@@ -67,15 +67,16 @@ export function validateSettings(input: unknown): ValidationResult {
   const c = new Collector();
   if (!isObject(input)) return { ok: false, errors: [{ errorType: 'VALIDATION', message: 'Settings must be an object.' }] };
 
+  // Every check starts from the service account, so settings without one are never saved.
   let serviceAccount: string | undefined;
-  if (input.serviceAccount !== undefined && input.serviceAccount !== null && input.serviceAccount !== '') {
-    if (typeof input.serviceAccount !== 'string') c.add('serviceAccount', 'The service account must be an e-mail address or an Atlassian accountId.');
-    else {
-      const s = input.serviceAccount.trim();
-      if (!isServiceAccountIdentifier(s)) {
-        c.add('serviceAccount', `"${s.slice(0, 80)}" is neither an e-mail address nor an Atlassian accountId.`);
-      } else serviceAccount = s;
-    }
+  if (input.serviceAccount === undefined || input.serviceAccount === null || (typeof input.serviceAccount === 'string' && input.serviceAccount.trim() === '')) {
+    c.add('serviceAccount', 'Choose the Moveworks service account: every check starts from it.');
+  } else if (typeof input.serviceAccount !== 'string') c.add('serviceAccount', 'The service account must be an e-mail address or an Atlassian accountId.');
+  else {
+    const s = input.serviceAccount.trim();
+    if (!isServiceAccountIdentifier(s)) {
+      c.add('serviceAccount', `"${s.slice(0, 80)}" is neither an e-mail address nor an Atlassian accountId.`);
+    } else serviceAccount = s;
   }
 
   const endUserGroups = stringList(c, 'endUserGroups', input.endUserGroups, 'End-user groups', (s) =>
