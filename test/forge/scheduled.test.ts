@@ -1,5 +1,6 @@
 /** The hourly trigger only enqueues, once per period, with a random delay per job. */
 import { runScheduledTrigger, MAX_JITTER_SECONDS } from '../../src/forge/scheduled/scheduled-run';
+import { KEYS } from '../../src/forge/storage/keys';
 import { saveSettings } from '../../src/forge/storage/settings-repo';
 import { seededSite } from './helpers/seeded-site';
 
@@ -54,7 +55,10 @@ it('runs daily once per UTC day', async () => {
 it('does nothing when the schedule is off or no service account is configured', async () => {
   const off = await site({ schedule: 'off' });
   expect(await runScheduledTrigger(off)).toEqual({ enqueued: false, reason: 'schedule-off' });
-  const unconfigured = await site({ serviceAccount: undefined, schedule: 'daily' });
+  // A save without a service account is refused, so only stored settings from before that rule can lack one.
+  const unconfigured = await site({ schedule: 'daily' });
+  const stored = (await unconfigured.storage.get<{ settings: Record<string, unknown> }>(KEYS.settings))!;
+  await unconfigured.storage.set(KEYS.settings, { ...stored, settings: { ...stored.settings, serviceAccount: undefined } });
   expect(await runScheduledTrigger(unconfigured)).toEqual({ enqueued: false, reason: 'not-configured' });
   expect(off.queue.pushed).toHaveLength(0);
   expect(unconfigured.queue.pushed).toHaveLength(0);
