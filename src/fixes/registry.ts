@@ -7,6 +7,7 @@
 import type { Fix } from './fix';
 import type { FixMeta } from '../shared/fix-model';
 import { addMissingCustomers } from './add-missing-customers';
+import { addGlobalTransitions } from './add-global-transitions';
 import { addToServiceDeskTeam } from './add-to-service-desk-team';
 import { grantServiceManagementAccess } from './grant-service-management-access';
 
@@ -14,6 +15,7 @@ export const FIXES: readonly Fix[] = [
   addToServiceDeskTeam,
   addMissingCustomers,
   grantServiceManagementAccess,
+  addGlobalTransitions,
 ];
 
 export function findFix(id: string): Fix | undefined {
