@@ -1,7 +1,7 @@
 /** A fix run as the page and History show it: progress, the summary line and the recorded changes. */
 import { findFix } from '../../fixes/registry';
 import { summariseResults } from '../../fixes/runner';
-import type { FixRunView } from '../../shared/resolver-api';
+import type { ChangeRecord, FixRunView } from '../../shared/resolver-api';
 import type { KeyValueStore } from '../deps';
 import { listChangeRecords, listFixRuns, type FixRunRecord } from '../storage/fix-run-repo';
 
@@ -10,14 +10,20 @@ export const CHANGES_SHOWN = 500;
 
 export async function fixRunView(store: KeyValueStore, run: FixRunRecord, options: { projectKey?: string } = {}): Promise<FixRunView> {
   const fix = findFix(run.fixId);
+  const meta = fix?.meta ?? { id: run.fixId, title: run.fixId, description: '', resolves: [], scope: 'desk' as const, permission: 'site-admin' as const, scopes: [] };
+  // While a run is under way the page polls it: its progress counts say enough, without reading every result.
+  if (run.state === 'running') return view(run, meta.title, `${run.progress.itemsDone} ${meta.itemVerb ?? 'changed'}, ${run.progress.itemsFailed} failed`, [], run.progress.changesDone, options);
   const all = await listChangeRecords(store, run.runId);
   const records = options.projectKey ? all.filter((r) => r.projects.includes(options.projectKey!)) : all;
-  const summary = summariseResults(fix ?? { meta: { id: run.fixId, title: run.fixId, description: '', resolves: [], scope: 'desk', permission: 'site-admin', scopes: [] } }, records.map((r) => r.result));
+  return view(run, meta.title, summariseResults({ meta }, records.map((r) => r.result)).line, records, records.length, options);
+}
+
+function view(run: FixRunRecord, title: string, summary: string, records: ChangeRecord[], recorded: number, options: { projectKey?: string }): FixRunView {
   const blockers = run.batches.flatMap((b) => b.planned?.blockers ?? []);
   return {
     runId: run.runId,
     fixId: run.fixId,
-    title: fix?.meta.title ?? run.fixId,
+    title,
     ...(run.projectKey ? { projectKey: run.projectKey } : {}),
     desks: run.desks,
     by: run.by,
@@ -27,9 +33,9 @@ export async function fixRunView(store: KeyValueStore, run: FixRunRecord, option
     state: run.state,
     background: run.background,
     progress: run.progress,
-    summary: summary.line,
+    summary,
     changes: records.slice(0, CHANGES_SHOWN),
-    changesRecorded: records.length,
+    changesRecorded: recorded,
     blockers,
     ...(run.message ? { message: run.message } : {}),
     rechecked: options.projectKey ? run.rechecked.filter((r) => r.projectKey === options.projectKey || r.projectKey === null) : run.rechecked,
