@@ -5,7 +5,10 @@
  * would meet those limits (429) all at once. Every job of every run, and a fix's
  * follow-up re-check, share this one @forge/events concurrency key, so at most
  * `limit` jobs talk to Jira at a time; Forge holds the others back and delivers
- * them as running jobs finish.
+ * them as running jobs finish. Why 4: at Jira-like latency one job pages its desk
+ * at about 25 calls a second, so about 4 jobs fill an endpoint's burst rate; 8
+ * meet many times the 429s and, waiting out Retry-After, finish later
+ * (bench/PERFORMANCE.md, "Forge jobs share one concurrency key").
  */
 import type { JobConcurrency } from '../deps';
 
