@@ -106,6 +106,16 @@ export interface ProjectViewData {
   fixes?: FixInfo[];
 }
 
+/** The site checks on a page of their own (service account, Moveworks app and connector), evidence and all. */
+export interface SiteViewData {
+  /** Empty before the first run stored the site checks. */
+  siteChecks: CheckResult[];
+  progress: RunProgress | null;
+  generatedAt: string | null;
+  /** The fixes this caller may run; a site check's card offers those that resolve it. */
+  fixes?: FixInfo[];
+}
+
 /** A fix as the UI offers it: its meta from the registry, never its plan or apply. */
 export type FixInfo = FixMeta;
 
@@ -285,6 +295,8 @@ export interface ResolverApi {
   getContext: [Record<string, never>, CallerContext];
   getOverview: [Record<string, never>, OverviewData];
   getProjectView: [{ projectKey: string }, ProjectViewData];
+  /** The site checks alone, for the admin page's site page. */
+  getSiteView: [Record<string, never>, SiteViewData];
   startRecheck: [{ projectKeys?: string[] }, RunProgress];
   getProgress: [Record<string, never>, RunProgress | null];
   getSettings: [Record<string, never>, VersionedSettings];

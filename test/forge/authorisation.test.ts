@@ -23,6 +23,7 @@ const PAYLOADS: Record<ResolverName, unknown> = {
   getContext: {},
   getOverview: {},
   getProjectView: { projectKey: 'IT' },
+  getSiteView: {},
   startRecheck: { projectKeys: ['IT'] },
   getProgress: {},
   getSettings: {},
@@ -77,6 +78,7 @@ function expectAllowed(outcome: Awaited<ReturnType<typeof call>>) {
 // Written out, not derived from RESOLVER_ACCESS, so a resolver moved to the wrong level fails here.
 const SITE_ONLY: ResolverName[] = [
   'getOverview',
+  'getSiteView',
   'attest',
   'revokeAttestation',
   'getConnectorValues',

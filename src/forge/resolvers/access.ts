@@ -10,6 +10,7 @@ export const RESOLVER_ACCESS: Record<ResolverName, Access> = {
   getContext: 'project',
   getOverview: 'site',
   getProjectView: 'project',
+  getSiteView: 'site',
   startRecheck: 'project',
   getProgress: 'project',
   getSettings: 'project',

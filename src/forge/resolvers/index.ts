@@ -22,7 +22,7 @@ import { RESOLVER_ACCESS, requestedProjects } from './access';
 import { acknowledge, attest, removeAcknowledgement, revokeAttestation } from './decision-handlers';
 import { applyFix, getFixRun, previewFix } from './fix-handlers';
 import type { Handler } from './handler';
-import { getContext, getOverview, getProgress, getProjectView, startRecheck } from './overview-handlers';
+import { getContext, getOverview, getProgress, getProjectView, getSiteView, startRecheck } from './overview-handlers';
 import { exportReport, getConnectorValues, getHistory, sendTestReport } from './report-handlers';
 import { listServiceDesks, searchGroups, searchUsers } from './search-handlers';
 import { getSettings, saveSettings } from './settings-handlers';
@@ -36,6 +36,7 @@ const HANDLERS: { [K in ResolverName]: Handler<K> } = {
   getContext,
   getOverview,
   getProjectView,
+  getSiteView,
   startRecheck,
   getProgress,
   getSettings,

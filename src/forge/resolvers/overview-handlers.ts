@@ -4,7 +4,9 @@ import type { FixInfo } from '../../shared/resolver-api';
 import type { Caller } from '../authz/authorise';
 import { ResolverFailure } from '../errors';
 import { startReadinessRun } from '../run/start-run';
-import { loadDecoratedProject, loadDecoratedReport } from '../storage/load-report';
+import { loadDecisions, loadDecoratedProject, loadDecoratedReport } from '../storage/load-report';
+import { siteChecksView } from '../storage/apply-decisions';
+import { loadSite } from '../storage/report-repo';
 import { loadProgress } from '../storage/progress-repo';
 import { settingsConfigured } from '../storage/settings-repo';
 import type { Handler } from './handler';
@@ -40,6 +42,13 @@ export const getProjectView: Handler<'getProjectView'> = async (deps, caller, pa
   const now = deps.now();
   const [view, progress] = await Promise.all([loadDecoratedProject(deps.storage, projectKey, now), loadProgress(deps.storage, now)]);
   return { ...view, progress, fixes: fixesFor(caller) };
+};
+
+/** The site checks as the desk page shows them (decisions overlaid, evidence kept), without reading any desk. */
+export const getSiteView: Handler<'getSiteView'> = async (deps, caller) => {
+  const now = deps.now();
+  const [site, decisions, progress] = await Promise.all([loadSite(deps.storage), loadDecisions(deps.storage), loadProgress(deps.storage, now)]);
+  return { siteChecks: site ? siteChecksView(site, decisions, now) : [], progress, generatedAt: site?.generatedAt ?? null, fixes: fixesFor(caller) };
 };
 
 export const getProgress: Handler<'getProgress'> = async (deps) => loadProgress(deps.storage, deps.now());
