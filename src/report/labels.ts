@@ -5,7 +5,7 @@ export const STATUS_LABEL: Record<CheckStatus, string> = {
   pass: 'PASS',
   warn: 'WARN',
   fail: 'FAIL',
-  manual: 'MANUAL',
+  manual: 'NEEDS ATTESTATION',
   error: 'ERROR',
   not_applicable: 'N/A',
 };

@@ -18,7 +18,7 @@ const running: RunProgress = {
 describe('RecheckBar', () => {
   it('says which desk waits for Jira’s rate limit and for how long, so a long pause does not look like a hang', () => {
     render(<RecheckBar progress={running} running error={null} onStart={() => undefined} />);
-    expect(screen.getByText('1 of 3 projects checked')).toBeTruthy();
+    expect(screen.getByText('1 of 3 service desks checked')).toBeTruthy();
     expect(screen.getByTestId('rate-limit-wait').textContent).toBe("HR: Waiting 120 s for Jira's rate limit on GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer");
   });
 

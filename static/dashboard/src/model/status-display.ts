@@ -1,5 +1,6 @@
 /** How statuses and gates look: pure mappings onto Atlaskit lozenge appearances. */
 import type { CheckStatus } from '../../../../src/shared/report-model';
+import { formatDate, formatDateTime as formatInstant } from '../../../../src/shared/dates';
 import { messages } from '../messages';
 
 export type LozengeAppearance = 'default' | 'inprogress' | 'moved' | 'new' | 'removed' | 'success';
@@ -28,9 +29,12 @@ export function gateDisplay(ready: boolean | null): { label: string; appearance:
   return { label: messages.gate.unknown, appearance: 'moved' };
 }
 
+/** A time in the viewer's zone, through the one formatter of src/shared/dates; "Never" when there is none. */
 export function formatDateTime(iso: string | undefined | null): string {
-  if (!iso) return messages.overview.never;
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return iso ? formatInstant(iso) : messages.overview.never;
+}
+
+/** A day picked in a date field (an acknowledgement's expiry, stored as the end of that day in UTC), through the same formatter. */
+export function formatDay(iso: string): string {
+  return formatDate(iso, { timeZone: 'UTC' });
 }

@@ -53,7 +53,7 @@ describe('OverviewPage', () => {
       await act(async () => {
         fireEvent.click(screen.getByTestId('recheck'));
       });
-      expect(screen.getByText('0 of 2 projects checked')).toBeTruthy();
+      expect(screen.getByText('0 of 2 service desks checked')).toBeTruthy();
 
       overview = { ...overview, report: report([itsd, hr]) };
       progress = { ...running, projectsDone: 1, pending: ['HR'] };
@@ -61,7 +61,7 @@ describe('OverviewPage', () => {
         await jest.advanceTimersByTimeAsync(1100);
       });
       await waitFor(() => expect((screen.getByTestId('gate-HR')).textContent).toContain('Not ready'));
-      expect(screen.getByText('1 of 2 projects checked')).toBeTruthy();
+      expect(screen.getByText('1 of 2 service desks checked')).toBeTruthy();
     } finally {
       jest.useRealTimers();
     }

@@ -1,10 +1,10 @@
 /** @jest-environment jsdom */
 import React from 'react';
-import { act, fireEvent, render, screen } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { SettingsPage } from './SettingsPage';
 import { ResolverClientProvider } from '../api/client-context';
 import { fakeClient } from '../testing/fake-client';
-import type { AppSettings, DeliveryRecord, VersionedSettings } from '../../../../src/shared/resolver-api';
+import type { AppSettings, DeliveryRecord, DeskOptions, VersionedSettings } from '../../../../src/shared/resolver-api';
 
 const settings: AppSettings = {
   serviceAccount: 'moveworks-bot@acme.example',
@@ -22,12 +22,34 @@ const settings: AppSettings = {
 };
 const versioned: VersionedSettings = { settings, version: 3 };
 
-function renderPage(client: ReturnType<typeof fakeClient>) {
+function renderPage(client: ReturnType<typeof fakeClient>, projectKey?: string) {
   render(
     <ResolverClientProvider client={client}>
-      <SettingsPage />
+      <SettingsPage {...(projectKey ? { projectKey } : {})} />
     </ResolverClientProvider>,
   );
+}
+
+const BOT_ID = '557058:0b0b0b0b-1111-2222-3333-444455556666';
+const AGENT_ID = '557058:a9e47c1f-0000-1111-2222-333344445555';
+const HR_OPTIONS: DeskOptions = {
+  projectKey: 'HR',
+  issueTypes: [
+    { id: '10010', name: 'HR Request', requestTypes: ['Ask HR', 'Update my details'] },
+    { id: '10011', name: 'Onboarding', requestTypes: ['New starter'] },
+  ],
+  statuses: [
+    { id: '3', name: 'In Progress', category: 'IN_PROGRESS', workflows: ['HR workflow'] },
+    { id: '10100', name: 'Waiting for employee', category: 'IN_PROGRESS', workflows: ['HR workflow'] },
+  ],
+};
+const DESKS = [{ key: 'HR', name: 'HR Help Desk', id: '2' }, { key: 'ITSD', name: 'IT Service Desk', id: '1' }];
+
+/** Opens a react-select menu the way a user does: focus, then the down arrow. */
+function openMenu(inputId: string) {
+  const input = document.getElementById(inputId)!;
+  fireEvent.focus(input);
+  fireEvent.keyDown(input, { key: 'ArrowDown', keyCode: 40 });
 }
 
 describe('SettingsPage', () => {
@@ -112,7 +134,7 @@ describe('SettingsPage', () => {
     const client = fakeClient({ listServiceDesks: [], getSettings: versioned, sendTestReport: () => outcomes.shift()! });
     renderPage(client);
     const button = await screen.findByRole('button', { name: 'Send a test report now' });
-    expect(screen.getByText(/In a service desk only its agents can see that issue/)).toBeTruthy();
+    expect(screen.getByTestId('report-explained').textContent).toContain('e-mails only the recipients who can see that issue');
     await act(async () => {
       fireEvent.click(button);
     });
@@ -153,5 +175,119 @@ describe('SettingsPage', () => {
       fireEvent.click(button);
     });
     expect((await screen.findByRole('alert')).textContent).toContain('There is no report to send yet; run a check first.');
+  });
+
+  it('shows the service account and the recipients by name, from the names the resolver read', async () => {
+    const named: VersionedSettings = {
+      settings: { ...settings, serviceAccount: BOT_ID, schedule: 'weekly', recipients: { users: [AGENT_ID], groups: ['hr-agents'] } },
+      version: 3,
+      accountNames: { [BOT_ID]: 'Moveworks Bot', [AGENT_ID]: 'Elena Agent' },
+    };
+    renderPage(fakeClient({ listServiceDesks: [], getSettings: named, searchUsers: [], searchGroups: [] }));
+    const account = await screen.findByTestId('service-account-picker-select--container');
+    expect(account.textContent).toContain('Moveworks Bot');
+    expect(account.textContent).not.toContain(BOT_ID);
+    const recipients = screen.getByTestId('recipient-users-picker-select--container');
+    expect(recipients.textContent).toContain('Elena Agent');
+    expect(recipients.textContent).not.toContain(AGENT_ID);
+  });
+
+  it('says the weekday by name', async () => {
+    renderPage(fakeClient({ listServiceDesks: [], getSettings: { settings: { ...settings, schedule: 'weekly', weekday: 'WED' }, version: 3 }, searchUsers: [], searchGroups: [] }));
+    const field = (await screen.findByText('Day of the week')).closest('[data-field]') as HTMLElement;
+    expect(field.textContent).toContain('Wednesday');
+    expect(field.textContent).not.toContain('WED');
+  });
+
+  it('opening a people picker before typing offers suggestions, not "No options"', async () => {
+    const client = fakeClient({
+      listServiceDesks: [],
+      getSettings: versioned,
+      searchUsers: ({ query }) => (query === '' ? [{ accountId: AGENT_ID, displayName: 'Elena Agent', emailAddress: 'elena@acme.example' }] : []),
+      searchGroups: [],
+    });
+    renderPage(client);
+    await screen.findByTestId('save-settings');
+    await waitFor(() => expect(client.calls).toContainEqual({ name: 'searchUsers', payload: { query: '' } }));
+    await act(async () => openMenu('recipientUsers'));
+    expect(await screen.findByText('Elena Agent (elena@acme.example)')).toBeTruthy();
+    expect(screen.queryByText('No options')).toBeNull();
+  });
+
+  it('a picker with nothing to suggest asks for text instead of saying "No options"', async () => {
+    renderPage(fakeClient({ listServiceDesks: [], getSettings: versioned, searchUsers: [], searchGroups: [] }));
+    await screen.findByTestId('save-settings');
+    await act(async () => openMenu('recipientUsers'));
+    expect(await screen.findByText('Type to search.')).toBeTruthy();
+    expect(screen.queryByText('No options')).toBeNull();
+  });
+
+  it('offers the desk issue types by name, from getDeskOptions, and saves their ids', async () => {
+    const client = fakeClient({
+      listServiceDesks: DESKS,
+      getSettings: { settings: { ...settings, issueTypesInScope: { HR: ['10011'] } }, version: 3 },
+      getDeskOptions: ({ projectKey }) => ({ ...HR_OPTIONS, projectKey }),
+      searchUsers: [],
+      searchGroups: [],
+      saveSettings: ({ settings: s }) => ({ settings: s, version: 4 }),
+    });
+    renderPage(client);
+    const picker = await screen.findByTestId('issue-types-picker-select--container');
+    await waitFor(() => expect(picker.textContent).toContain('Onboarding (request types: New starter)'));
+    expect(client.calls).toContainEqual({ name: 'getDeskOptions', payload: { projectKey: 'HR' } });
+    await act(async () => openMenu('issueTypes'));
+    await act(async () => {
+      fireEvent.click(await screen.findByText('HR Request (request types: Ask HR, Update my details)'));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-settings'));
+    });
+    const save = client.calls.find((c) => c.name === 'saveSettings')?.payload as { settings: AppSettings };
+    expect(save.settings.issueTypesInScope.HR).toEqual(['10011', '10010']);
+  });
+
+  it('a status override without a status is refused at its row, and nothing is sent', async () => {
+    const client = fakeClient({ listServiceDesks: DESKS, getSettings: versioned, getDeskOptions: HR_OPTIONS, searchUsers: [], searchGroups: [], saveSettings: ({ settings: s }) => ({ settings: s, version: 4 }) });
+    renderPage(client);
+    await screen.findByTestId('save-settings');
+    fireEvent.click(screen.getByText('Add override'));
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-settings'));
+    });
+    expect(screen.getByTestId('override-status-0-error').textContent).toBe('Choose a status, or remove this override.');
+    expect(client.calls.some((c) => c.name === 'saveSettings')).toBe(false);
+  });
+
+  it('offers the statuses of the desk for an override, and names the picked status', async () => {
+    const client = fakeClient({ listServiceDesks: DESKS, getSettings: versioned, getDeskOptions: HR_OPTIONS, searchUsers: [], searchGroups: [], saveSettings: ({ settings: s }) => ({ settings: s, version: 4 }) });
+    renderPage(client);
+    await screen.findByTestId('save-settings');
+    fireEvent.click(screen.getByText('Add override'));
+    await waitFor(() => expect(client.calls.some((c) => c.name === 'getDeskOptions')).toBe(true));
+    await act(async () => openMenu('override-status-0'));
+    await act(async () => {
+      fireEvent.click(await screen.findByText('Waiting for employee (IN_PROGRESS)'));
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByTestId('save-settings'));
+    });
+    const save = client.calls.find((c) => c.name === 'saveSettings')?.payload as { settings: AppSettings };
+    expect(save.settings.statusBucketOverrides).toEqual({ '10100': 'in_progress' });
+  });
+
+  it('says when the report issue would be created in a customer-facing service desk', async () => {
+    renderPage(fakeClient({ listServiceDesks: DESKS, getSettings: { settings: { ...settings, reportProjectKey: 'ITSD' }, version: 3 }, getDeskOptions: HR_OPTIONS, searchUsers: [], searchGroups: [] }));
+    const warning = await screen.findByTestId('report-location-warning');
+    await waitFor(() => expect(warning.textContent).toContain('ITSD is a customer-facing service desk'));
+  });
+
+  it('on a desk settings page offers only that desk issue types', async () => {
+    const client = fakeClient({ getSettings: versioned, getDeskOptions: HR_OPTIONS });
+    renderPage(client, 'HR');
+    await screen.findByTestId('issue-types-picker-select--container');
+    expect(client.calls.map((c) => c.name).sort()).toEqual(['getDeskOptions', 'getSettings']);
+    expect(screen.queryByTestId('service-account-picker-select--container')).toBeNull();
+    expect(screen.queryByTestId('status-overrides')).toBeNull();
+    expect(within(screen.getByTestId('desk-pickers')).getByText('Issue types in scope for HR')).toBeTruthy();
   });
 });
