@@ -177,6 +177,8 @@ export class SiteModel {
   private readonly workflowsByName = new Map<string, JiraWorkflow>();
   private readonly workflowSchemes = new Map<number, SimWorkflowScheme>();
   private readonly screens = new Map<number, SimScreen>();
+  /** The site's fields by id: those on any screen, those workflow rules name, and any added. */
+  private readonly fields = new Map<string, SimScreenField>();
   private readonly issues = new Map<string, SimIssue>();
   private readonly issuesById = new Map<string, SimIssue>();
   private readonly issueCounters = new Map<string, number>();
@@ -534,6 +536,8 @@ export class SiteModel {
     }
     this.workflows.set(workflow.id, workflow);
     this.workflowsByName.set(workflow.name, workflow);
+    // A field a rule names exists on the site, whether or not a screen shows it yet.
+    for (const id of fieldsNamedBy(workflow)) if (!this.fields.has(id)) this.fields.set(id, { id, name: id });
   }
 
   workflow(id: string): JiraWorkflow | undefined {
@@ -589,6 +593,17 @@ export class SiteModel {
 
   addScreen(screen: SimScreen): void {
     this.screens.set(screen.id, screen);
+    for (const tab of screen.tabs) for (const field of tab.fields) this.addField(field);
+  }
+
+  /** Registers a field (a later, named registration replaces a bare id). */
+  addField(field: SimScreenField): void {
+    const known = this.fields.get(field.id);
+    if (!known || known.name === known.id) this.fields.set(field.id, { ...field });
+  }
+
+  field(id: string): SimScreenField | undefined {
+    return this.fields.get(id);
   }
 
   screen(id: number): SimScreen | undefined {
@@ -638,4 +653,18 @@ function assertDistinctDeskIds(project: SimProject, projects: ReadonlyMap<string
   if (desk === undefined) return;
   if (desks.has(desk)) throw new Error(`Duplicate service desk id ${desk}`);
   if (desk === project.id || projects.has(desk)) throw new Error(`Service desk id ${desk} is already the id of a project`);
+}
+
+/** Field ids a workflow's validators and post functions name (Field required, Update field). */
+function fieldsNamedBy(workflow: JiraWorkflow): string[] {
+  const ids = new Set<string>();
+  for (const t of workflow.transitions ?? []) {
+    for (const rule of [...(t.validators ?? []), ...(t.actions ?? [])]) {
+      const params = rule?.parameters ?? {};
+      for (const key of ['fieldsRequired', 'fieldId', 'fieldKey', 'field']) {
+        for (const id of (params[key] ?? '').split(',')) if (/^customfield_\d+$/.test(id.trim())) ids.add(id.trim());
+      }
+    }
+  }
+  return [...ids];
 }

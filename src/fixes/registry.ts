@@ -8,6 +8,7 @@ import type { Fix } from './fix';
 import type { FixMeta } from '../shared/fix-model';
 import { addMissingCustomers } from './add-missing-customers';
 import { addGlobalTransitions } from './add-global-transitions';
+import { addResolveScreenFields } from './add-resolve-screen-fields';
 import { addToServiceDeskTeam } from './add-to-service-desk-team';
 import { grantServiceManagementAccess } from './grant-service-management-access';
 
@@ -16,6 +17,7 @@ export const FIXES: readonly Fix[] = [
   addMissingCustomers,
   grantServiceManagementAccess,
   addGlobalTransitions,
+  addResolveScreenFields,
 ];
 
 export function findFix(id: string): Fix | undefined {

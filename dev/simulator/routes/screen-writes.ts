@@ -103,11 +103,11 @@ function addTab(ctx: RouteContext) {
   return ok({ id: tab.id, name: tab.name });
 }
 
-/** A field the site knows: one of Jira's own, or one some screen already carries. */
+/** A field the site knows: one of Jira's own, or one of its custom fields. */
 function knownField(ctx: RouteContext, fieldId: string): SimScreenField | undefined {
   if (SYSTEM_FIELDS[fieldId]) return { id: fieldId, name: SYSTEM_FIELDS[fieldId]! };
-  for (const screen of ctx.model.allScreens()) for (const tab of screen.tabs) for (const f of tab.fields) if (f.id === fieldId) return { ...f };
-  return undefined;
+  const field = ctx.model.field(fieldId);
+  return field ? { ...field } : undefined;
 }
 
 function addField(ctx: RouteContext) {
