@@ -145,6 +145,15 @@ describe('screens', () => {
     expect((await call(sim, 'POST', `/rest/api/3/screens/${SCREEN.hrResolve}/tabs/10103/fields`, { as: projectAdmin, body: { fieldId: 'assignee' } })).status).toBe(403);
   });
 
+  it('adds a custom field no screen shows yet, and answers 404 for a field the site does not have', async () => {
+    // Start date: required on HR's onboarding, on no screen of the demo.
+    const added = await call(sim, 'POST', `/rest/api/3/screens/${SCREEN.hrOnboardingDone}/tabs/10104/fields`, { as: admin, body: { fieldId: 'customfield_10060' } });
+    expect(added.status).toBe(200);
+    const missing = await call(sim, 'POST', `/rest/api/3/screens/${SCREEN.hrOnboardingDone}/tabs/10104/fields`, { as: admin, body: { fieldId: 'customfield_99999' } });
+    expect(missing.status).toBe(404);
+    expect(missing.json()).toEqual({ errorMessages: ['The field with id customfield_99999 does not exist.'], errors: {} });
+  });
+
   it('lists screens to admins by a case-insensitive part of the name', async () => {
     const page = (await call(sim, 'GET', '/rest/api/3/screens?queryString=onboarding', { as: admin })).json();
     expect(page).toMatchObject({ startAt: 0, isLast: true, total: 1, values: [{ id: SCREEN.hrOnboardingDone, name: 'HR: Onboarding Complete Screen' }] });
