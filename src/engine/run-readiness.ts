@@ -14,6 +14,7 @@ import type { ArtifactKind } from '../gather/artifact-kind';
 import { judge } from './judge';
 import type { EngineSettings, Report, RunStats } from '../shared/report-model';
 import type { ParityDesk } from '../shared/parity-model';
+import type { KnownArtifacts } from '../gather/known-artifacts';
 
 export interface RunReadinessInput {
   /** Jira as the account the checks run as (admin e-mail + token, or the Forge app). */
@@ -36,6 +37,8 @@ export interface RunReadinessInput {
    * per-desk jobs): not fetched again. Groups missing here are read as usual.
    */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
+  /** What the run already read in full for many jobs (a Forge run's shared artifacts): taken, not read. */
+  known?: KnownArtifacts;
   /** The desks of the report imported as the site's non-production side (PARITY-CONFIG). */
   parityImported?: readonly ParityDesk[];
 }
@@ -72,6 +75,7 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.requires ? { requires: input.requires } : {}),
     ...(input.endUserGroups ? { endUserGroups: input.endUserGroups } : {}),
+    ...(input.known ? { known: input.known } : {}),
     now: clock,
   });
   const stats = mergeStats(client.stats(), serviceAccountClient?.stats());

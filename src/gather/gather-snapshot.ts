@@ -21,14 +21,15 @@ import { DeskOrganizations } from './desk-organizations';
 import { failed, ok, toFetchError } from './fetched';
 import { gatherGroupMembers, gatherGroupMembersById } from './group-members';
 import type { GatherProgress } from './progress';
-import { gatherProjectRoles, gatherRequestTypes, issueTypesInScope, startCustomerPaging, type CustomerPaging } from './project-details';
-import { listServiceDeskProjects, type ListedProject } from './project-listing';
+import { CustomerPaging, gatherProjectRoles, gatherRequestTypes, issueTypesInScope } from './project-details';
+import { listServiceDeskProjects, type ListedProject, type ProjectListing } from './project-listing';
 import { gatherScreen, resolveCandidateScreenIds } from './screens';
 import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
 import type { GroupById, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
 import type { Fetched, FetchError, FetchErrorKind } from '../shared/fetched';
 import { normaliseGroupNames } from '../shared/group-names';
 import { conditionGroupIds } from './workflow-references';
+import type { KnownArtifacts, KnownDesk } from './known-artifacts';
 import { readTeamManagedWorkflow, readWorkflowSchemes, readWorkflowsByName, workflowsForIssueTypes, type WorkflowEntry } from './workflows';
 
 type ServerInformation = components['schemas']['ServerInformation'];
@@ -59,6 +60,13 @@ export interface GatherOptions {
    * so a failure passed in stays that failure; groups missing from it are read.
    */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
+  /**
+   * What the run already read in full (a Forge run's first job reads what the desks
+   * share for every job): taken instead of read. Anything it does not know is read.
+   */
+  known?: KnownArtifacts;
+  /** Customer paging already under way (a job starts it before it waits for what the run shares). */
+  customerPaging?: CustomerPaging;
 }
 
 export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
@@ -94,41 +102,46 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   const emit = (event: GatherProgress): void => options.onProgress?.(event);
   const host = hostOf(client.baseUrl);
 
+  const known = options.known;
   emit({ stage: 'server', done: 0, total: 1, message: `Connecting to ${host}` });
-  const serverInfo = await readServerInfo(jira);
+  const serverInfo = (await known?.serverInfo()) ?? (await readServerInfo(jira));
   emit({ stage: 'server', done: 1, total: 1, message: `Connected to ${host}` });
 
   const serviceAccountP =
-    wants.has('serviceAccount') && settings.serviceAccount?.trim() ? gatherServiceAccount(jira, settings.serviceAccount) : undefined;
+    wants.has('serviceAccount') && settings.serviceAccount?.trim()
+      ? (async () => (await known?.serviceAccount()) ?? gatherServiceAccount(jira, settings.serviceAccount!))()
+      : undefined;
   const selfP =
     wants.has('serviceAccountSelf') && options.serviceAccountClient ? gatherServiceAccountSelf(options.serviceAccountClient.withConcurrency(2)) : undefined;
-  const groupsP = wants.has('endUserGroups') ? gatherEndUserGroups(jira, settings.endUserGroups, { cache, emit, known: options.endUserGroups }) : Promise.resolve({});
+  const groupsP = wants.has('endUserGroups')
+    ? gatherEndUserGroups(jira, settings.endUserGroups, { cache, emit, ...(options.endUserGroups ? { known: options.endUserGroups } : {}), ...(known ? { knownSource: known } : {}) })
+    : Promise.resolve({});
 
   emit({ stage: 'projects', done: 0, total: 1, message: 'Listing service desks' });
-  const listing = await listServiceDeskProjects(jira, settings.projectKeys);
+  const { listing, knownDesks } = await listProjects(jira, settings.projectKeys, known);
   emit({ stage: 'projects', done: 1, total: 1, message: `${listing.projects.length} service desk(s) in scope` });
   // Customer pages carry no total, so each desk's pages form a chain: start every chain now,
   // bounded by the client's limiter and rate gate, rather than when its project gets a slot.
   const customerPaging = wants.has('customers')
-    ? startCustomerPaging(jira, listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
+    ? (options.customerPaging ?? new CustomerPaging(jira)).start(listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
     : undefined;
   // One reader for the run: an organization associated with several desks is read once.
   const organizations = wants.has('organizations') ? new DeskOrganizations(jira) : undefined;
 
   let projectsDone = 0;
   const projects = await mapWithConcurrency(listing.projects, concurrency, async (listed) => {
-    const snapshot = await gatherProjectDetails(jira, listed, settings, wants, customerPaging, organizations);
+    const snapshot = await gatherProjectDetails(jira, listed, settings, wants, customerPaging, organizations, knownDesks.get(listed.key));
     projectsDone += 1;
     emit({ stage: 'project-details', projectKey: listed.key, done: projectsDone, total: listing.projects.length, message: `Read ${listed.key}` });
     return snapshot;
   });
 
   const workflows: SiteSnapshot['workflows'] = {};
-  if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit);
+  if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit, knownDesks, known);
 
   const screens: Record<string, Fetched<ScreenFields>> = {};
-  const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit) : undefined;
-  if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit);
+  const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit, known) : undefined;
+  if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit, known);
 
   const snapshot: SiteSnapshot = {
     baseUrl: client.baseUrl,
@@ -146,6 +159,24 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   if (selfP) snapshot.serviceAccountSelf = await selfP;
   emit({ stage: 'done', done: 1, total: 1, message: 'Everything read' });
   return snapshot;
+}
+
+/**
+ * The projects in scope. A desk the run already listed is taken as it is; only the
+ * others are listed (by key, or the whole site when no keys are given).
+ */
+async function listProjects(jira: JiraClient, projectKeys: readonly string[], known: KnownArtifacts | undefined): Promise<{ listing: ProjectListing; knownDesks: Map<string, KnownDesk> }> {
+  const knownDesks = new Map<string, KnownDesk>();
+  const wanted = [...new Set(projectKeys.map((k) => k.trim().toUpperCase()).filter(Boolean))];
+  if (!known || wanted.length === 0) return { listing: await listServiceDeskProjects(jira, projectKeys), knownDesks };
+  for (const key of wanted) {
+    const desk = await known.desk(key);
+    if (desk) knownDesks.set(desk.listed.key, desk);
+  }
+  const rest = wanted.filter((key) => ![...knownDesks.keys()].some((k) => k.toUpperCase() === key));
+  const listed = rest.length > 0 ? await listServiceDeskProjects(jira, rest) : { listing: ok(true as const), projects: [] };
+  const projects = [...[...knownDesks.values()].map((d) => d.listed), ...listed.projects].sort((a, b) => a.key.localeCompare(b.key));
+  return { listing: { listing: listed.listing, projects }, knownDesks };
 }
 
 async function readServerInfo(jira: JiraClient): Promise<SiteSnapshot['serverInfo']> {
@@ -168,6 +199,8 @@ export interface GroupGatherOptions {
   emit?: (e: GatherProgress) => void;
   /** Groups already read in this run: taken as they are, not fetched. */
   known?: Readonly<Record<string, Fetched<GroupMembers>>>;
+  /** Groups the run read in full elsewhere (another job): taken when there, else read. */
+  knownSource?: Pick<KnownArtifacts, 'endUserGroup'>;
 }
 
 /** Every configured end-user group's members; each group is its own Fetched. */
@@ -182,7 +215,9 @@ export async function gatherEndUserGroups(
   let done = 0;
   const read = await Promise.all(
     unique.map(async (name) => {
-      const members = Object.prototype.hasOwnProperty.call(known, name) ? known[name]! : await cache.once(`group:${name}`, () => gatherGroupMembers(jira, name));
+      const members = Object.prototype.hasOwnProperty.call(known, name)
+        ? known[name]!
+        : await cache.once(`group:${name}`, async () => (await options.knownSource?.endUserGroup(name)) ?? gatherGroupMembers(jira, name));
       done += 1;
       options.emit?.({ stage: 'end-user-groups', done, total: unique.length, message: `Read group ${name}` });
       return [name, members] as const;
@@ -198,6 +233,7 @@ async function gatherProjectDetails(
   wants: Set<ArtifactKind>,
   customerPaging: CustomerPaging | undefined,
   deskOrganizations: DeskOrganizations | undefined,
+  known: KnownDesk | undefined,
 ): Promise<ProjectSnapshot> {
   const base = { id: listed.id, key: listed.key, name: listed.name, style: listed.style, ...(listed.serviceDeskId ? { serviceDeskId: listed.serviceDeskId } : {}) };
   if (listed.unavailable) {
@@ -208,8 +244,8 @@ async function gatherProjectDetails(
   const [roles, customers, organizations, requestTypes] = await Promise.all([
     wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : undefined,
     customerPaging ? customerPaging.customers(listed.serviceDeskId) : undefined,
-    deskOrganizations ? deskOrganizations.of(listed.serviceDeskId) : undefined,
-    wants.has('requestTypes') ? gatherRequestTypes(jira, listed.serviceDeskId) : undefined,
+    deskOrganizations ? (known?.organizations ?? deskOrganizations.of(listed.serviceDeskId)) : undefined,
+    wants.has('requestTypes') ? (known?.requestTypes ?? gatherRequestTypes(jira, listed.serviceDeskId)) : undefined,
   ]);
   const issueTypes = requestTypes?.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
   const project: ProjectSnapshot = { ...base, issueTypes };
@@ -231,8 +267,13 @@ async function gatherWorkflows(
   projects: ProjectSnapshot[],
   workflows: SiteSnapshot['workflows'],
   emit: (e: GatherProgress) => void,
+  knownDesks: ReadonlyMap<string, KnownDesk> = new Map(),
+  known?: KnownArtifacts,
 ): Promise<void> {
-  const readable = projects.filter((p) => !p.unavailable && p.requestTypes?.ok);
+  const readable: ProjectSnapshot[] = [];
+  for (const project of projects.filter((p) => !p.unavailable && p.requestTypes?.ok)) {
+    if (!(await takeKnownWorkflows(project, knownDesks.get(project.key), workflows, known))) readable.push(project);
+  }
   const company = readable.filter((p) => p.style === 'company-managed');
   const team = readable.filter((p) => p.style === 'team-managed');
   emit({ stage: 'workflows', done: 0, total: readable.length, message: 'Reading workflow schemes' });
@@ -256,8 +297,10 @@ async function gatherWorkflows(
     project.workflowByIssueType = ok(mapping);
   }
 
-  emit({ stage: 'workflows', done: 0, total: names.size, message: `Reading ${names.size} workflow(s)` });
-  Object.assign(workflows, await readWorkflowsByName(jira, [...names].sort()));
+  // A workflow the run already knows (or another project here brought in) is not read again.
+  const unread = [...names].filter((name) => !workflows[name]).sort();
+  emit({ stage: 'workflows', done: 0, total: unread.length, message: `Reading ${unread.length} workflow(s)` });
+  Object.assign(workflows, await readWorkflowsByName(jira, unread));
 
   await Promise.all(
     team.map(async (project) => {
@@ -270,6 +313,25 @@ async function gatherWorkflows(
     }),
   );
   emit({ stage: 'workflows', done: Object.keys(workflows).length, total: Object.keys(workflows).length, message: `Read ${Object.keys(workflows).length} workflow(s)` });
+}
+
+/**
+ * A desk whose workflow mapping the run already knows, with every workflow it maps
+ * to: taken as it is (true). Anything missing and the desk is read as usual (false).
+ */
+async function takeKnownWorkflows(project: ProjectSnapshot, desk: KnownDesk | undefined, workflows: SiteSnapshot['workflows'], known: KnownArtifacts | undefined): Promise<boolean> {
+  const mapping = desk?.workflowByIssueType;
+  if (!known || !mapping?.ok) return false;
+  // Only for the issue types this run has in scope, which the known mapping must cover.
+  if (project.issueTypes.some((t) => mapping.value[t.id] === undefined)) return false;
+  const keys = [...new Set(project.issueTypes.map((t) => mapping.value[t.id]!))];
+  const entries = await Promise.all(keys.map(async (key) => workflows[key] ?? (await known.workflow(key))));
+  if (entries.some((e) => e === undefined || !e.ok)) return false;
+  keys.forEach((key, i) => {
+    workflows[key] = entries[i]!;
+  });
+  project.workflowByIssueType = ok(Object.fromEntries(project.issueTypes.map((t) => [t.id, mapping.value[t.id]!])));
+  return true;
 }
 
 /**
@@ -304,6 +366,7 @@ async function gatherScreens(
   settings: EngineSettings,
   screens: Record<string, Fetched<ScreenFields>>,
   emit: (e: GatherProgress) => void,
+  known?: KnownArtifacts,
 ): Promise<void> {
   const ids = new Set<string>();
   for (const entry of Object.values(workflows)) {
@@ -313,7 +376,7 @@ async function gatherScreens(
   let done = 0;
   await Promise.all(
     [...ids].sort().map(async (id) => {
-      screens[id] = await cache.once(`screen:${id}`, () => gatherScreen(jira, id));
+      screens[id] = await cache.once(`screen:${id}`, async () => (await known?.screen(id)) ?? gatherScreen(jira, id));
       done += 1;
       emit({ stage: 'screens', done, total: ids.size, message: `Read screen ${id}` });
     }),
@@ -326,6 +389,7 @@ async function gatherWorkflowGroups(
   cache: ArtifactCache,
   workflows: SiteSnapshot['workflows'],
   emit: (e: GatherProgress) => void,
+  known?: KnownArtifacts,
 ): Promise<Record<string, Fetched<GroupById>>> {
   const ids = new Set<string>();
   for (const entry of Object.values(workflows)) {
@@ -335,7 +399,7 @@ async function gatherWorkflowGroups(
   let done = 0;
   await Promise.all(
     [...ids].sort().map(async (id) => {
-      read[id] = await cache.once(`groupId:${id}`, () => gatherGroupMembersById(jira, id));
+      read[id] = await cache.once(`groupId:${id}`, async () => (await known?.workflowGroup(id)) ?? gatherGroupMembersById(jira, id));
       done += 1;
       emit({ stage: 'workflows', done, total: ids.size, message: `Read group ${id} named by a workflow condition` });
     }),

@@ -16,7 +16,7 @@ import type { RunProgress } from '../../src/shared/resolver-api';
 import { reportFor } from './helpers/reports';
 import { seededSite } from './helpers/seeded-site';
 
-jest.mock('../../src/forge/run/readiness-runner', () => ({ runChecks: jest.fn() }));
+jest.mock('../../src/forge/run/readiness-runner', () => ({ ...jest.requireActual('../../src/forge/run/readiness-runner'), runChecks: jest.fn() }));
 const mockedRun = runChecks as jest.MockedFunction<typeof runChecks>;
 const ADMIN: InvocationContext = { accountId: 'site-admin', surface: 'admin' };
 

@@ -11,8 +11,8 @@
  */
 import type { AppDeps, ProjectJob } from '../deps';
 import { runChecks } from '../run/readiness-runner';
-import { endUserGroupsForRun, forgetRunGroupsInProcess, type RunGroupsWait } from '../run/run-groups';
-import { dropRunGroups } from '../storage/run-groups-repo';
+import { dropRunSite, knownForJob } from '../run/run-site';
+import type { RunSharedWait } from '../run/run-shared';
 import { getSettings } from '../storage/settings-repo';
 import { migrateStorage } from '../storage/migrate';
 import { storeReport } from '../storage/report-repo';
@@ -39,8 +39,8 @@ function reasonOf(error: unknown): string {
 }
 
 export interface ProcessJobOptions {
-  /** How a job waits for the run's end-user groups read by another job (tests shorten it). */
-  groupWait?: RunGroupsWait;
+  /** How a job waits for what the run's desks share, read by another job (tests shorten it). */
+  sharedWait?: RunSharedWait;
 }
 
 export async function processProjectJob(deps: AppDeps, job: ProjectJob, options: ProcessJobOptions = {}): Promise<JobResult> {
@@ -56,11 +56,11 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
   try {
     await migrateStorage(deps.storage, deps.log);
     const { settings } = await getSettings(deps.storage);
-    // Read once per run (by its first job) and shared; whatever is not shared is read here.
-    const endUserGroups = await endUserGroupsForRun(deps, job.runId, settings.endUserGroups, { ...options.groupWait, jiraDeadlineMs: deadlineMs });
+    // What the desks share is read once per run (by its first job); whatever is not shared is read here.
+    const known = await knownForJob(deps, job.runId, settings, { ...(options.sharedWait ? { wait: options.sharedWait } : {}), jiraDeadlineMs: deadlineMs, onRateLimitWait });
     // A desk paired with a desk of an imported report is compared with it (PARITY-CONFIG).
     const imported = settings.parityPairs?.some((p) => p.source === 'imported' && p.production === job.projectKey) ? await loadParityImport(deps.storage) : null;
-    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, endUserGroups, deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, ...(known ? { known } : {}), deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
     if (!report.projects.some((p) => p.key === job.projectKey)) {
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }
@@ -89,8 +89,7 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     });
     const progress = await loadProgress(deps.storage, deps.now());
     if (progress && progress.state !== 'running') {
-      forgetRunGroupsInProcess(deps.storage, job.runId);
-      await dropRunGroups(deps.storage, job.runId).catch((e) => deps.log.warn('Could not drop the run’s stored end-user groups', { runId: job.runId, reason: e instanceof Error ? e.message : String(e) }));
+      await dropRunSite(deps, job.runId).catch((e) => deps.log.warn('Could not drop what the run’s jobs shared', { runId: job.runId, reason: e instanceof Error ? e.message : String(e) }));
       await finaliseRunIfComplete(deps, progress);
     }
   }

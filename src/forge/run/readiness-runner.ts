@@ -14,6 +14,7 @@ import type { ArtifactKind } from '../../gather/artifact-kind';
 import type { AppSettings } from '../../shared/resolver-api';
 import type { ParityDesk } from '../../shared/parity-model';
 import type { Logger } from '../../shared/logger';
+import type { KnownArtifacts } from '../../gather/known-artifacts';
 
 export function engineSettingsFor(settings: AppSettings, projectKeys: string[]): EngineSettings {
   return {
@@ -37,8 +38,10 @@ export interface RunChecksArgs {
   now: () => Date;
   /** Read only these artifacts (a fix's follow-up re-check); checks needing others come back as errors. */
   requires?: readonly ArtifactKind[];
-  /** End-user groups the run already read (run-groups.ts): not read again. */
+  /** End-user groups read earlier (a fix run's plan): not read again. */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
+  /** What the run's desks share, read once for the run (run-site.ts): not read again. */
+  known?: KnownArtifacts;
   /** When the invocation must be done with Jira (ms since the epoch): a longer rate-limit wait is given up on. */
   deadlineMs?: number;
   /** Told when Jira's rate limit makes the run wait. */
@@ -55,6 +58,7 @@ export async function runChecks(args: RunChecksArgs): Promise<Report> {
     now: args.now,
     ...(args.requires ? { requires: args.requires } : {}),
     ...(args.endUserGroups ? { endUserGroups: args.endUserGroups } : {}),
+    ...(args.known ? { known: args.known } : {}),
     ...(args.parityImported ? { parityImported: args.parityImported } : {}),
     clientOptions: {
       ...(args.deadlineMs !== undefined ? { deadlineMs: args.deadlineMs } : {}),

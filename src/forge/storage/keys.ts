@@ -31,14 +31,14 @@ export const KEYS = {
   jobWait: (runId: string, projectKey: string) => `${V}:run:${runId}:wait:${projectKey}`,
   /** Created once per run with createIfAbsent by the finish that sends its e-mail; dropped with the run's other keys. */
   mailClaim: (runId: string) => `${V}:run:${runId}:mail-claim`,
-  /** The end-user groups a run read once for all its jobs; under runPrefix, so the next run's start drops them. */
-  runGroupsPrefix: (runId: string) => `${V}:run:${runId}:groups:`,
-  /** Created once per run with createIfAbsent by the job that reads the groups for the run. */
-  runGroupsClaim: (runId: string) => `${V}:run:${runId}:groups:claim`,
-  /** Written after every chunk: which groups are stored and in how many chunks. */
-  runGroupsManifest: (runId: string) => `${V}:run:${runId}:groups:manifest`,
-  /** Groups are numbered by their place in the manifest: group names may hold characters kvs keys may not. */
-  runGroupsChunk: (runId: string, group: number, chunk: number) => `${V}:run:${runId}:groups:chunk:${group}:${chunk}`,
+  /** What one job of a run read for the run's other jobs (run-shared-repo.ts); under runPrefix, so the next run's start drops it. */
+  runSharedPrefix: (runId: string) => `${V}:run:${runId}:shared:`,
+  /** Created once per run and artifact with createIfAbsent by the job that reads it for the run. */
+  runSharedClaim: (runId: string, artifact: string) => `${V}:run:${runId}:shared:${artifact}:claim`,
+  /** Written after every entry: which entries are stored, and in how many chunks. */
+  runSharedManifest: (runId: string, artifact: string) => `${V}:run:${runId}:shared:${artifact}:manifest`,
+  /** One chunk of one entry; `entry` is the entry's name encoded for a key (entryKeyName). */
+  runSharedChunk: (runId: string, artifact: string, entry: string, chunk: number) => `${V}:run:${runId}:shared:${artifact}:e:${entry}:${chunk}`,
   /** How many of a hand-on's jobs the invocation that pushed it has dealt with; under runPrefix. */
   runPushedThrough: (runId: string, handOnId: string) => `${V}:run:${runId}:pushed:${handOnId}`,
   historyPrefix: `${V}:history:`,

@@ -31,7 +31,9 @@ describe('the stand-in stores refuse what @forge/kvs refuses', () => {
       KEYS.projectReport('ITSD'),
       KEYS.jobOutcome(runId, 'HR'),
       KEYS.mailClaim(runId),
-      KEYS.runGroupsChunk(runId, 3, 14),
+      KEYS.runSharedClaim(runId, 'site'),
+      KEYS.runSharedManifest(runId, 'site'),
+      KEYS.runSharedChunk(runId, 'site', 'ZGVzazpIUl8y', 14),
       KEYS.scheduledClaim('2026-W48'),
     ]) {
       await expect(store.set(key, { ok: true })).resolves.toBeUndefined();

@@ -1,8 +1,10 @@
 /**
- * A Forge run of one job per desk reads the site-wide artifacts once per run, not
- * once per job: the end-user groups are paged by the run's first job and shared
- * through storage, each job lists only its own desk, and the stored reports are
- * those of one whole-site run. Counted on the simulator's own request log.
+ * A Forge run of one job per desk reads what the desks share once per run, not once
+ * per job: the run's first job reads the server, the service account, the end-user
+ * groups, every desk's listing and request types, the schemes, workflows and screens
+ * and shares them through storage; each job reads only its own desk's roles and
+ * customers, and the stored reports are those of one whole-site run. Counted on the
+ * simulator's own request log.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
 import { generateSite, type GeneratedSite } from '../../dev/simulator/sites/generated-site';
@@ -21,6 +23,7 @@ import type { Report } from '../../src/shared/report-model';
 const GROUP_MEMBER = 'GET /rest/api/3/group/member';
 const DESK_LIST = 'GET /rest/servicedeskapi/servicedesk';
 const PROJECT_SEARCH = 'GET /rest/api/3/project/search';
+const DESK_BY_ID = 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}';
 const FAST_WAIT = { pollMs: 10, maxWaitMs: 20_000 };
 
 let site: GeneratedSite;
@@ -64,6 +67,12 @@ async function configure(deps: AppDeps): Promise<void> {
   expect(saved).toMatchObject({ version: 1, settings: { endUserGroups: site.endUserGroups } });
 }
 
+function countByEndpoint(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of sim.requests) counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1;
+  return counts;
+}
+
 function callsTo(endpoint: string): string[] {
   return sim.requests.filter((r) => r.endpoint === endpoint).map((r) => r.path);
 }
@@ -92,11 +101,12 @@ async function wholeSiteReport(): Promise<unknown> {
   return comparable(await loadDecoratedReport(deps.storage, deps.now()));
 }
 
-it('a 3-desk run through the consumer pages each group once, lists only each job’s desk, and stores the whole-site reports', async () => {
+it('a 3-desk run through the consumer reads everything once, as one whole-site run does, and stores the whole-site reports', async () => {
   sim.requests.length = 0;
   const whole = await wholeSiteReport();
   const wholeGroupPages = callsTo(GROUP_MEMBER).length;
   expect(wholeGroupPages).toBe(4 + 4 + 2);
+  const wholeCalls = countByEndpoint();
 
   sim.requests.length = 0;
   const jobs: ProjectJob[] = [];
@@ -107,22 +117,28 @@ it('a 3-desk run through the consumer pages each group once, lists only each job
   const listedAtStart = callsTo(DESK_LIST).length;
 
   // Every job at once, each in its own process as Forge runs them (its own view of the one kvs store).
-  const results = await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { groupWait: FAST_WAIT })));
+  const results = await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { sharedWait: FAST_WAIT })));
   expect(results.every((r) => r.state === 'done')).toBe(true);
 
   // Each group's pages exactly once for the whole run (the same pages a whole-site run reads).
   const pages = callsTo(GROUP_MEMBER);
   expect(pages).toHaveLength(wholeGroupPages);
   expect(new Set(pages).size).toBe(pages.length);
-  // No job paged the desk list; project search only by each job's own key.
+  // No job paged the desk list; the run's desks were looked up once, by their keys.
   expect(callsTo(DESK_LIST)).toHaveLength(listedAtStart);
   const searches = callsTo(PROJECT_SEARCH);
-  expect(searches).toHaveLength(jobs.length);
+  expect(searches).toHaveLength(1);
   expect(searches.every((path) => /[?&]keys=/.test(path))).toBe(true);
+  // Every other endpoint exactly as often as in the whole-site run: nothing read twice.
+  const forge = countByEndpoint();
+  for (const endpoint of Object.keys({ ...wholeCalls, ...forge })) {
+    if ([DESK_LIST, PROJECT_SEARCH, DESK_BY_ID].includes(endpoint)) continue;
+    expect([endpoint, forge[endpoint]]).toEqual([endpoint, wholeCalls[endpoint]]);
+  }
 
   expect(comparable(await loadDecoratedReport(deps.storage, deps.now()))).toEqual(whole);
-  // The run is over: its chunks are gone, a late job would read for itself.
-  expect(deps.storage.keys().filter((k) => k.startsWith(KEYS.runGroupsPrefix(progress.runId)) && k.includes(':chunk:'))).toEqual([]);
+  // The run is over: what it shared is gone, a late job would read for itself.
+  expect(deps.storage.keys().filter((k) => k.startsWith(KEYS.runSharedPrefix(progress.runId)) && k.includes(':e:'))).toEqual([]);
   expect(deps.warnings).toEqual([]);
 }, 60_000);
 
@@ -132,7 +148,7 @@ it('jobs one after another (a scheduled run’s spread) also page each group onc
   const deps = depsFor(jobs);
   await configure(deps);
   await startReadinessRun(deps, { reason: 'scheduled' });
-  for (const job of jobs) expect(await processProjectJob(deps, job, { groupWait: FAST_WAIT })).toMatchObject({ state: 'done' });
+  for (const job of jobs) expect(await processProjectJob(deps, job, { sharedWait: FAST_WAIT })).toMatchObject({ state: 'done' });
   expect(callsTo(GROUP_MEMBER)).toHaveLength(4 + 4 + 2);
 }, 60_000);
 
@@ -144,7 +160,7 @@ it('jobs sharing one process wait on the reading job directly, still one read pe
   await startReadinessRun(deps, { reason: 'recheck' });
   const sleeps: number[] = [];
   const wait = { sleep: async (ms: number) => void sleeps.push(ms) };
-  expect((await Promise.all(jobs.map((job) => processProjectJob(deps, job, { groupWait: wait })))).every((r) => r.state === 'done')).toBe(true);
+  expect((await Promise.all(jobs.map((job) => processProjectJob(deps, job, { sharedWait: wait })))).every((r) => r.state === 'done')).toBe(true);
   expect(callsTo(GROUP_MEMBER)).toHaveLength(4 + 4 + 2);
   expect(sleeps).toEqual([]);
 }, 60_000);
@@ -157,7 +173,7 @@ it('a group Jira refuses is not shared: every job reads it and reports CUST-COVE
     const deps = depsFor(jobs);
     await configure(deps);
     await startReadinessRun(deps, { reason: 'recheck' });
-    await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { groupWait: FAST_WAIT })));
+    await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { sharedWait: FAST_WAIT })));
     const report = (await loadDecoratedReport(deps.storage, deps.now()))!;
     expect(report.projects).toHaveLength(3);
     for (const project of report.projects) {

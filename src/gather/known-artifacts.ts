@@ -1,0 +1,119 @@
+/**
+ * Artifacts a run already has: a Forge run reads what its desks share (the server,
+ * the service account, the end-user groups, each desk's listing, request types and
+ * organizations, the workflows, screens and the groups their conditions name) once,
+ * in its first job, and hands it to the other jobs; gatherSnapshot takes what is
+ * known instead of reading it, and reads the rest.
+ *
+ * Only what was read in full is ever known: a failure is never handed on, so every
+ * job that needs it reads it and reports its own error, never a pass.
+ *
+ * `shareableEntries` turns a gathered snapshot into named entries; `knownFromEntries`
+ * answers gatherSnapshot's questions from such entries, however they are kept.
+ */
+import type { Fetched } from '../shared/fetched';
+import type { ListedProject } from './project-listing';
+import type { DeskOrganization, GroupById, GroupMembers, RequestTypeRef, ScreenFields, ServiceAccountInfo, SiteSnapshot } from './snapshot';
+import type { WorkflowEntry } from './workflows';
+
+/** What is known of one desk; its roles and customers are always read by its own job. */
+export interface KnownDesk {
+  listed: ListedProject;
+  requestTypes?: Fetched<RequestTypeRef[]>;
+  organizations?: Fetched<DeskOrganization[]>;
+  /** Issue type → key in the snapshot's workflows. */
+  workflowByIssueType?: Fetched<Record<string, string>>;
+}
+
+/** Each answer is undefined when not known: the gatherer reads it then. */
+export interface KnownArtifacts {
+  serverInfo(): Promise<SiteSnapshot['serverInfo'] | undefined>;
+  serviceAccount(): Promise<Fetched<ServiceAccountInfo | null> | undefined>;
+  endUserGroup(name: string): Promise<Fetched<GroupMembers> | undefined>;
+  desk(projectKey: string): Promise<KnownDesk | undefined>;
+  workflow(key: string): Promise<WorkflowEntry | undefined>;
+  screen(id: string): Promise<Fetched<ScreenFields> | undefined>;
+  workflowGroup(groupId: string): Promise<Fetched<GroupById> | undefined>;
+}
+
+export const ENTRY = {
+  server: 'server',
+  account: 'account',
+  group: (name: string) => `group:${name}`,
+  desk: (key: string) => `desk:${key.toUpperCase()}`,
+  workflow: (key: string) => `workflow:${key}`,
+  screen: (id: string) => `screen:${id}`,
+  workflowGroup: (id: string) => `workflow-group:${id}`,
+} as const;
+
+/**
+ * Pure: the entries of a snapshot others may take: every artifact read in full,
+ * each desk that could be listed with whichever of its parts were read in full.
+ * Roles and customers are left out: each job reads its own desk's.
+ */
+export function shareableEntries(snapshot: SiteSnapshot): Map<string, unknown> {
+  return snapshotEntries(snapshot, false);
+}
+
+/**
+ * Pure: the same entries, failures included when `failures` is set: what the job
+ * that read them uses itself (its own failures stay its errors, not read twice).
+ */
+export function snapshotEntries(snapshot: SiteSnapshot, failures: boolean): Map<string, unknown> {
+  const whole = <T>(value: Fetched<T> | undefined): Fetched<T> | undefined => (value && (value.ok || failures) ? value : undefined);
+  const entries = new Map<string, unknown>();
+  const add = (name: string, value: unknown): void => {
+    if (value !== undefined) entries.set(name, value);
+  };
+  add(ENTRY.server, whole(snapshot.serverInfo));
+  add(ENTRY.account, whole(snapshot.serviceAccount));
+  for (const [name, group] of Object.entries(snapshot.endUserGroups)) add(ENTRY.group(name), whole(group));
+  for (const project of snapshot.projects) {
+    if (project.unavailable || !project.id) continue;
+    const issueTypeNames: Record<string, string> = {};
+    for (const t of project.issueTypes) if (t.name) issueTypeNames[t.id] = t.name;
+    const listed: ListedProject = { id: project.id, key: project.key, name: project.name, style: project.style, issueTypeNames, ...(project.serviceDeskId ? { serviceDeskId: project.serviceDeskId } : {}) };
+    const desk: KnownDesk = { listed };
+    const requestTypes = whole(project.requestTypes);
+    const organizations = whole(project.organizations);
+    const workflowByIssueType = whole(project.workflowByIssueType);
+    if (requestTypes) desk.requestTypes = requestTypes;
+    if (organizations) desk.organizations = organizations;
+    if (workflowByIssueType) desk.workflowByIssueType = workflowByIssueType;
+    add(ENTRY.desk(project.key), desk);
+  }
+  for (const [key, workflow] of Object.entries(snapshot.workflows)) add(ENTRY.workflow(key), whole(workflow));
+  for (const [id, screen] of Object.entries(snapshot.screens ?? {})) add(ENTRY.screen(id), whole(screen));
+  for (const [id, group] of Object.entries(snapshot.workflowGroups ?? {})) add(ENTRY.workflowGroup(id), whole(group));
+  return entries;
+}
+
+/**
+ * gatherSnapshot's questions answered from named entries; anything not whole is
+ * read again, unless `failures` is set (the entries are the asking job's own read).
+ */
+export function knownFromEntries(entry: <T>(name: string) => Promise<T | undefined>, failures = false): KnownArtifacts {
+  const usable = (value: Fetched<unknown> | undefined): boolean => value?.ok === true || (failures && value?.ok === false);
+  const okOnly = async <T>(name: string): Promise<Fetched<T> | undefined> => {
+    const value = await entry<Fetched<T>>(name);
+    return value && usable(value) ? value : undefined;
+  };
+  return {
+    serverInfo: () => okOnly(ENTRY.server),
+    serviceAccount: () => okOnly(ENTRY.account),
+    endUserGroup: (name) => okOnly(ENTRY.group(name)),
+    desk: async (key) => {
+      const desk = await entry<KnownDesk>(ENTRY.desk(key));
+      if (!desk?.listed?.id) return undefined;
+      // Only whole parts: a part stored any other way is read again.
+      const known: KnownDesk = { listed: desk.listed };
+      if (usable(desk.requestTypes)) known.requestTypes = desk.requestTypes!;
+      if (usable(desk.organizations)) known.organizations = desk.organizations!;
+      if (usable(desk.workflowByIssueType)) known.workflowByIssueType = desk.workflowByIssueType!;
+      return known;
+    },
+    workflow: (key) => okOnly(ENTRY.workflow(key)),
+    screen: (id) => okOnly(ENTRY.screen(id)),
+    workflowGroup: (id) => okOnly(ENTRY.workflowGroup(id)),
+  };
+}
