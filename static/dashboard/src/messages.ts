@@ -129,9 +129,18 @@ export const messages = {
   ack: {
     open: 'Acknowledge',
     title: (id: string) => `Acknowledge ${id}`,
+    whatItDoes: (required: boolean) =>
+      required
+        ? 'This check is required. Acknowledging it does not change the gate or the score: the site stays not ready until the check passes.'
+        : 'Acknowledging does not change the score.',
+    whereItGoes:
+      'It is left out of "What blocks Moveworks" and the report e-mail\'s list of what blocks, until the date you set or until what Jira shows for it changes; then it is listed again.',
     reason: 'Reason',
+    reasonHelp: 'Why this is acceptable for now; everyone who opens the check sees it.',
     reasonRequired: 'Say why this is acceptable.',
-    expires: 'Expires on (optional)',
+    expires: 'Until (optional)',
+    expiresHelp: 'Leave empty to keep it until what Jira shows for the check changes.',
+    expiresPast: 'Choose a date after today.',
     submit: 'Acknowledge',
     cancel: 'Cancel',
     remove: 'Remove acknowledgement',
@@ -142,11 +151,11 @@ export const messages = {
     open: 'Attest',
     title: (id: string) => `Attest ${id}`,
     note: 'Note (optional)',
-    body: 'Confirm that you have checked this requirement yourself. Your name and the time are recorded.',
+    body: 'Confirm that you have checked this requirement yourself. Your name and the time are recorded, and the check counts as passing.',
     submit: 'Attest',
     cancel: 'Cancel',
     revoke: 'Revoke attestation',
-    by: (who: string, at: string) => `Attested by ${who} on ${at}`,
+    by: (who: string, at: string, note?: string) => `Attested by ${who} on ${at}${note ? `: ${note}` : ''}`,
   },
   connector: {
     heading: 'Moveworks connector values',

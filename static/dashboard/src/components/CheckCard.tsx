@@ -1,8 +1,8 @@
 /**
  * One check: status, summary, why Moveworks needs it and the evidence (both collapsed),
  * remediation with links, and the actions that apply to it: a button for each fix of the
- * registry that resolves the check (previewed in a dialog, then confirmed), acknowledge
- * for failures, attest for manual checks.
+ * registry that resolves the check (previewed in a dialog, then confirmed), and the
+ * admin's decisions (CheckDecisions: acknowledge a gap, attest a check that needs it).
  */
 import React, { useState } from 'react';
 import Button from '@atlaskit/button/new';
@@ -12,11 +12,11 @@ import type { FixInfo } from '../../../../src/shared/resolver-api';
 import { useResolverClient } from '../api/client-context';
 import { ResolverCallError } from '../api/resolver-client';
 import { messages } from '../messages';
-import { formatDateTime } from '../model/status-display';
 import { CheckWhy, hasWhy } from './CheckWhy';
 import { EvidenceTable } from './EvidenceTable';
 import { FixDialog } from './FixDialog';
-import { ReasonDialog } from './ReasonDialog';
+import { HandoffDownload } from './HandoffDownload';
+import { AcknowledgementLine, attestationLine, DecisionActions } from './CheckDecisions';
 import { StatusLozenge } from './StatusLozenge';
 
 /** The fixes (from the registry, through the resolvers) that make this check pass and may run here. */
@@ -39,7 +39,6 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixe
   const client = useResolverClient();
   const [open, setOpen] = useState(false);
   const [whyOpen, setWhyOpen] = useState(false);
-  const [dialog, setDialog] = useState<'ack' | 'attest' | null>(null);
   const [fixing, setFixing] = useState<FixInfo | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -70,15 +69,10 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixe
         </h3>
         <span className="mw-severity">{messages.severity[check.severity]}</span>
       </header>
-      <p className="mw-check-summary">{check.summary}</p>
+      {/* An attested check's summary is its attestation: said once, in the dashboard's date format. */}
+      <p className="mw-check-summary">{attestationLine(check) ?? check.summary}</p>
       {check.dependsOn && <p className="mw-muted">{messages.project.dependsOn(check.dependsOn)}</p>}
-      {check.attestation && <p className="mw-muted">{messages.attest.by(check.attestation.byName ?? check.attestation.by, formatDateTime(check.attestation.at))}</p>}
-      {check.acknowledgement && (
-        <p className="mw-muted">
-          {messages.ack.by(check.acknowledgement.byName ?? check.acknowledgement.by, formatDateTime(check.acknowledgement.at), check.acknowledgement.reason)}
-          {check.acknowledgement.expiresAt ? messages.ack.until(formatDateTime(check.acknowledgement.expiresAt)) : ''}
-        </p>
-      )}
+      <AcknowledgementLine check={check} />
       {check.remediation.length > 0 && check.status !== 'pass' && (
         <div>
           <h4 className="mw-subhead">{messages.project.remediation}</h4>
@@ -109,18 +103,8 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixe
             {f.title}
           </Button>
         ))}
-        {canDecide && check.status === 'manual' && !check.attestation && (
-          <Button onClick={() => setDialog('attest')}>{messages.attest.open}</Button>
-        )}
-        {canDecide && check.attestation && (
-          <Button onClick={() => act(async () => { await client.call('revokeAttestation', { checkId: check.id }); })}>{messages.attest.revoke}</Button>
-        )}
-        {canDecide && (check.status === 'fail' || check.status === 'warn' || check.status === 'error') && !check.acknowledgement && (
-          <Button onClick={() => setDialog('ack')}>{messages.ack.open}</Button>
-        )}
-        {canDecide && check.acknowledgement && (
-          <Button onClick={() => act(async () => { await client.call('removeAcknowledgement', { projectKey, checkId: check.id }); })}>{messages.ack.remove}</Button>
-        )}
+        {check.id === 'WF-EXPORT' && projectKey && <HandoffDownload projectKey={projectKey} />}
+        {canDecide && <DecisionActions check={check} projectKey={projectKey} busy={busy} act={act} onChanged={onChanged} />}
       </div>
       {whyOpen && <CheckWhy checkId={check.id} id={whyId} />}
       {open && (
@@ -143,35 +127,6 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixe
         <div role="alert">
           <SectionMessage appearance="error"><p>{problem}</p></SectionMessage>
         </div>
-      )}
-      {dialog === 'ack' && (
-        <ReasonDialog
-          title={messages.ack.title(check.id)}
-          textLabel={messages.ack.reason}
-          textRequired={messages.ack.reasonRequired}
-          withExpiry={messages.ack.expires}
-          submitLabel={messages.ack.submit}
-          cancelLabel={messages.ack.cancel}
-          onClose={() => setDialog(null)}
-          onSubmit={async (reason, expiresAt) => {
-            await client.call('acknowledge', { projectKey, checkId: check.id, reason, ...(expiresAt ? { expiresAt } : {}) });
-            onChanged();
-          }}
-        />
-      )}
-      {dialog === 'attest' && (
-        <ReasonDialog
-          title={messages.attest.title(check.id)}
-          intro={messages.attest.body}
-          textLabel={messages.attest.note}
-          submitLabel={messages.attest.submit}
-          cancelLabel={messages.attest.cancel}
-          onClose={() => setDialog(null)}
-          onSubmit={async (note) => {
-            await client.call('attest', { checkId: check.id, ...(note ? { note } : {}) });
-            onChanged();
-          }}
-        />
       )}
     </article>
   );
