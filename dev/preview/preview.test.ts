@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { startPreview, type RunningPreview } from './preview';
 import { startSimulator } from '../simulator/server';
 import { buildDemoSite, DEMO_CREDENTIALS } from '../simulator/sites/demo';
-import type { OverviewData, VersionedSettings } from '../../src/shared/resolver-api';
+import type { OverviewData, ProjectViewData, VersionedSettings } from '../../src/shared/resolver-api';
+import type { ParityView } from '../../src/shared/parity-model';
 
 jest.setTimeout(60_000);
 const quiet = { info() {}, warn() {}, error() {} };
@@ -28,7 +29,7 @@ describe('startPreview on the demo site', () => {
       await first.queue.idle();
       const overview = await invoke<OverviewData>(first, 'getOverview');
       expect(overview.success).toBe(true);
-      expect(overview.data!.report!.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+      expect(overview.data!.report!.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
       // Real permission checks: the agent persona is refused by the resolvers, as in Jira.
       expect((await invoke(first, 'getOverview', 'agent')).errors?.[0].errorType).toBe('UNAUTHORISED');
     } finally {
@@ -40,10 +41,47 @@ describe('startPreview on the demo site', () => {
       const settings = await invoke<VersionedSettings>(second, 'getSettings');
       expect(settings.data!.version).toBe(1);
       const overview = await invoke<OverviewData>(second, 'getOverview');
-      expect(overview.data!.report!.projects).toHaveLength(3);
+      expect(overview.data!.report!.projects).toHaveLength(4);
       expect(second.queue.size()).toBe(0);
     } finally {
       await second.close();
+    }
+  });
+});
+
+describe('non-production parity on the demo site (ITSD and its test desk ITSDTEST)', () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-parity-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('pairs ITSD with ITSDTEST, finds the renamed status in the run, and shows it on the Parity page and in the hand-off bundle', async () => {
+    const preview = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
+    try {
+      await preview.queue.idle();
+      const settings = await invoke<VersionedSettings>(preview, 'getSettings');
+      expect(settings.data!.settings.parityPairs).toEqual([{ production: 'ITSD', nonProduction: 'ITSDTEST' }]);
+
+      const itsd = await invoke<ProjectViewData>(preview, 'getProjectView', 'site-admin', { projectKey: 'ITSD' });
+      const parity = itsd.data!.project!.checks.find((c) => c.id === 'PARITY-CONFIG')!;
+      expect(parity).toMatchObject({ status: 'warn', summary: '1 difference from ITSDTEST: Status “Waiting for agent” (New / Reopened) in ITSD: Service Request Workflow ↔ ITSDTEST: Service Request Workflow' });
+      expect(parity.remediation[0].text).toMatch(/^On ITSD: Rename “Waiting for support” to “Waiting for agent”/);
+      const test = await invoke<ProjectViewData>(preview, 'getProjectView', 'site-admin', { projectKey: 'ITSDTEST' });
+      expect(test.data!.project!.checks.find((c) => c.id === 'PARITY-CONFIG')!.status).toBe('not_applicable');
+
+      const view = await invoke<ParityView>(preview, 'getParity');
+      expect(view.data!.pairs).toHaveLength(1);
+      const comparison = view.data!.pairs[0].comparison!;
+      expect(comparison.counts.different).toBe(1);
+      expect(comparison.items[0]).toMatchObject({ area: 'status', production: 'named “Waiting for support”', nonProduction: 'named “Waiting for agent”', fixOn: 'production' });
+      // Everything else matches: the bot's transitions and the Resolve screens are the same on both desks.
+      expect(comparison.items.filter((i) => i.area === 'transition' || i.area === 'screen').every((i) => i.state === 'same')).toBe(true);
+
+      const bundle = await invoke<{ content: string }>(preview, 'exportReport', 'site-admin', { format: 'handoff', projectKey: 'ITSD' });
+      const handoff = JSON.parse(bundle.data!.content);
+      expect(handoff.connector).toMatchObject({ connectionName: 'jira_service_desk', authenticationType: 'Jira Cloud Basic Auth' });
+      expect(handoff.projects[0].parity).toMatchObject({ pair: { production: 'ITSD', nonProduction: 'ITSDTEST' }, status: 'warn', items: [{ subject: 'Status “Waiting for agent” (New / Reopened)' }] });
+      expect(bundle.data!.content).not.toContain('SIMULATED-');
+    } finally {
+      await preview.close();
     }
   });
 });

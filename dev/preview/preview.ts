@@ -15,7 +15,7 @@ import { processFixJob } from '../../src/forge/consumer/process-fix-job';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import { pushHandedOnJobs } from '../../src/forge/run/push-jobs';
 import { startSimulator, type RunningSimulator } from '../simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL, GROUP_IDS } from '../simulator/sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL, GROUP_IDS, ITSD_TEST } from '../simulator/sites/demo';
 import { createFileStore } from './file-store';
 import { createInProcessQueue, type InProcessQueue } from './in-process-queue';
 import { startPreviewServer, type ResolverFn } from './preview-server';
@@ -77,7 +77,7 @@ async function simulatedJira(): Promise<JiraSide> {
     displayName: simulator.model.user(c.accountId)?.displayName ?? c.email,
     transport: transportFor(c),
   });
-  const desks = ['ITSD', 'HR', 'FAC']
+  const desks = ['ITSD', 'HR', 'FAC', ITSD_TEST.key]
     .map((key) => simulator.model.project(key))
     .filter((p): p is NonNullable<typeof p> => Boolean(p))
     .map((p) => ({ key: p.key, name: p.name }));
@@ -184,7 +184,17 @@ async function seedDemo(resolvers: Record<string, ResolverFn>, admin: Persona, l
   const versioned = current.data as { settings: Record<string, unknown>; version: number };
   if (versioned.version > 0) return;
   const saved = await resolvers.saveSettings(
-    { settings: { ...versioned.settings, serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP], ...report }, version: versioned.version },
+    {
+      settings: {
+        ...versioned.settings,
+        serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL,
+        endUserGroups: [DEMO_END_USER_GROUP],
+        // IT's test desk is where the bot was tuned: the Parity page compares ITSD with it.
+        parityPairs: [{ production: ITSD_TEST.production, nonProduction: ITSD_TEST.key }],
+        ...report,
+      },
+      version: versioned.version,
+    },
     ctx,
   );
   if (!saved.success) throw new Error(`The preview could not save demo settings: ${saved.errors.map((e) => e.message).join(' ')}`);

@@ -89,7 +89,7 @@ describe('paging: PageBean (group/member, project/search)', () => {
   it('filters project/search by typeKey and caps maxResults at 50', async () => {
     const page = (await call(sim, 'GET', '/rest/api/3/project/search?typeKey=service_desk&maxResults=1000', { as: admin })).json();
     expect(page.maxResults).toBe(50);
-    expect(page.values.map((p: { key: string }) => p.key)).toEqual(['FAC', 'HR', 'ITSD']);
+    expect(page.values.map((p: { key: string }) => p.key)).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
     expect(page.values.find((p: { key: string }) => p.key === 'FAC')).toMatchObject({ style: 'next-gen', simplified: true });
   });
 });
@@ -123,9 +123,9 @@ describe('paging: JSM start/limit (service desks, customers, request types)', ()
     expect(ids).toContain(staffUsers()[44]!.accountId);
   });
 
-  it('lists the three service desks and not the software project', async () => {
+  it('lists the four service desks and not the software project', async () => {
     const page = (await call(sim, 'GET', '/rest/servicedeskapi/servicedesk', { as: admin })).json();
-    expect(page.values.map((d: { projectKey: string; id: string }) => `${d.id}:${d.projectKey}`)).toEqual(['1:ITSD', '2:HR', '3:FAC']);
+    expect(page.values.map((d: { projectKey: string; id: string }) => `${d.id}:${d.projectKey}`)).toEqual(['1:ITSD', '2:HR', '3:FAC', '4:ITSDTEST']);
     expect(page.isLastPage).toBe(true);
   });
 

@@ -18,7 +18,7 @@ describe('mw-readiness check guidance', () => {
       expect(result.stdout).toBe('');
       const host = new URL(sim.url).host;
       expect(result.stderr.trim().split('\n').pop()).toBe(
-        `mw-readiness: --project: no service desk project NOPE on ${host} that this account can see; the service desks are FAC, HR, ITSD.`,
+        `mw-readiness: --project: no service desk project NOPE on ${host} that this account can see; the service desks are FAC, HR, ITSD, ITSDTEST.`,
       );
       // Nothing of HR was read: the run stopped at the listing.
       expect(sim.requests.some((r) => r.path.includes('/role') || r.path.includes('/customer'))).toBe(false);
@@ -30,7 +30,7 @@ describe('mw-readiness check guidance', () => {
   it('names every unknown key at once, for fix as for check', async () => {
     const result = await runCli(['fix', '--plan', '--demo', '--project', 'nope', '--project', 'XY']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^mw-readiness: --project: no service desk projects NOPE, XY on 127\.0\.0\.1:\d+ that this account can see; the service desks are FAC, HR, ITSD\.$/m);
+    expect(result.stderr).toMatch(/^mw-readiness: --project: no service desk projects NOPE, XY on 127\.0\.0\.1:\d+ that this account can see; the service desks are FAC, HR, ITSD, ITSDTEST\.$/m);
   });
 
   it('ends the text report with where the site stands, its score, and the next step', async () => {

@@ -38,7 +38,7 @@ describe('mw-readiness fix', () => {
     expect(text.stdout).toContain('reaches HR (HR Help Desk)');
     expect(text.stdout).toContain('Summary: 2 changes (9 items) planned in 2 fixes; nothing in Jira changed.');
     expect(text.stdout).toContain('Next: run `mw-readiness fix --apply --demo --project HR` to make them as Priya Raman (priya.raman@acme.example).');
-    expect(text.stderr).toMatch(/^… Read [A-Z]+ \(project-details \d\/3\)$/m);
+    expect(text.stderr).toMatch(/^… Read [A-Z]+ \(project-details \d\/4\)$/m);
 
     const json = await runCli(['fix', '--plan', '--demo', '--format', 'json']);
     expect(json.code).toBe(1);

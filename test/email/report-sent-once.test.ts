@@ -59,7 +59,7 @@ test('a firing delivered twice at once starts one run', async () => {
     { enqueued: false, reason: 'already-run' },
     { enqueued: false, reason: 'already-run' },
   ]);
-  expect(queued.map((j) => j.projectKey).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+  expect(queued.map((j) => j.projectKey).sort()).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
   expect(new Set(queued.map((j) => j.runId)).size).toBe(1);
 });
 
@@ -91,5 +91,5 @@ test('a run that could not start gives the period back, so the next hour tries a
 
   sim.setScenario({});
   expect(await runScheduledTrigger(deps)).toMatchObject({ enqueued: true, period: '2026-W49' });
-  expect(queued.map((j) => j.projectKey).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+  expect(queued.map((j) => j.projectKey).sort()).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
 });

@@ -118,12 +118,12 @@ test('trigger → per-desk jobs → report and history stored → one e-mail to 
   hireSomeone(sim);
 
   const outcome = await scheduledRunAt(h, MONDAY_9);
-  expect(outcome).toMatchObject({ enqueued: true, period: '2026-W49', projects: 3 });
+  expect(outcome).toMatchObject({ enqueued: true, period: '2026-W49', projects: 4 });
   // One push per desk, each with its own delay inside the jitter window.
-  expect(h.delays).toEqual([1, 2, 3].map(() => Math.floor(0.5 * MAX_JITTER_SECONDS)));
+  expect(h.delays).toEqual([1, 2, 3, 4].map(() => Math.floor(0.5 * MAX_JITTER_SECONDS)));
 
   const report = await loadDecoratedReport(h.store, h.clock.now);
-  expect(report?.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+  expect(report?.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
   expect(await listHistory(h.store)).toHaveLength(2);
 
   expect(sim.notifications).toHaveLength(1);

@@ -32,13 +32,13 @@ describe('parity pairs in settings', () => {
     ['a key that is not a project key', [{ production: 'it-prod', nonProduction: 'IT' }], 'both sides must be Jira project keys'],
     ['an unknown source', [{ production: 'IT', nonProduction: 'IT', source: 'elsewhere' }], '"site"'],
   ])('refuses %s, with the reason', (_name, parityPairs, message) => {
-    const result = validateSettings({ parityPairs });
+    const result = validateSettings({ serviceAccount: 'moveworks-bot@acme.com', parityPairs });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.errors[0]).toMatchObject({ field: 'parityPairs', message: expect.stringContaining(message) });
   });
 
   it('keeps a pair on this site and a pair with an imported desk of the same key', () => {
-    const result = validateSettings({ parityPairs: [{ production: 'IT', nonProduction: 'ITTEST' }, { production: 'HR', nonProduction: 'HR', source: 'imported' }] });
+    const result = validateSettings({ serviceAccount: 'moveworks-bot@acme.com', parityPairs: [{ production: 'IT', nonProduction: 'ITTEST' }, { production: 'HR', nonProduction: 'HR', source: 'imported' }] });
     expect(result).toMatchObject({ ok: true, settings: { parityPairs: [{ production: 'IT', nonProduction: 'ITTEST' }, { production: 'HR', nonProduction: 'HR', source: 'imported' }] } });
   });
 });

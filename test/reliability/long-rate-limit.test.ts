@@ -14,8 +14,8 @@ import { createHttpTransport } from '../../src/jira/http-transport';
 import { DEMO_SETTINGS, RUN_AT, startDemoSimulator, advanceRateLimitClock } from './helpers/demo-run';
 
 const CUSTOMERS = 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
-/** The demo site's desks: their customer paging starts at once, so that many calls can be in flight when the 429 comes. */
-const DESKS = 3;
+/** The demo site's desks (IT, its test desk, HR, Facilities): their customer paging starts at once, so that many calls can be in flight when the 429 comes. */
+const DESKS = 4;
 let sim: RunningSimulator;
 
 beforeAll(async () => {

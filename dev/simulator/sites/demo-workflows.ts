@@ -11,7 +11,7 @@ import type { SimScreen } from '../model';
 import { buildWorkflow, RULES, workflowStatus, type TransitionSpec, type WorkflowSpec } from '../workflow-builder';
 import { groupUuid } from './ids';
 
-export const PROJECT_IDS = { ITSD: '10000', HR: '10001', FAC: '10002', ENG: '10003' } as const;
+export const PROJECT_IDS = { ITSD: '10000', HR: '10001', FAC: '10002', ENG: '10003', ITSDTEST: '10004' } as const;
 
 /** The moveworks-service-accounts group (GROUP_IDS.moveworksAccounts of the demo): the service account is its only member. */
 export const SERVICE_ACCOUNTS_GROUP_ID = groupUuid(9);
@@ -38,6 +38,8 @@ export const STATUS = {
   facRequested: '10104',
   facConfirmed: '10105',
   facCompleted: '10106',
+  /** The IT test desk's name for "Waiting for support": the one rename production never got. */
+  waitingForAgent: '10007',
 } as const;
 
 export function demoStatuses(teamManagedFacilities: boolean): JiraWorkflowStatus[] {
@@ -57,6 +59,7 @@ export function demoStatuses(teamManagedFacilities: boolean): JiraWorkflowStatus
     workflowStatus(STATUS.toDo, 'To Do', 'TODO'),
     workflowStatus(STATUS.awaitingStartDate, 'Awaiting start date', 'IN_PROGRESS'),
     workflowStatus(STATUS.done, 'Done', 'DONE'),
+    workflowStatus(STATUS.waitingForAgent, 'Waiting for agent', 'TODO'),
     workflowStatus(STATUS.facToDo, 'To Do', 'TODO', fac),
     workflowStatus(STATUS.facInProgress, 'In Progress', 'IN_PROGRESS', fac),
     workflowStatus(STATUS.facWaiting, 'Waiting for customer', 'IN_PROGRESS', fac),
@@ -130,6 +133,7 @@ export const WORKFLOW_NAMES = {
   facFix: 'FAC: Fix workflow',
   facBooking: 'FAC: Booking workflow',
   engineering: 'ENG: Software Workflow',
+  itsdTestServiceRequest: 'ITSDTEST: Service Request Workflow',
 } as const;
 
 /** The three transitions Moveworks asks for: global, hidden from people, with the right screen and post functions. */
@@ -176,6 +180,24 @@ function itsdServiceRequest(): WorkflowSpec {
       { id: '81', name: 'Reopen issue', to: s.reopened, from: [s.resolved, s.closed], actions: [RULES.clearResolution()] },
       ...moveworksTransitions(SCREEN.itsdResolve, s.resolved, s.inProgress, s.reopened),
     ],
+  };
+}
+
+/**
+ * The IT test desk's copy of the service request workflow, where Moveworks was tuned:
+ * the same transitions and ids, but "Waiting for support" was renamed "Waiting for
+ * agent" there and never in production, so PARITY-CONFIG finds one difference.
+ */
+function itsdTestServiceRequest(): WorkflowSpec {
+  const production = itsdServiceRequest();
+  const rename = (ref: string) => (ref === STATUS.waitingForSupport ? STATUS.waitingForAgent : ref);
+  return {
+    ...production,
+    id: '3c1d7e42-9a5b-4f60-8e21-6b0f4a2d9c57',
+    name: WORKFLOW_NAMES.itsdTestServiceRequest,
+    description: 'The IT Service Desk workflow on the test desk, where the Moveworks bot is tuned.',
+    statuses: production.statuses.map(rename),
+    transitions: production.transitions.map((t) => ({ ...t, to: rename(t.to), ...(t.from ? { from: t.from.map(rename) } : {}) })),
   };
 }
 
@@ -312,5 +334,14 @@ function engineering(): WorkflowSpec {
 
 export function demoWorkflows(ready: boolean) {
   const facProject = ready ? undefined : PROJECT_IDS.FAC;
-  return [itsdServiceRequest(), itsdIncident(), hrServiceRequest(ready), hrOnboarding(ready), facilitiesFix(facProject), facilitiesBooking(facProject), engineering()].map(buildWorkflow);
+  return [
+    itsdServiceRequest(),
+    itsdIncident(),
+    hrServiceRequest(ready),
+    hrOnboarding(ready),
+    facilitiesFix(facProject),
+    facilitiesBooking(facProject),
+    engineering(),
+    itsdTestServiceRequest(),
+  ].map(buildWorkflow);
 }

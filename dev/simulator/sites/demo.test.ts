@@ -50,9 +50,14 @@ function endUsersMissing(model: SiteModel, key: string): string[] {
 describe('buildDemoSite', () => {
   const model = buildDemoSite();
 
-  it('has dozens of users and customers and the three desks plus a software project', () => {
+  it('has dozens of users and customers and the four desks (IT, its test desk, HR, Facilities) plus a software project', () => {
     expect(model.userCount).toBeGreaterThan(50);
-    expect(model.serviceDesks().map((p) => `${p.key}:${p.name}:${p.style}`)).toEqual(['ITSD:IT Service Desk:classic', 'HR:HR Help Desk:classic', 'FAC:Facilities Requests:next-gen']);
+    expect(model.serviceDesks().map((p) => `${p.key}:${p.name}:${p.style}`)).toEqual([
+      'ITSD:IT Service Desk:classic',
+      'HR:HR Help Desk:classic',
+      'FAC:Facilities Requests:next-gen',
+      'ITSDTEST:IT Service Desk (Test):classic',
+    ]);
     expect(model.customersOf(model.project('ITSD')!.id).length).toBeGreaterThan(40);
   });
 

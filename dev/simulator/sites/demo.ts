@@ -8,6 +8,8 @@
  * team-managed; the service account's time zone is wrong (America/New_York while
  * the site default is Europe/London): SA-TIMEZONE fails when read with the account's
  * own token, and is an error through /user, which cannot tell it from the site default.
+ * ITSDTEST is IT's test desk, where Moveworks is tuned: like ITSD, but its service
+ * request workflow renamed "Waiting for support" to "Waiting for agent".
  * buildReadySite(): the same company with every gap fixed.
  */
 import { SiteModel, type SimProject, type SimProjectRole, type SimRoleActor } from '../model';
@@ -50,6 +52,9 @@ export const HR_MISSING_CUSTOMER_INDEXES = [13, 18, 21, 24, 29, 33, 39, 41] as c
  * organization (not added one by one): the demo shows coverage through an organization.
  */
 export const HR_ORGANIZATION_MEMBER_INDEXES = [15, 26, 31, 36] as const;
+
+/** The IT test desk, paired with ITSD as its non-production desk (PARITY-CONFIG) in the preview's settings. */
+export const ITSD_TEST = { key: 'ITSDTEST', name: 'IT Service Desk (Test)', production: 'ITSD' } as const;
 
 /** The demo's JSM organization, associated with HR and FAC (so a run reads it once for both). */
 export const FIELD_OPERATIONS = { id: '1', name: 'Field Operations' } as const;
@@ -157,6 +162,13 @@ function buildAcme({ ready }: DemoOptions): SiteModel {
     defaultWorkflow: WORKFLOW_NAMES.engineering,
     issueTypeMappings: {},
   });
+  model.addWorkflowScheme({
+    id: 10104,
+    name: 'ITSDTEST: Service Management Workflow Scheme',
+    description: 'The IT test desk: its own copy of the service request workflow, the incident workflow shared with production.',
+    defaultWorkflow: WORKFLOW_NAMES.itsdTestServiceRequest,
+    issueTypeMappings: { '10003': WORKFLOW_NAMES.itsdTestServiceRequest, '10004': WORKFLOW_NAMES.itsdTestServiceRequest, '10005': WORKFLOW_NAMES.itsdIncident },
+  });
   if (ready) {
     model.addWorkflowScheme({
       id: 10103,
@@ -235,6 +247,26 @@ function buildAcme({ ready }: DemoOptions): SiteModel {
   });
   model.addCustomers(fac.id, staff.map((u) => u.accountId));
   model.associateOrganization(fac.id, FIELD_OPERATIONS.id);
+
+  // The IT test desk where Moveworks is tuned before production: ITSD's people and set-up, one status renamed.
+  const itsdTest = model.addProject({
+    id: PROJECT_IDS.ITSDTEST,
+    key: ITSD_TEST.key,
+    name: ITSD_TEST.name,
+    style: 'classic',
+    projectTypeKey: 'service_desk',
+    serviceDeskId: '4',
+    leadAccountId: staffId(1),
+    roles: serviceDeskRoles(model, [user(staffId(0)), group(GROUP_IDS.jiraAdmins)], [group(GROUP_IDS.itAgents), user(sa)]),
+    issueTypeIds: ['10003', '10004', '10005'],
+    workflowSchemeId: 10104,
+    requestTypes: [
+      { id: '10', name: 'Get IT help (test)', description: 'Test requests for the Moveworks bot.', issueTypeId: '10003' },
+      { id: '11', name: 'Request new software (test)', description: 'Test requests for the Moveworks bot.', issueTypeId: '10004' },
+      { id: '12', name: 'Report a system problem (test)', description: 'Test requests for the Moveworks bot.', issueTypeId: '10005' },
+    ],
+  });
+  model.addCustomers(itsdTest.id, model.groupMembers(GROUP_IDS.allEmployees));
 
   model.addProject({
     id: PROJECT_IDS.ENG,
