@@ -10,6 +10,7 @@ import { addMissingCustomers } from './add-missing-customers';
 import { addGlobalTransitions } from './add-global-transitions';
 import { addResolveScreenFields } from './add-resolve-screen-fields';
 import { addToServiceDeskTeam } from './add-to-service-desk-team';
+import { configureBotTransitions } from './configure-bot-transitions';
 import { grantServiceManagementAccess } from './grant-service-management-access';
 
 export const FIXES: readonly Fix[] = [
@@ -18,6 +19,7 @@ export const FIXES: readonly Fix[] = [
   grantServiceManagementAccess,
   addGlobalTransitions,
   addResolveScreenFields,
+  configureBotTransitions,
 ];
 
 export function findFix(id: string): Fix | undefined {
