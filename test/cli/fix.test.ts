@@ -19,7 +19,10 @@ function fixArgs(sim: RunningSimulator, who: { email: string; token: string }, e
   return ['fix', '--site', sim.url, '--email', who.email, '--token', who.token, '--service-account', SA.email, '--end-user-group', DEMO_END_USER_GROUP, ...extra];
 }
 
-const writes = (sim: RunningSimulator) => sim.requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('/rest/api/3/permissions/check'));
+// Reads Jira serves over POST (permission checks, workflows by name or project) change nothing.
+const READS_BY_POST = ['/rest/api/3/permissions/check', '/rest/api/3/workflows/update/validation'];
+const writes = (sim: RunningSimulator) =>
+  sim.requests.filter((r) => r.method !== 'GET' && r.path !== '/rest/api/3/workflows' && !READS_BY_POST.some((p) => r.path.startsWith(p)));
 
 interface FixJson {
   mode: string;
