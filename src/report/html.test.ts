@@ -49,11 +49,11 @@ describe('renderReportHtml', () => {
     expect(all).toContain('https://id.atlassian.com/manage-profile/account-preferences');
   });
 
-  it('uses inline styles and tables only: no style blocks, classes or scripts', () => {
-    for (const html of [exported, email]) {
-      expect(html).not.toMatch(/<style|class=|<script|<link /i);
-      expect(html).toContain('<table');
-    }
+  it('uses inline styles and tables only: no style blocks, classes or scripts (the export has only its print stylesheet)', () => {
+    expect(email).not.toMatch(/<style|class=|<script|<link /i);
+    expect(exported).not.toMatch(/class=|<script|<link /i);
+    expect(exported.match(/<style>[^<]*<\/style>/g)).toEqual([expect.stringMatching(/^<style>@media print\{/)]);
+    for (const html of [exported, email]) expect(html).toContain('<table');
   });
 
   it('export is a whole document with every check, its evidence and each project', () => {
@@ -62,7 +62,7 @@ describe('renderReportHtml', () => {
     for (const id of ['SA-EXISTS', 'SA-TIMEZONE', 'SA-API-TOKEN', 'MW-CONNECTOR', 'CUST-COVERAGE', 'WF-EXPORT', 'WF-REOPEN-UNASSIGNS']) {
       expect(exported).toContain(id);
     }
-    expect(exported).toContain('&quot;timeZone&quot;: &quot;Europe/London&quot;');
+    expect(exported).toContain('Time zone:</span> <bdi>Europe/London</bdi>');
     expect(exported).toContain('NOT READY');
     expect(exported).toContain('50% (4 of 8 required checks pass)');
   });
@@ -121,7 +121,7 @@ describe('one renderer for the e-mail and the export', () => {
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     expect(exported).toContain('<strong>First step:</strong> <bdi>Set the time zone to America/Danmarkshavn in account preferences.</bdi>');
     expect(exported).toContain('Still failing since the last run (1)');
-    expect(exported).toContain('&quot;covered&quot;: 3');
+    expect(exported).toContain('Covered:</span> <bdi>3</bdi>');
   });
 
   it('an export without a previous run has no "what changed" section; an e-mail says it is the first', () => {

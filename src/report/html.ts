@@ -11,7 +11,10 @@
  *   title, summary and first step), what still blocks Moveworks per desk, and a
  *   link to the app. This is exactly the htmlBody composeReportEmail sends.
  * - mode 'export': a whole document with the same digest, then every check with
- *   its evidence and remediation, per desk.
+ *   its evidence (summarised, never raw JSON) and remediation, per desk. Each check
+ *   is a <details> (open when it asks for action), and one print stylesheet opens
+ *   them all and keeps a check on one page, so the browser's Print gives the whole
+ *   report. Dates are written by the one formatter of src/shared/dates, in UTC.
  */
 import type { CheckResult, CheckStatus, ProjectReport, Report, ReportDiff } from '../shared/report-model';
 import {
@@ -26,6 +29,8 @@ import {
   type EmailSection,
 } from './email-content';
 import { escapeHtml, safeHttpUrl, stripControlChars } from './escape';
+import { evidenceSummaryHtml } from './evidence-html';
+import { formatDate, formatDateTime } from '../shared/dates';
 import { deskSummary, formatScore } from '../shared/readiness-summary';
 import { STATUS_COLOURS, STATUS_LABEL, needsAction, readyColours, readyLabel } from './labels';
 
@@ -37,9 +42,6 @@ export interface HtmlOptions extends EmailOptions {
   diff?: ReportDiff | null;
 }
 
-/** Evidence beyond this many characters is cut in the export, so a huge site stays openable. */
-const EVIDENCE_LIMIT = 4000;
-
 const FONT = "font-family:-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;";
 const TEXT = '#172B4D';
 const MUTED = '#626F86';
@@ -49,6 +51,22 @@ const TABLE = `border-collapse:collapse;width:100%;${FONT}font-size:14px;color:$
 const CELL = `padding:8px;border-bottom:1px solid ${BORDER};vertical-align:top;text-align:left;`;
 const HEAD_CELL = `${CELL}font-size:12px;color:${MUTED};font-weight:bold;`;
 const FOOTER = 'You receive this because a Jira administrator listed you as a recipient of the Moveworks readiness report.';
+/** A file or an e-mail is read anywhere: its times say UTC. */
+const when = (iso: string) => formatDateTime(iso, { timeZone: 'UTC' });
+/**
+ * The export's only stylesheet, for the browser's Print: every check opened
+ * (::details-content, and the content of a closed <details> for engines without it),
+ * a check kept on one page, links followed by nothing but their text.
+ */
+const PRINT_STYLE =
+  '@media print{' +
+  'body{padding:0 !important;}' +
+  'details::details-content{content-visibility:visible !important;display:block !important;}' +
+  'details:not([open])>*:not(summary){display:block !important;}' +
+  'details{break-inside:avoid;}' +
+  'summary{list-style:none;}' +
+  'summary::-webkit-details-marker{display:none;}' +
+  '}';
 
 // ---- building blocks ----------------------------------------------------------
 
@@ -110,7 +128,7 @@ function summary(c: EmailContent, report: Report): string {
       : []),
     `<tr><td style="${CELL}color:${MUTED};">Site</td><td style="${CELL}">${link(t(c.baseUrl), c.baseUrl)}</td></tr>`,
     `<tr><td style="${CELL}color:${MUTED};">Service account</td><td style="${CELL}">${account}</td></tr>`,
-    `<tr><td style="${CELL}color:${MUTED};">Checked</td><td style="${CELL}">${t(c.generatedAt)}</td></tr>`,
+    `<tr><td style="${CELL}color:${MUTED};">Checked</td><td style="${CELL}">${t(when(c.generatedAt))}</td></tr>`,
   ]);
 }
 
@@ -190,28 +208,32 @@ function notes(check: CheckResult): string {
   if (check.dependsOn) parts.push(`Depends on ${t(check.dependsOn)}.`);
   if (check.attestation) {
     const a = check.attestation;
-    parts.push(`Attested by ${t(a.byName ?? a.by)} on ${t(a.at)}${a.note ? `: ${t(a.note)}` : ''}.`);
+    parts.push(`Attested by ${t(a.byName ?? a.by)} on ${t(when(a.at))}${a.note ? `: ${t(a.note)}` : ''}.`);
   }
-  if (check.acknowledgement) parts.push(`Acknowledged by ${t(check.acknowledgement.byName ?? check.acknowledgement.by)}: ${t(check.acknowledgement.reason)}.`);
+  if (check.acknowledgement) {
+    const k = check.acknowledgement;
+    parts.push(`Acknowledged by ${t(k.byName ?? k.by)} on ${t(when(k.at))}${k.expiresAt ? ` until ${t(formatDate(k.expiresAt, { timeZone: 'UTC' }))}` : ''}: ${t(k.reason)}.`);
+  }
   return parts.length ? `<div style="font-size:12px;color:${MUTED};margin-top:4px;">${parts.join(' ')}</div>` : '';
 }
 
-function evidenceBlock(check: CheckResult): string {
-  if (check.evidence === undefined || check.evidence === null) return '';
-  let json = JSON.stringify(check.evidence, null, 2) ?? '';
-  if (json.length > EVIDENCE_LIMIT) json = `${json.slice(0, EVIDENCE_LIMIT)}\n… (${json.length - EVIDENCE_LIMIT} more characters in the JSON export)`;
-  return `<pre style="margin:6px 0 0 0;padding:6px;background-color:#F7F8F9;border:1px solid ${BORDER};font-size:11px;white-space:pre-wrap;word-break:break-word;">${escapeHtml(json)}</pre>`;
+/** One check, collapsible: its status, title and id on the line that opens it; summary, decisions, steps and evidence inside. */
+function checkDetails(c: CheckResult): string {
+  const open = needsAction(c.status) ? ' open' : '';
+  const head =
+    `<summary style="cursor:pointer;padding:8px 0;">${statusLozenge(c.status)} <strong>${t(c.title || c.id)}</strong> ` +
+    `<span style="font-size:12px;color:${MUTED};">${escapeHtml(c.id)} · ${escapeHtml(c.severity)}</span></summary>`;
+  const evidence = evidenceSummaryHtml(c.evidence);
+  const body =
+    `<div style="padding:0 0 8px 0;">${paragraph(t(c.summary))}${notes(c)}${remediationList(c)}` +
+    (evidence ? `<div style="font-size:12px;color:${MUTED};margin-top:8px;font-weight:bold;">Evidence</div>${evidence}` : '') +
+    `</div>`;
+  return `<details${open} data-check="${escapeHtml(c.id)}" style="border-bottom:1px solid ${BORDER};${FONT}font-size:14px;color:${TEXT};">${head}${body}</details>`;
 }
 
-function checksTable(checks: CheckResult[]): string {
+function checksList(checks: CheckResult[]): string {
   if (checks.length === 0) return paragraph('No checks.', MUTED);
-  const rows = checks.map(
-    (c) =>
-      `<tr><td style="${CELL}width:1%;">${statusLozenge(c.status)}</td>` +
-      `<td style="${CELL}width:30%;"><strong>${t(c.title || c.id)}</strong><br><span style="font-size:12px;color:${MUTED};">${escapeHtml(c.id)} · ${escapeHtml(c.severity)}</span></td>` +
-      `<td style="${CELL}">${t(c.summary)}${notes(c)}${remediationList(c)}${evidenceBlock(c)}</td></tr>`,
-  );
-  return table(rows, ['Status', 'Check', 'Result']);
+  return `<div>${checks.map(checkDetails).join('\n')}</div>`;
 }
 
 const projectGate = (ready: boolean | null) => lozenge(readyLabel(ready), readyColours(ready));
@@ -230,7 +252,7 @@ function projectSection(p: ProjectReport): string {
   return (
     heading(`${t(p.key)}: ${t(p.name)} ${projectGate(desk.ready)}`, 2) +
     paragraph(`${escapeHtml(p.style)} · ${escapeHtml(formatScore(desk.score))}`, MUTED) +
-    checksTable(p.checks)
+    checksList(p.checks)
   );
 }
 
@@ -260,14 +282,14 @@ export function renderReportHtml(report: Report, options: HtmlOptions): string {
     summary(content, report),
     content.compared ? changes(content) : '',
     blocking(content),
-    heading('Site checks', 2) + checksTable(report.checks),
+    heading('Site checks', 2) + checksList(report.checks),
     heading('Service desks', 2) + projectsTable(report.projects),
     ...report.projects.map(projectSection),
   ];
   return (
     '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    `<title>${escapeHtml(stripControlChars(title))}</title></head>` +
+    `<title>${escapeHtml(stripControlChars(title))}</title><style>${PRINT_STYLE}</style></head>` +
     `<body style="margin:0;padding:16px;background-color:#FFFFFF;${FONT}color:${TEXT};">` +
     `<div style="max-width:960px;margin:0 auto;">${parts.filter(Boolean).join('\n')}</div></body></html>\n`
   );
