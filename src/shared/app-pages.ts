@@ -15,7 +15,7 @@ export const MODULE_KEYS = {
   projectSettings: 'mw-readiness-project',
 } as const;
 
-export type AdminPageId = 'overview' | 'project' | 'connector' | 'settings' | 'history';
+export type AdminPageId = 'overview' | 'project' | 'connector' | 'parity' | 'settings' | 'history';
 
 export interface AdminSubPage {
   page: AdminPageId;
@@ -30,6 +30,7 @@ export const ADMIN_SUBPAGES: readonly AdminSubPage[] = [
   { page: 'overview', route: 'overview', title: 'Overview' },
   { page: 'project', route: 'projects', title: 'Projects' },
   { page: 'connector', route: 'connector', title: 'Connector values' },
+  { page: 'parity', route: 'parity', title: 'Non-production parity' },
   { page: 'settings', route: 'settings', title: 'Settings' },
   { page: 'history', route: 'history', title: 'History & exports' },
 ];

@@ -72,7 +72,7 @@ it('reports an invalid manifest, so the test above can fail', async () => {
 it('declares the modules the app is built on', () => {
   const pages = manifest.modules['jira:adminPage'];
   expect(pages).toHaveLength(2);
-  expect((pages[0].pages as { title: string }[]).map((p) => p.title)).toEqual(['Overview', 'Projects', 'Connector values', 'Settings', 'History & exports']);
+  expect((pages[0].pages as { title: string }[]).map((p) => p.title)).toEqual(['Overview', 'Projects', 'Connector values', 'Non-production parity', 'Settings', 'History & exports']);
   expect(pages[1].useAsConfig).toBe(true);
   expect(manifest.modules['jira:projectSettingsPage'][0].displayConditions).toEqual({ projectType: 'service_desk' });
   expect(manifest.modules.consumer[0]).toMatchObject({ queue: 'readiness-checks' });

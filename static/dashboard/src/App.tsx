@@ -40,6 +40,7 @@ export interface AppProps {
 const ProjectPage = lazy(() => import('./pages/ProjectPage').then((m) => ({ default: m.ProjectPage })));
 const ConnectorPage = lazy(() => import('./pages/ConnectorPage').then((m) => ({ default: m.ConnectorPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ParityPage = lazy(() => import('./pages/ParityPage').then((m) => ({ default: m.ParityPage })));
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 
 function ThemeSwitch({ colorMode, onColorModeChange }: Pick<AppProps, 'colorMode' | 'onColorModeChange'>) {
@@ -69,6 +70,7 @@ function AdminApp({ entry, history }: { entry: AdminEntry; history: RouteHistory
     project: () =>
       view.projectKey ? <ProjectPage projectKey={view.projectKey} onBack={() => go({ page: 'overview' })} /> : <EmptyState header={messages.project.pick} headingLevel={1} />,
     connector: () => <ConnectorPage />,
+    parity: () => <ParityPage />,
     settings: () => <SettingsPage />,
     history: () => <HistoryPage />,
   };
@@ -92,6 +94,7 @@ function ProjectApp({ projectKey, history }: { projectKey: string; history: Rout
   const [page, go] = useRoutedState(history, projectPageFromPath(history?.location.pathname ?? ''), projectPageFromPath, pathOfProjectPage);
   const projectPanel: Record<ProjectSubPage, () => React.ReactNode> = {
     project: () => <ProjectPage projectKey={projectKey} siteChecksReadOnly />,
+    parity: () => <ParityPage projectKey={projectKey} />,
     settings: () => <SettingsPage projectKey={projectKey} />,
     history: () => <HistoryPage projectKey={projectKey} />,
   };

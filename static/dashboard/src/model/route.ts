@@ -67,12 +67,12 @@ export function tabsSetRoute(entry: AdminEntry): boolean {
   return entry === 'sidebar';
 }
 
-export type ProjectSubPage = 'project' | 'settings' | 'history';
+export type ProjectSubPage = 'project' | 'parity' | 'settings' | 'history';
 
 /** The project settings page declares no sub-pages; its tabs still get routes under the module's URL so a link can be shared. */
-const PROJECT_ROUTES: Record<ProjectSubPage, string> = { project: '', settings: 'settings', history: 'history' };
+const PROJECT_ROUTES: Record<ProjectSubPage, string> = { project: '', parity: 'parity', settings: 'settings', history: 'history' };
 
-export const PROJECT_PAGES: readonly ProjectSubPage[] = ['project', 'settings', 'history'];
+export const PROJECT_PAGES: readonly ProjectSubPage[] = ['project', 'parity', 'settings', 'history'];
 
 export function projectPageFromPath(pathname: string | null | undefined): ProjectSubPage {
   const parts = segments(pathname);

@@ -15,6 +15,7 @@ import { ErrorView, Loading } from '../components/LoadStates';
 import { PageTitle } from '../components/PageTitle';
 import { ProblemAlert } from '../components/ProblemAlert';
 import { DeskPickersSection, type OverrideRow } from '../components/settings/DeskPickersSection';
+import { ParitySection } from '../components/settings/ParitySection';
 import { RecipientReachWarning, ReportSection } from '../components/settings/ReportSection';
 import { ScopeSection } from '../components/settings/ScopeSection';
 import { ServiceAccountField } from '../components/settings/ServiceAccountField';
@@ -158,6 +159,8 @@ function SettingsForm({ initial, projectKey, onReload }: { initial: VersionedSet
           setRows(next);
         }}
       />
+
+      {!projectKey && <ParitySection settings={s} desks={desks} errorsOf={errorsOf} update={update} />}
 
       {!projectKey && (
         <ReportSection
