@@ -13,6 +13,7 @@ import type { AppDeps, KeyValueStore, ProjectJob } from '../../src/forge/deps';
 import { runChecks } from '../../src/forge/run/readiness-runner';
 import { startReadinessRun } from '../../src/forge/run/start-run';
 import { KEYS } from '../../src/forge/storage/keys';
+import { loadDeskSizes } from '../../src/forge/storage/desk-size-repo';
 import { loadDecoratedReport } from '../../src/forge/storage/load-report';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { storeReport } from '../../src/forge/storage/report-repo';
@@ -137,6 +138,8 @@ it('a 3-desk run through the consumer reads everything once, as one whole-site r
   }
 
   expect(comparable(await loadDecoratedReport(deps.storage, deps.now()))).toEqual(whole);
+  // Each job recorded its desk's customer chain, for the next run's order.
+  expect(Object.fromEntries(await loadDeskSizes(deps.storage))).toEqual(Object.fromEntries(site.desks.map((d) => [d.key, Math.max(1, Math.ceil(d.customers / 50))])));
   // The run is over: what it shared is gone, a late job would read for itself.
   expect(deps.storage.keys().filter((k) => k.startsWith(KEYS.runSharedPrefix(progress.runId)) && k.includes(':e:'))).toEqual([]);
   expect(deps.warnings).toEqual([]);

@@ -16,6 +16,8 @@ import type { RunSharedWait } from '../run/run-shared';
 import { getSettings } from '../storage/settings-repo';
 import { migrateStorage } from '../storage/migrate';
 import { storeReport } from '../storage/report-repo';
+import { recordDeskSize } from '../storage/desk-size-repo';
+import { DESK_CUSTOMERS } from '../../gather/project-details';
 import { loadParityImport } from '../storage/parity-import-repo';
 import { appendProjectHistory } from '../storage/history-repo';
 import { loadDecoratedProject } from '../storage/load-report';
@@ -66,6 +68,9 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     }
     const own = { ...report, projects: report.projects.filter((p) => p.key === job.projectKey) };
     await storeReport(deps.storage, own, job.runId);
+    // The desk's customer chain, for the next run's order; a job that read no customers (a fix's re-check) leaves it.
+    const customerPages = report.stats?.callsByEndpoint[`GET ${DESK_CUSTOMERS}`];
+    if (customerPages) await recordDeskSize(deps.storage, job.projectKey, customerPages, deps.now()).catch(() => undefined);
     if (job.reason === 'fix') {
       // A fix's re-check belongs to no run: it updates the newest History rows instead of adding one.
       await refreshHistoryAfterChange(deps.storage, deps.now(), [job.projectKey]);

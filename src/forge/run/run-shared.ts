@@ -66,6 +66,7 @@ const readKey = (runId: string, artifact: string): string => `${runId}\n${artifa
 export function forgetRunSharedInProcess(store: KeyValueStore, runId: string): void {
   const reads = readsInProcess.get(store);
   for (const key of [...(reads?.keys() ?? [])]) if (key.startsWith(`${runId}\n`)) reads!.delete(key);
+  if (loadedInProcess.get(store)?.key.startsWith(`${runId}\n`)) loadedInProcess.delete(store);
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -79,9 +80,38 @@ function fromMemory(entries: ReadonlyMap<string, unknown>): SharedEntries {
   return { names: new Set(entries.keys()), entry: async <T>(name: string) => (entries.has(name) ? (structuredClone(entries.get(name)) as T) : undefined) };
 }
 
+/**
+ * Entries this process has loaded from storage, for the current run only. kvs
+ * meters reads by the 10 KB (4,000 a minute per installation), and a reused
+ * container runs many jobs of one run: each entry is loaded once per process.
+ */
+const loadedInProcess = new WeakMap<KeyValueStore, { key: string; entries: Map<string, Promise<unknown>> }>();
+
+function loaded(store: KeyValueStore, runId: string, artifact: string): Map<string, Promise<unknown>> {
+  const key = readKey(runId, artifact);
+  let cache = loadedInProcess.get(store);
+  if (cache?.key !== key) loadedInProcess.set(store, (cache = { key, entries: new Map() }));
+  return cache.entries;
+}
+
 function fromStorage(store: KeyValueStore, runId: string, artifact: string, manifest: RunSharedManifest): SharedEntries {
   const names = new Set(manifest.entries.map((e) => e.name));
-  return { names, entry: async <T>(name: string) => (names.has(name) ? loadRunSharedEntry<T>(store, runId, artifact, name) : undefined) };
+  const cache = loaded(store, runId, artifact);
+  return {
+    names,
+    entry: async <T>(name: string) => {
+      if (!names.has(name)) return undefined;
+      let value = cache.get(name);
+      if (!value) {
+        value = loadRunSharedEntry<T>(store, runId, artifact, name);
+        cache.set(name, value);
+        // A failed load is tried again by the next job, not remembered.
+        value.catch(() => cache.delete(name));
+      }
+      const found = await value;
+      return found === undefined ? undefined : (structuredClone(found) as T);
+    },
+  };
 }
 
 /**

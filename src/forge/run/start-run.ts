@@ -16,6 +16,7 @@ import { getSettings } from '../storage/settings-repo';
 import { loadProjects, pruneProjects } from '../storage/report-repo';
 import { currentRun, loadProgress, startRun } from '../storage/progress-repo';
 import { KEYS } from '../storage/keys';
+import { loadDeskSizes, longestChainsFirst } from '../storage/desk-size-repo';
 
 export interface StartRunOptions {
   /** Explicit projects (a project page, or a fix's follow-up); empty: the whole scope. */
@@ -81,6 +82,9 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
     keys = scope.keys;
     if (scope.authoritative) await pruneProjects(deps.storage, keys);
   }
+
+  // The longest customer chains first: started last, one would end the run alone.
+  keys = longestChainsFirst(keys, await loadDeskSizes(deps.storage).catch(() => new Map<string, number>()));
 
   const runId = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
   await startRun(deps.storage, { runId, startedAt: now.toISOString(), projectKeys: keys, reason: options.reason });

@@ -41,6 +41,9 @@ export const KEYS = {
   runSharedChunk: (runId: string, artifact: string, entry: string, chunk: number) => `${V}:run:${runId}:shared:${artifact}:e:${entry}:${chunk}`,
   /** How many of a hand-on's jobs the invocation that pushed it has dealt with; under runPrefix. */
   runPushedThrough: (runId: string, handOnId: string) => `${V}:run:${runId}:pushed:${handOnId}`,
+  /** Customer pages each desk's last check read (desk-size-repo.ts): the run starts the longest first. */
+  deskSizePrefix: `${V}:desk-size:`,
+  deskSize: (projectKey: string) => `${V}:desk-size:${projectKey}`,
   historyPrefix: `${V}:history:`,
   deliveryPrefix: `${V}:delivery:`,
   /** The report issue the app created when settings named none. */
