@@ -41,6 +41,7 @@ const ProjectPage = lazy(() => import('./pages/ProjectPage').then((m) => ({ defa
 const ConnectorPage = lazy(() => import('./pages/ConnectorPage').then((m) => ({ default: m.ConnectorPage })));
 const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ParityPage = lazy(() => import('./pages/ParityPage').then((m) => ({ default: m.ParityPage })));
+const SitePage = lazy(() => import('./pages/SitePage').then((m) => ({ default: m.SitePage })));
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
 
 function ThemeSwitch({ colorMode, onColorModeChange }: Pick<AppProps, 'colorMode' | 'onColorModeChange'>) {
@@ -66,9 +67,14 @@ function AdminApp({ entry, history }: { entry: AdminEntry; history: RouteHistory
   const tabProject = view.projectKey ?? lastProject;
   // One panel per page id, rendered in ADMIN_PAGES' order: no second list whose positions must match the tabs.
   const adminPanel: Record<AdminPage, () => React.ReactNode> = {
-    overview: () => <OverviewPage onOpenProject={(key) => go({ page: 'project', projectKey: key })} onOpenSettings={() => go({ page: 'settings' })} />,
+    overview: () =>
+      view.site ? (
+        <SitePage onBack={() => go({ page: 'overview' })} />
+      ) : (
+        <OverviewPage onOpenProject={(key) => go({ page: 'project', projectKey: key })} onOpenSettings={() => go({ page: 'settings' })} onOpenSite={() => go({ page: 'overview', site: true })} />
+      ),
     project: () =>
-      view.projectKey ? <ProjectPage projectKey={view.projectKey} onBack={() => go({ page: 'overview' })} /> : <EmptyState header={messages.project.pick} headingLevel={1} />,
+      view.projectKey ? <ProjectPage projectKey={view.projectKey} onBack={() => go({ page: 'overview' })} onOpenSite={() => go({ page: 'overview', site: true })} /> : <EmptyState header={messages.project.pick} headingLevel={1} />,
     connector: () => <ConnectorPage />,
     parity: () => <ParityPage />,
     settings: () => <SettingsPage />,

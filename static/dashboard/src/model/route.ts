@@ -13,12 +13,17 @@ export type AdminPage = AdminPageId;
 export interface AdminView {
   page: AdminPage;
   projectKey?: string;
+  /** On the overview: the site checks' own page ("/overview/site"). */
+  site?: true;
 }
 
 /** Which admin-page module Jira opened: its sidebar entry (with sub-pages) or the Configure link in Manage apps. */
 export type AdminEntry = 'sidebar' | 'configure';
 
 export const ADMIN_PAGES: readonly AdminPage[] = ADMIN_SUBPAGES.map((p) => p.page);
+
+/** The site checks' page lives under the overview, which leads to it: "/overview/site". */
+const SITE_SEGMENT = 'site';
 
 /** The path's segments, without empty ones; undefined when one is not valid percent-encoding. */
 function segments(pathname: string | null | undefined): string[] | undefined {
@@ -40,11 +45,13 @@ export function adminViewFromPath(pathname: string | null | undefined): AdminVie
   const entry = ADMIN_SUBPAGES.find((p) => p.route === route);
   if (!entry || rest.length > 0) return undefined;
   if (key === undefined) return { page: entry.page };
+  if (entry.page === 'overview') return key === SITE_SEGMENT ? { page: 'overview', site: true } : undefined;
   return entry.page === 'project' ? { page: 'project', projectKey: key } : undefined;
 }
 
 export function pathOfAdminView(view: AdminView): string {
   const route = ADMIN_SUBPAGES.find((p) => p.page === view.page)?.route ?? ADMIN_SUBPAGES[0].route;
+  if (view.page === 'overview' && view.site) return `/${route}/${SITE_SEGMENT}`;
   return view.page === 'project' && view.projectKey ? `/${route}/${encodeURIComponent(view.projectKey)}` : `/${route}`;
 }
 

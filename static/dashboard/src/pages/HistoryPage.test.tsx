@@ -35,7 +35,7 @@ describe('HistoryPage', () => {
     renderPage(client, 'HR');
     const rows = (await screen.findByTestId('history-table')).querySelectorAll('tbody tr');
     expect([...rows].map((r) => r.querySelectorAll('td')[2].textContent)).toEqual(['60%', '40%']);
-    expect(screen.getByRole('img', { name: 'Score trend' })).toBeTruthy();
+    expect(screen.getByRole('figure', { name: 'Score trend' })).toBeTruthy();
     expect(screen.getAllByText('HR:CUST-COVERAGE').length).toBeGreaterThan(0);
     expect(client.calls[0]).toEqual({ name: 'getHistory', payload: { projectKey: 'HR' } });
   });

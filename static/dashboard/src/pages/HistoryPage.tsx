@@ -9,9 +9,11 @@ import { ChangesMade } from '../components/ChangesMade';
 import { DeliveriesTable } from '../components/DeliveryOutcome';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { ProblemAlert } from '../components/ProblemAlert';
-import { GateLozenge } from '../components/StatusLozenge';
 import { downloadExport } from '../model/download';
 import { formatDateTime } from '../model/status-display';
+import { formatDate } from '../../../../src/shared/dates';
+import { CartesianGrid, Label, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { RunTable } from '../components/RunTable';
 import { messages } from '../messages';
 
 type Format = PayloadOf<'exportReport'>['format'];
@@ -53,20 +55,42 @@ function Exports({ projectKey }: { projectKey?: string }) {
   );
 }
 
-/** A small SVG line of score over time; the table below carries the same data for screen readers. */
+/** The score over the last runs as a labelled line chart: dated points, axes, a tooltip per point; the table below carries the same data. */
 export function ScoreTrend({ entries }: { entries: HistoryEntry[] }) {
-  const points = chronological(entries).filter((e) => e.score.percent !== null).slice(-30);
+  const points = chronological(entries)
+    .filter((e) => e.score.percent !== null)
+    .slice(-TREND_RUNS)
+    .map((e) => ({ at: e.at, day: formatDate(e.at), when: formatDateTime(e.at), score: e.score.percent as number }));
   if (points.length < 2) return null;
-  const w = 480;
-  const h = 100;
-  const step = w / (points.length - 1);
-  const path = points.map((e, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(1)},${(h - ((e.score.percent as number) / 100) * h).toFixed(1)}`).join(' ');
+  const t = messages.trend;
   return (
-    <svg role="img" aria-label={messages.history.chartLabel} viewBox={`0 0 ${w} ${h}`} width={w} height={h} className="mw-trend">
-      <path d={path} fill="none" stroke="var(--ds-border-brand, #0c66e4)" strokeWidth={2} />
-    </svg>
+    <figure className="mw-trend-figure" aria-labelledby="trend-caption" data-testid="score-trend">
+      <figcaption id="trend-caption" className="mw-subhead">{messages.history.chartLabel}</figcaption>
+      <div className="mw-trend-chart">
+        <ResponsiveContainer width="100%" height="100%" minWidth={280} minHeight={200}>
+          <LineChart data={points} margin={{ top: 8, right: 16, bottom: 24, left: 8 }} title={messages.history.chartLabel}>
+            <CartesianGrid stroke="var(--ds-border, #091e4224)" strokeDasharray="3 3" />
+            <XAxis dataKey="day" stroke="var(--ds-text-subtle, #44546f)" tick={{ fill: 'var(--ds-text-subtle, #44546f)', fontSize: 12 }}>
+              <Label value={t.date} position="insideBottom" offset={-16} fill="var(--ds-text-subtle, #44546f)" />
+            </XAxis>
+            <YAxis domain={[0, 100]} stroke="var(--ds-text-subtle, #44546f)" tick={{ fill: 'var(--ds-text-subtle, #44546f)', fontSize: 12 }}>
+              <Label value={t.score} angle={-90} position="insideLeft" fill="var(--ds-text-subtle, #44546f)" />
+            </YAxis>
+            <Tooltip
+              formatter={(value) => [`${value}%`, messages.history.score]}
+              labelFormatter={(_label, payload) => (payload?.[0]?.payload as { when?: string } | undefined)?.when ?? ''}
+              contentStyle={{ background: 'var(--ds-surface-overlay, #fff)', color: 'var(--ds-text, #172b4d)', border: '1px solid var(--ds-border, #091e4224)' }}
+            />
+            <Line type="monotone" dataKey="score" name={messages.history.score} stroke="var(--ds-border-brand, #0c66e4)" strokeWidth={2} dot={{ r: 3 }} activeDot={{ r: 5 }} isAnimationActive={false} />
+          </LineChart>
+        </ResponsiveContainer>
+      </div>
+    </figure>
   );
 }
+
+/** Runs the trend shows. */
+const TREND_RUNS = 30;
 
 function idList(ids: string[]): string {
   return ids.length ? ids.join(', ') : messages.history.none;
@@ -125,33 +149,7 @@ export function HistoryPage({ projectKey }: { projectKey?: string }) {
           {state.data.entries.length === 0 ? (
             <p>{m.empty}</p>
           ) : (
-            <table className="mw-table" data-testid="history-table">
-              <caption className="mw-visually-hidden">{m.heading}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{m.at}</th>
-                  <th scope="col">{m.gate}</th>
-                  <th scope="col">{m.score}</th>
-                  <th scope="col">{m.failing}</th>
-                  <th scope="col">{m.erroring}</th>
-                  <th scope="col">{m.runFixed}</th>
-                  <th scope="col">{m.runRegressed}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {runRows(state.data.entries).map(({ entry: e, fixed, regressed }) => (
-                  <tr key={e.runId}>
-                    <td>{formatDateTime(e.at)}</td>
-                    <td><GateLozenge ready={e.ready} /></td>
-                    <td>{m.scoreValue(e.score)}</td>
-                    <td>{idList(e.failing)}</td>
-                    <td>{idList(e.erroring)}</td>
-                    <td>{idList(fixed)}</td>
-                    <td>{idList(regressed)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <RunTable rows={runRows(state.data.entries)} />
           )}
           {state.data.changes && <ChangesMade runs={state.data.changes} />}
           {!projectKey && <DeliveriesTable deliveries={state.data.deliveries} />}

@@ -41,7 +41,7 @@ describe('OverviewPage', () => {
     expect(await screen.findByText('You do not have access')).toBeTruthy();
   });
 
-  it('refreshes the matrix as projects finish during a re-check', async () => {
+  it('refreshes the matrix as projects finish during a re-check, listing every desk of the run from the start', async () => {
     jest.useFakeTimers();
     try {
       let overview: OverviewData = { report: report([itsd]), progress: null, settingsConfigured: true };
@@ -54,14 +54,19 @@ describe('OverviewPage', () => {
         fireEvent.click(screen.getByTestId('recheck'));
       });
       expect(screen.getByText('0 of 2 service desks checked')).toBeTruthy();
+      // HR has no result yet: it is listed as being checked, and the score is provisional until the run ends.
+      expect(screen.getByTestId('gate-HR').textContent).toBe('Checking…');
+      expect(screen.getByTestId('gate-ITSD').textContent).toBe('Checking…');
+      expect(screen.getByTestId('score-provisional').textContent).toBe('Provisional: 0 of 2 service desks checked so far');
 
       overview = { ...overview, report: report([itsd, hr]) };
-      progress = { ...running, projectsDone: 1, pending: ['HR'] };
+      progress = { ...running, projectsDone: 1, pending: ['ITSD'] };
       await act(async () => {
         await jest.advanceTimersByTimeAsync(1100);
       });
       await waitFor(() => expect((screen.getByTestId('gate-HR')).textContent).toContain('Not ready'));
       expect(screen.getByText('1 of 2 service desks checked')).toBeTruthy();
+      expect(screen.getByTestId('gate-ITSD').textContent).toBe('Checking…');
     } finally {
       jest.useRealTimers();
     }
