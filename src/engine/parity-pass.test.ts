@@ -5,6 +5,9 @@ import { parityDesksOf } from '../requirements/parity/parity-desk';
 import type { ParityComparison } from '../shared/parity-model';
 import type { JiraWorkflowTransition } from '../gather/snapshot';
 import type { Report } from '../shared/report-model';
+import { renderReportHtml } from '../report/html';
+import { composeReportEmail } from '../email/compose';
+import { status } from '../requirements/testing/snapshot-builder';
 
 const TEST_WORKFLOW = 'IT Support Workflow (Test)';
 const now = new Date('2026-11-28T09:05:00.000Z');
@@ -71,4 +74,20 @@ describe('PARITY-CONFIG in a run', () => {
     expect(parityOf(report, 'ITSD')).toMatchObject({ status: 'error', summary: expect.stringContaining('no non-production report is imported') });
   });
 
+
+  it('escapes hostile names of the comparison in the HTML export and the e-mail', () => {
+    const hostile = '<script>alert("x")</script>';
+    const base = pairedSite(patch('11', { id: '12' }));
+    const testEntry = base.workflows['IT Support Workflow (Test)'];
+    if (!testEntry?.ok) throw new Error('the test workflow is missing');
+    const statuses = testEntry.value.statuses.map((s) => (s.id === '3' ? status('3', hostile, 'IN_PROGRESS') : s));
+    const snapshot = { ...base, workflows: { ...base.workflows, 'IT Support Workflow (Test)': ok({ ...testEntry.value, statuses }) } };
+    const report = judge(snapshot, paired, { now });
+    expect(parityOf(report, 'ITSD').summary).toContain(hostile);
+    for (const html of [renderReportHtml(report, { mode: 'export' }), composeReportEmail(report, null).htmlBody]) {
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain(hostile);
+    }
+    expect(renderReportHtml(report, { mode: 'export' })).toContain('&lt;script&gt;');
+  });
 });
