@@ -7,8 +7,10 @@
  * `createHistory` gives a history whose paths are relative to the module's URL.
  *
  * It gives only what Forge gives: the module key, the extension's `type` and
- * `location` (and the project on a project settings page), and a history on the pages
- * that have sub-pages. The Configure page gets no history: Jira gives it no sub-pages,
+ * `location` (and the project on a project settings page), a history on the pages
+ * that have sub-pages, and theming: once the app calls `view.theme.enable()`, the
+ * host's colour mode sits on the frame's <html data-color-mode> and follows the
+ * toolbar's Theme as Jira's follows the user's choice, without reloading the app. The Configure page gets no history: Jira gives it no sub-pages,
  * so an app that leans on one there would work here and not in Jira.
  *
  * The function is sent to the browser as its source text, so it must not use
@@ -30,6 +32,8 @@ export interface PreviewFrameParams {
 
 /** What the frame tells the toolbar when the app changes its route, so the toolbar's address can be shared. */
 export const ROUTE_MESSAGE = 'mw-preview-route';
+/** What the toolbar tells the frame when its Theme changes: the host's theme changing under the app. */
+export const THEME_MESSAGE = 'mw-preview-theme';
 
 type ModuleKeys = { admin: string; configure: string; projectSettings: string };
 
@@ -39,7 +43,8 @@ export function installPreviewBridge(win: Window & typeof globalThis, moduleKeys
   const asked = params.get('surface');
   const entry: PreviewEntry = asked === 'project' ? 'project' : asked === 'configure' ? 'configure' : 'admin';
   const projectKey = params.get('project') || undefined;
-  const colorMode = params.get('theme') === 'dark' ? 'dark' : 'light';
+  let colorMode = params.get('theme') === 'dark' ? 'dark' : 'light';
+  let theming = false;
   // The resolvers go by the extension type, and the Configure page is a jira:adminPage.
   const surface = entry === 'project' ? 'project' : 'admin';
   const origin = win.location.origin;
@@ -133,9 +138,24 @@ export function installPreviewBridge(win: Window & typeof globalThis, moduleKeys
     return response.json();
   }
 
+  // As Forge's host does after enableTheming: the mode on <html>, kept in step with the host's theme.
+  const showTheme = () => {
+    if (theming) win.document?.documentElement?.setAttribute('data-color-mode', colorMode);
+  };
+  win.addEventListener('message', (e: MessageEvent) => {
+    if (e.origin !== origin || e.source !== win.parent || !e.data || e.data.type !== 'mw-preview-theme') return;
+    colorMode = e.data.colorMode === 'dark' ? 'dark' : 'light';
+    showTheme();
+  });
+
   (win as unknown as { __bridge: unknown }).__bridge = {
     callBridge: async (command: string, data?: unknown) => {
       if (command === 'getContext') return context();
+      if (command === 'enableTheming') {
+        theming = true;
+        showTheme();
+        return undefined;
+      }
       if (command === 'invoke') return invoke(data as { functionKey: string; payload?: unknown });
       if (command === 'createHistory') {
         if (entry === 'configure') throw new Error('This page has no history: Jira gives the Configure page no sub-pages.');

@@ -8,7 +8,7 @@
  */
 import { ADMIN_SUBPAGES } from '../../src/shared/app-pages';
 import { escapeHtml } from './html';
-import { ROUTE_MESSAGE } from './bridge-shim';
+import { ROUTE_MESSAGE, THEME_MESSAGE } from './bridge-shim';
 
 export interface ToolbarOptions {
   personas: { id: string; label: string; displayName: string }[];
@@ -62,6 +62,12 @@ export function renderToolbarPage(o: ToolbarOptions): string {
     var el = document.getElementById(id);
     if (initial.get(id)) el.value = initial.get(id);
     el.addEventListener('change', function () {
+      // Jira's theme changes under a running app: tell the frame, do not reload it.
+      if (id === 'theme') {
+        show(query());
+        if (frame.contentWindow) frame.contentWindow.postMessage({ type: ${JSON.stringify(THEME_MESSAGE)}, colorMode: el.value }, location.origin);
+        return;
+      }
       if (id === 'route') route = el.value;
       // Another entry point opens at its own URL, as following a different link in Jira would.
       if (id === 'surface') route = '';

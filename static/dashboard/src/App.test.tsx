@@ -42,7 +42,7 @@ const client = () =>
 function renderApp(surface: Surface, history: RouteHistory | null) {
   render(
     <ResolverClientProvider client={client()}>
-      <App surface={surface} colorMode="light" onColorModeChange={jest.fn()} history={history} />
+      <App surface={surface} history={history} />
     </ResolverClientProvider>,
   );
 }

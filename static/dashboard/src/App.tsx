@@ -1,16 +1,16 @@
 /**
- * The page frame: surface-specific navigation between the sub-pages, and the theme
- * switch. Each entry point opens the page it names (a sidebar sub-page's route, the
+ * The page frame: surface-specific navigation between the sub-pages. The theme is
+ * Jira's (main.tsx follows it through the bridge), so the app has no switch of its
+ * own. Each entry point opens the page it names (a sidebar sub-page's route, the
  * Configure link's settings), and tab changes become routes through Forge's history
  * so the address can be shared and back and forward work.
  */
 import React, { Suspense, lazy, useEffect, useState } from 'react';
 import Tabs, { Tab, TabList, TabPanel } from '@atlaskit/tabs';
-import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import { OverviewPage } from './pages/OverviewPage';
 import { Loading } from './components/LoadStates';
-import type { ColorMode, Surface } from './model/surface';
+import type { Surface } from './model/surface';
 import {
   ADMIN_PAGES,
   PROJECT_PAGES,
@@ -30,8 +30,6 @@ import { messages } from './messages';
 
 export interface AppProps {
   surface: Surface;
-  colorMode: ColorMode;
-  onColorModeChange: (mode: ColorMode) => void;
   /** Forge's view.createHistory(), or null where the page has none. */
   history?: RouteHistory | null;
 }
@@ -43,15 +41,6 @@ const SettingsPage = lazy(() => import('./pages/SettingsPage').then((m) => ({ de
 const ParityPage = lazy(() => import('./pages/ParityPage').then((m) => ({ default: m.ParityPage })));
 const SitePage = lazy(() => import('./pages/SitePage').then((m) => ({ default: m.SitePage })));
 const HistoryPage = lazy(() => import('./pages/HistoryPage').then((m) => ({ default: m.HistoryPage })));
-
-function ThemeSwitch({ colorMode, onColorModeChange }: Pick<AppProps, 'colorMode' | 'onColorModeChange'>) {
-  const dark = colorMode === 'dark';
-  return (
-    <Button appearance="subtle" onClick={() => onColorModeChange(dark ? 'light' : 'dark')} testId="theme-switch">
-      {messages.theme.toggle(dark)}
-    </Button>
-  );
-}
 
 const adminViewOrOverview = (pathname: string): AdminView => adminViewFromPath(pathname) ?? { page: 'overview' };
 
@@ -116,12 +105,11 @@ function ProjectApp({ projectKey, history }: { projectKey: string; history: Rout
   );
 }
 
-export function App({ surface, colorMode, onColorModeChange, history = null }: AppProps) {
+export function App({ surface, history = null }: AppProps) {
   return (
     <main className="mw-app" data-surface={surface.kind}>
       <div className="mw-topbar">
         <span className="mw-app-title">{messages.appTitle}</span>
-        <ThemeSwitch colorMode={colorMode} onColorModeChange={onColorModeChange} />
       </div>
       <Suspense fallback={<Loading />}>
         {surface.kind === 'admin' && <AdminApp entry={surface.entry} history={history} />}

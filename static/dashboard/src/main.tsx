@@ -1,12 +1,12 @@
 /**
  * Entry point inside Jira (and the local preview, whose page provides the same
  * bridge). Reads where it is mounted and the history Forge gives full pages (whose
- * path is the sub-page route), applies the theme, renders the app, and records how
- * long the first render with stored data took.
+ * path is the sub-page route), follows Jira's theme through the bridge, renders the
+ * app, and records how long the first render with stored data took.
  */
 import '@atlaskit/css-reset';
 import './styles.css';
-import React, { useState } from 'react';
+import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { invoke, view } from '@forge/bridge';
 import { setGlobalTheme } from '@atlaskit/tokens/set-global-theme';
@@ -14,6 +14,7 @@ import { App } from './App';
 import { ResolverClientProvider } from './api/client-context';
 import { createResolverClient } from './api/resolver-client';
 import { colorModeFromContext, surfaceFromContext, type ColorMode, type Surface } from './model/surface';
+import { followHostTheme } from './model/host-theme';
 import type { RouteHistory } from './api/use-routed-state';
 
 const client = createResolverClient((name, payload) => invoke(name, payload as Record<string, unknown>));
@@ -22,15 +23,10 @@ function applyTheme(mode: ColorMode) {
   void setGlobalTheme({ colorMode: mode, light: 'light', dark: 'dark', spacing: 'spacing', typography: 'typography' });
 }
 
-function Root({ surface, initialMode, history }: { surface: Surface; initialMode: ColorMode; history: RouteHistory | null }) {
-  const [mode, setMode] = useState(initialMode);
-  const change = (next: ColorMode) => {
-    applyTheme(next);
-    setMode(next);
-  };
+function Root({ surface, history }: { surface: Surface; history: RouteHistory | null }) {
   return (
     <ResolverClientProvider client={client}>
-      <App surface={surface} colorMode={mode} onColorModeChange={change} history={history} />
+      <App surface={surface} history={history} />
     </ResolverClientProvider>
   );
 }
@@ -51,11 +47,11 @@ async function start() {
   }
   const history = await historyAsked;
   const prefersDark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
-  const mode = colorModeFromContext(context, prefersDark);
-  applyTheme(mode);
+  // Jira's theme, as the host sets it and changes it; no switch of the app's own.
+  void followHostTheme({ enable: () => view.theme.enable(), root: document.documentElement, apply: applyTheme, fallback: colorModeFromContext(context, prefersDark) });
   const container = document.getElementById('root');
   if (!container) return;
-  createRoot(container).render(<Root surface={surfaceFromContext(context)} initialMode={mode} history={history} />);
+  createRoot(container).render(<Root surface={surfaceFromContext(context)} history={history} />);
 }
 
 void start();

@@ -65,7 +65,7 @@ export const messages = {
     emptyTitle: 'No readiness report yet',
     emptyBody: 'Run the first check to see whether this site is ready for Moveworks.',
     emptyNeedsSettings: 'Start by naming the Moveworks service account in Settings, then run the first check.',
-    goToSettings: 'Open settings',
+    goToSettings: 'Set the service account',
     needsServiceAccount: 'Set the service account',
     needsServiceAccountBody: 'Every check starts from the Moveworks service account, and none is set. Choose it in Settings, then re-check.',
     runFirst: 'Run the first check',
@@ -381,5 +381,4 @@ export const messages = {
     filters: { all: 'All runs', 'not-ready': 'Not ready', ready: 'Ready', changed: 'Something changed' },
     none: 'No run matches.',
   },
-  theme: { toggle: (dark: boolean) => (dark ? 'Switch to light theme' : 'Switch to dark theme') },
 } as const;

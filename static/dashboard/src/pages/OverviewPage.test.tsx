@@ -33,7 +33,7 @@ describe('OverviewPage', () => {
   it('designs the first-run state instead of an empty page', async () => {
     renderWith(fakeClient({ getOverview: { report: null, progress: null, settingsConfigured: false } }));
     expect(await screen.findByText('No readiness report yet')).toBeTruthy();
-    expect(screen.getByText('Open settings')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Set the service account' })).toBeTruthy();
   });
 
   it('shows permission denied for UNAUTHORISED, not a generic error', async () => {

@@ -24,6 +24,7 @@ import { siteCells } from '../model/matrix';
 import { deskRows } from '../model/desk-rows';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
+import { ServiceAccountNotice } from '../components/ServiceAccountNotice';
 import { markFirstReportRender } from '../model/first-render';
 
 export interface OverviewProps {
@@ -59,6 +60,7 @@ function OverviewBody({ data, onChanged, onOpenProject, onOpenSettings, onOpenSi
       <Heading size="large" as="h1" id="overview-heading">
         {messages.overview.heading}
       </Heading>
+      <ServiceAccountNotice configured={data.settingsConfigured} hasReport={report !== null} onOpenSettings={onOpenSettings} />
       {report ? (
         <ReportSummary report={report} running={running} />
       ) : (
