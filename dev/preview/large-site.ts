@@ -8,6 +8,7 @@
 import type { KeyValueStore } from '../../src/forge/deps';
 import { KEYS } from '../../src/forge/storage/keys';
 import { loadProjects, type StoredProjectReport } from '../../src/forge/storage/report-repo';
+import { summaryOf } from '../../src/forge/storage/overview-index';
 
 const TEAMS = ['Payroll', 'Facilities', 'Legal', 'Travel', 'Benefits', 'Security', 'Hardware', 'Onboarding', 'Procurement', 'Finance'];
 
@@ -36,7 +37,9 @@ export async function seedLargeSite(store: KeyValueStore, count: number): Promis
       name: `${TEAMS[i % TEAMS.length]} desk ${i}`,
       checks: template.checks.map((c) => (passing && (c.status === 'fail' || c.status === 'error') ? { ...c, status: 'pass', summary: `${c.id} holds.` } : c)),
     };
+    // As the queue consumer stores a desk: the whole report and the overview's summary of it.
     await store.set(KEYS.projectReport(key), desk);
+    await store.set(KEYS.projectSummary(key), summaryOf(desk));
     keys.push(key);
   }
   return keys;

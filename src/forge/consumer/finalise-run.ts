@@ -17,6 +17,8 @@ import { KEYS } from '../storage/keys';
 import { appendSiteHistory } from '../storage/history-repo';
 import { loadDecoratedReport } from '../storage/load-report';
 import { currentRun } from '../storage/progress-repo';
+import { writeOverviewIndex } from '../storage/overview-index';
+import { loadProjects } from '../storage/report-repo';
 import { sendReport } from './send-report';
 
 export async function finaliseRunIfComplete(deps: AppDeps, progress: RunProgress): Promise<boolean> {
@@ -25,6 +27,8 @@ export async function finaliseRunIfComplete(deps: AppDeps, progress: RunProgress
   if (!report) return false;
   const finished = { ...report, generatedAt: progress.finishedAt ?? report.generatedAt };
   await appendSiteHistory(deps.storage, finished, progress.runId);
+  // Every stored desk now has a summary: the overview may read those instead of the whole reports.
+  await writeOverviewIndex(deps.storage, progress.runId, await loadProjects(deps.storage));
   const header = await currentRun(deps.storage);
   if (header?.runId === progress.runId && header.reason === 'scheduled' && !(await findDelivery(deps.storage, progress.runId))) {
     if (await deps.storage.createIfAbsent(KEYS.mailClaim(progress.runId), { at: deps.now().toISOString() })) await sendReport(deps, progress.runId, finished);

@@ -4,7 +4,7 @@ import type { FixInfo } from '../../shared/resolver-api';
 import type { Caller } from '../authz/authorise';
 import { ResolverFailure } from '../errors';
 import { startReadinessRun } from '../run/start-run';
-import { loadDecisions, loadDecoratedProject, loadDecoratedReport } from '../storage/load-report';
+import { loadDecisions, loadDecoratedProject, loadOverviewReport } from '../storage/load-report';
 import { siteChecksView } from '../storage/apply-decisions';
 import { loadSite } from '../storage/report-repo';
 import { loadProgress } from '../storage/progress-repo';
@@ -30,7 +30,7 @@ export const getContext: Handler<'getContext'> = async (deps, caller) => ({
 export const getOverview: Handler<'getOverview'> = async (deps, caller) => {
   const now = deps.now();
   const [report, progress, configured] = await Promise.all([
-    loadDecoratedReport(deps.storage, now),
+    loadOverviewReport(deps.storage, now),
     loadProgress(deps.storage, now),
     settingsConfigured(deps.storage),
   ]);

@@ -22,6 +22,11 @@ export const KEYS = {
   siteReport: `${V}:report:site`,
   projectReportPrefix: `${V}:report:project:`,
   projectReport: (projectKey: string) => `${V}:report:project:${projectKey}`,
+  /** Each desk's report without evidence (overview-index.ts): what the overview reads instead of the whole value. */
+  projectSummaryPrefix: `${V}:summary:project:`,
+  projectSummary: (projectKey: string) => `${V}:summary:project:${projectKey}`,
+  /** The desks whose summaries a finished run vouched for: { keys, runId }. */
+  overviewIndex: `${V}:overview-index`,
   progress: `${V}:progress`,
   jobOutcomePrefix: (runId: string) => `${V}:run:${runId}:job:`,
   jobOutcome: (runId: string, projectKey: string) => `${V}:run:${runId}:job:${projectKey}`,

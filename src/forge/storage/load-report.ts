@@ -3,7 +3,7 @@ import type { ProjectReport, Report } from '../../shared/report-model';
 import type { KeyValueStore } from '../deps';
 import { assembleStoredReport, projectView, siteChecksView, type Decisions } from './apply-decisions';
 import { listAcknowledgements, listAttestations } from './decisions-repo';
-import { loadProject, loadProjects, loadSite } from './report-repo';
+import { loadProject, loadProjects, loadProjectsForOverview, loadSite } from './report-repo';
 
 export async function loadDecisions(store: KeyValueStore): Promise<Decisions> {
   const [attestations, acknowledgements] = await Promise.all([listAttestations(store), listAcknowledgements(store)]);
@@ -13,6 +13,13 @@ export async function loadDecisions(store: KeyValueStore): Promise<Decisions> {
 /** Null before the first run stored anything. */
 export async function loadDecoratedReport(store: KeyValueStore, now: Date): Promise<Report | null> {
   const [site, projects, decisions] = await Promise.all([loadSite(store), loadProjects(store), loadDecisions(store)]);
+  if (!site) return null;
+  return assembleStoredReport(site, projects, decisions, now);
+}
+
+/** The report as the overview shows it: every desk from its summary (no evidence), decisions overlaid. */
+export async function loadOverviewReport(store: KeyValueStore, now: Date): Promise<Report | null> {
+  const [site, projects, decisions] = await Promise.all([loadSite(store), loadProjectsForOverview(store), loadDecisions(store)]);
   if (!site) return null;
   return assembleStoredReport(site, projects, decisions, now);
 }

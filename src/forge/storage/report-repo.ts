@@ -11,6 +11,7 @@ import { evidenceHash } from '../../engine/evidence-hash';
 import type { KeyValueStore } from '../deps';
 import { KEYS } from './keys';
 import { capLists, fitToBudget } from './trim-evidence';
+import { loadSummaries, summaryOf } from './overview-index';
 
 export type StoredCheck = CheckResult & { evidenceHash: string };
 
@@ -71,7 +72,13 @@ export function storableSite(report: Report, runId: string): StoredSiteReport {
 /** Stores the site part and every project of one run's report. */
 export async function storeReport(store: KeyValueStore, report: Report, runId: string): Promise<void> {
   await store.set(KEYS.siteReport, storableSite(report, runId));
-  for (const project of report.projects) await store.set(KEYS.projectReport(project.key), storableProject(project, runId));
+  for (const project of report.projects) await storeProject(store, storableProject(project, runId));
+}
+
+/** A desk's whole report, then its summary for the overview (overview-index.ts). */
+async function storeProject(store: KeyValueStore, project: StoredProjectReport): Promise<void> {
+  await store.set(KEYS.projectReport(project.key), project);
+  await store.set(KEYS.projectSummary(project.key), summaryOf(project));
 }
 
 /**
@@ -87,7 +94,7 @@ export async function replaceProjectChecks(store: KeyValueStore, projectKey: str
     ...stored,
     checks: stored.checks.map((c) => (fresh.has(c.id) ? toStored(fresh.get(c.id)!, cap) : c)),
   });
-  await store.set(KEYS.projectReport(projectKey), fitToBudget(build, () => build(0)));
+  await storeProject(store, fitToBudget(build, () => build(0)));
   return true;
 }
 
@@ -117,6 +124,11 @@ export async function loadProjects(store: KeyValueStore): Promise<StoredProjectR
   return entries.map((e) => e.value).sort((a, b) => a.key.localeCompare(b.key));
 }
 
+/** The desks as the overview reads them: summaries where the overview index vouches for them (overview-index.ts). */
+export async function loadProjectsForOverview(store: KeyValueStore): Promise<StoredProjectReport[]> {
+  return loadSummaries(store, () => loadProjects(store), (key) => loadProject(store, key));
+}
+
 /** Drops reports of projects that left the scope, so the overview shows only desks in scope. */
 export async function pruneProjects(store: KeyValueStore, keepKeys: readonly string[]): Promise<string[]> {
   const keep = new Set(keepKeys);
@@ -128,6 +140,9 @@ export async function pruneProjects(store: KeyValueStore, keepKeys: readonly str
       await store.delete(e.key);
       dropped.push(key);
     }
+  }
+  for (const e of await store.list<StoredProjectReport>(KEYS.projectSummaryPrefix)) {
+    if (!keep.has(e.key.slice(KEYS.projectSummaryPrefix.length))) await store.delete(e.key);
   }
   return dropped;
 }
