@@ -1,11 +1,11 @@
 /** The Moveworks connector values, each with a copy button. The token itself is never known to the app. */
 import React, { useState } from 'react';
-import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import type { ConnectorValues } from '../../../../src/shared/resolver-api';
 import { useResolver } from '../api/use-resolver';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { messages } from '../messages';
+import { PageTitle } from '../components/PageTitle';
 
 function CopyRow({ label, value, hint }: { label: string; value: string | null; hint?: string }) {
   const [copied, setCopied] = useState(false);
@@ -42,7 +42,7 @@ export function ConnectorPage() {
   const m = messages.connector;
   return (
     <section aria-labelledby="connector-heading" className="mw-page">
-      <Heading size="large" as="h1" id="connector-heading">{m.heading}</Heading>
+      <PageTitle id="connector-heading" title={m.heading} />
       <p>{m.intro}</p>
       <table className="mw-table" data-testid="connector-values">
         <caption className="mw-visually-hidden">{m.heading}</caption>

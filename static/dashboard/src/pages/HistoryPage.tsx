@@ -15,6 +15,7 @@ import { formatDate } from '../../../../src/shared/dates';
 import { CartesianGrid, Label, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { RunTable } from '../components/RunTable';
 import { messages } from '../messages';
+import { PageTitle } from '../components/PageTitle';
 
 type Format = PayloadOf<'exportReport'>['format'];
 
@@ -129,7 +130,7 @@ export function HistoryPage({ projectKey }: { projectKey?: string }) {
   const m = messages.history;
   return (
     <section aria-labelledby="history-heading" className="mw-page">
-      <Heading size="large" as="h1" id="history-heading">{m.heading}</Heading>
+      <PageTitle id="history-heading" title={m.heading} />
       <Exports projectKey={projectKey} />
       {state.kind === 'loading' && <Loading />}
       {state.kind === 'error' && <ErrorView error={state.error} onRetry={reload} />}

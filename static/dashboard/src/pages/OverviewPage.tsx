@@ -5,7 +5,6 @@
  * listed, unfinished ones as "Checking…", and the score is marked provisional.
  */
 import React, { useEffect } from 'react';
-import Heading from '@atlaskit/heading';
 import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import type { OverviewData, RunProgress } from '../../../../src/shared/resolver-api';
@@ -26,6 +25,7 @@ import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
 import { ServiceAccountNotice } from '../components/ServiceAccountNotice';
 import { markFirstReportRender } from '../model/first-render';
+import { PageTitle } from '../components/PageTitle';
 
 export interface OverviewProps {
   onOpenProject: (key: string) => void;
@@ -57,9 +57,7 @@ function OverviewBody({ data, onChanged, onOpenProject, onOpenSettings, onOpenSi
   const offered = new Set(report ? nextSteps(report).flatMap((s) => fixesForStep(s, fixes).map((f) => f.id)) : []);
   return (
     <section aria-labelledby="overview-heading" className="mw-page">
-      <Heading size="large" as="h1" id="overview-heading">
-        {messages.overview.heading}
-      </Heading>
+      <PageTitle id="overview-heading" title={messages.overview.heading} />
       <ServiceAccountNotice configured={data.settingsConfigured} hasReport={report !== null} onOpenSettings={onOpenSettings} />
       {report ? (
         <ReportSummary report={report} running={running} />

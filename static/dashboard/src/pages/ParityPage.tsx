@@ -5,7 +5,6 @@
  * rendered as text.
  */
 import React from 'react';
-import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import EmptyState from '@atlaskit/empty-state';
 import SectionMessage from '@atlaskit/section-message';
@@ -15,6 +14,7 @@ import { useResolver } from '../api/use-resolver';
 import { ErrorView, Loading } from '../components/LoadStates';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
+import { PageTitle } from '../components/PageTitle';
 
 const m = messages.parity;
 
@@ -100,7 +100,7 @@ export function ParityPage({ projectKey }: { projectKey?: string }) {
   const view = state.data;
   return (
     <section aria-labelledby="parity-heading" className="mw-page" data-testid="parity-page">
-      <Heading size="large" as="h1" id="parity-heading">{m.heading}</Heading>
+      <PageTitle id="parity-heading" title={m.heading} />
       <p>{m.intro}</p>
       {view.pairs.length === 0 ? (
         <EmptyState header={m.noPairs} description={projectKey ? m.noPairsProject : m.noPairsAdmin} headingLevel={2} />

@@ -7,7 +7,6 @@
  */
 import React from 'react';
 import Heading from '@atlaskit/heading';
-import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import type { ProjectViewData } from '../../../../src/shared/resolver-api';
 import { useResolver } from '../api/use-resolver';
@@ -20,6 +19,7 @@ import { RecheckBar } from '../components/RecheckBar';
 import { formatDateTime, gateDisplay } from '../model/status-display';
 import { deskSummary, siteChecksSummary } from '../../../../src/shared/readiness-summary';
 import { messages } from '../messages';
+import { PageTitle } from '../components/PageTitle';
 
 export interface ProjectPageProps {
   projectKey: string;
@@ -46,14 +46,7 @@ function ProjectBody({ data, projectKey, onBack, siteChecksReadOnly, onOpenSite,
   const siteToFix = site.failing.length + site.erroring.length;
   return (
     <section aria-labelledby="project-heading" className="mw-page" data-testid="project-page">
-      {onBack && (
-        <div>
-          <Button appearance="subtle" onClick={onBack}>{messages.project.back}</Button>
-        </div>
-      )}
-      <Heading size="large" as="h1" id="project-heading">
-        {p ? `${p.name} (${p.key})` : projectKey}
-      </Heading>
+      <PageTitle id="project-heading" title={p ? `${p.name} (${p.key})` : projectKey} {...(onBack ? { back: { label: messages.project.back, onClick: onBack } } : {})} />
       {p && desk && (
         <dl className="mw-summary">
           <div>

@@ -1,7 +1,5 @@
 /** The site checks on a page of their own (the overview's Site row opens it): the service account and the Moveworks app and connector, failures first. */
 import React from 'react';
-import Heading from '@atlaskit/heading';
-import Button from '@atlaskit/button/new';
 import EmptyState from '@atlaskit/empty-state';
 import type { SiteViewData } from '../../../../src/shared/resolver-api';
 import { siteChecksSummary } from '../../../../src/shared/readiness-summary';
@@ -11,6 +9,7 @@ import { GateLozenge } from '../components/StatusLozenge';
 import { CheckList } from '../components/CheckList';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
+import { PageTitle } from '../components/PageTitle';
 
 export function SitePage({ onBack }: { onBack?: () => void }) {
   const { state, reload, refresh } = useResolver('getSiteView', {});
@@ -24,12 +23,7 @@ function SiteBody({ data, onBack, onChanged }: { data: SiteViewData; onBack?: ()
   const site = siteChecksSummary({ checks: data.siteChecks });
   return (
     <section aria-labelledby="site-heading" className="mw-page" data-testid="site-page">
-      {onBack && (
-        <div>
-          <Button appearance="subtle" onClick={onBack}>{m.back}</Button>
-        </div>
-      )}
-      <Heading size="large" as="h1" id="site-heading">{m.heading}</Heading>
+      <PageTitle id="site-heading" title={m.heading} {...(onBack ? { back: { label: m.back, onClick: onBack } } : {})} />
       <p className="mw-muted">{m.intro}</p>
       {data.siteChecks.length === 0 ? (
         <EmptyState header={m.empty} headingLevel={2} />
