@@ -16,14 +16,14 @@ describe('parseCliArgs', () => {
     const parsed = parseCliArgs([
       'check', '--site', 'https://acme.atlassian.net', '--email', 'a@acme.com', '--token', 't0k',
       '--service-account', 'bot@acme.com', '--service-account-token', 'sat', '--end-user-group', 'staff',
-      '--end-user-group', 'contractors', '--project', 'IT', '--project=HR', '--skills', 'none',
+      '--end-user-group', 'contractors', '--project', 'IT', '--project=HR', '--pair', 'IT=ITTEST', '--pair=HR=HRTEST', '--skills', 'none',
       '--config', 'c.json', '--format', 'json', '--out', 'r.json',
     ]);
     expect(parsed).toEqual({
       command: 'check',
       flags: {
         site: 'https://acme.atlassian.net', email: 'a@acme.com', token: 't0k', serviceAccount: 'bot@acme.com',
-        serviceAccountToken: 'sat', endUserGroups: ['staff', 'contractors'], projects: ['IT', 'HR'], skills: 'none',
+        serviceAccountToken: 'sat', endUserGroups: ['staff', 'contractors'], projects: ['IT', 'HR'], pairs: ['IT=ITTEST', 'HR=HRTEST'], skills: 'none',
         config: 'c.json', format: 'json', out: 'r.json', demo: false,
       },
     });
@@ -60,6 +60,7 @@ describe('parseCliArgs', () => {
   it('refuses an option that belongs to the other command, naming it', () => {
     expect(problem(['check', '--plan'])).toBe('Option --plan belongs to "mw-readiness fix", not "check"; run "mw-readiness check --help" to see its options.');
     expect(problem(['fix', '--plan', '--out', 'x.json'])).toBe('Option --out belongs to "mw-readiness check", not "fix"; run "mw-readiness fix --help" to see its options.');
+    expect(problem(['fix', '--plan', '--pair', 'ITSD=ITSDTEST'])).toBe('Option --pair belongs to "mw-readiness check", not "fix"; run "mw-readiness fix --help" to see its options.');
   });
 
   it('turns parse errors into one sentence without the value', () => {

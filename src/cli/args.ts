@@ -15,6 +15,8 @@ export interface CliFlags {
   serviceAccountToken?: string;
   endUserGroups: string[];
   projects: string[];
+  /** --pair PROD=TEST as typed (check only). */
+  pairs: string[];
   skills?: string;
   config?: string;
   format?: string;
@@ -47,6 +49,7 @@ const OPTIONS = {
   'service-account-token': { type: 'string' },
   'end-user-group': { type: 'string', multiple: true },
   project: { type: 'string', multiple: true },
+  pair: { type: 'string', multiple: true },
   skills: { type: 'string' },
   config: { type: 'string' },
   format: { type: 'string' },
@@ -61,7 +64,7 @@ const OPTIONS = {
 } as const;
 
 /** Options only one command reads: given to the other, they are a mistake worth one sentence. */
-const ONLY_FOR: Record<string, (typeof COMMANDS)[number]> = { out: 'check', fix: 'fix', plan: 'fix', apply: 'fix', yes: 'fix' };
+const ONLY_FOR: Record<string, (typeof COMMANDS)[number]> = { out: 'check', pair: 'check', fix: 'fix', plan: 'fix', apply: 'fix', yes: 'fix' };
 
 const SINGLE_VALUED = ['site', 'email', 'token', 'service-account', 'service-account-token', 'skills', 'config', 'format', 'out'];
 
@@ -135,6 +138,7 @@ export function parseCliArgs(argv: string[]): ParsedCommand {
     serviceAccountToken: values['service-account-token'],
     endUserGroups: values['end-user-group'] ?? [],
     projects: values.project ?? [],
+    pairs: values.pair ?? [],
     skills: values.skills,
     config: values.config,
     format: values.format,

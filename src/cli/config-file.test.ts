@@ -13,10 +13,12 @@ describe('config file', () => {
         issueTypesInScope: { IT: ['10001'] },
         statusBucketOverrides: { '10004': 'waiting' },
         attestations: { 'MW-CONNECTOR': { by: 'Ada', at: '2026-11-27T10:00:00Z', note: 'checked in Setup' } },
+        parityPairs: [{ production: 'ITSD', nonProduction: 'ITSDTEST' }, { production: 'HR', nonProduction: 'HRTEST', source: 'site' }],
       },
       'c.json',
     );
     expect(problems).toEqual([]);
+    expect(config.parityPairs).toEqual([{ production: 'ITSD', nonProduction: 'ITSDTEST' }, { production: 'HR', nonProduction: 'HRTEST' }]);
     expect(config.attestations).toEqual({ 'MW-CONNECTOR': { by: 'Ada', at: '2026-11-27T10:00:00.000Z', note: 'checked in Setup' } });
     expect(config.statusBucketOverrides).toEqual({ '10004': 'waiting' });
   });
@@ -42,6 +44,18 @@ describe('config file', () => {
       'c.json: attestation key "MW-CONECTOR" is not a check id such as MW-CONNECTOR.',
     ]);
     expect(problems.join(' ')).not.toContain('SECRET-VALUE');
+  });
+
+  it('takes "parityPairs" as the Settings name them, and refuses an imported report’s pair', () => {
+    expect(validateConfig({ parityPairs: { ITSD: 'ITSDTEST' } }, 'c.json').problems).toEqual([
+      'c.json: "parityPairs" must be a list of { "production": "ITSD", "nonProduction": "ITSDTEST" }.',
+    ]);
+    expect(validateConfig({ parityPairs: [{ prod: 'ITSD', test: 'ITSDTEST' }] }, 'c.json').problems).toEqual([
+      'c.json: "parityPairs" must be a list of { "production": "ITSD", "nonProduction": "ITSDTEST" }.',
+    ]);
+    expect(validateConfig({ parityPairs: [{ production: 'ITSD', nonProduction: 'ITSD', source: 'imported' }] }, 'c.json').problems).toEqual([
+      'c.json: the pair of ITSD is "source": "imported"; the CLI pairs desks of the site it checks, so compare a sandbox site\'s report with "mw-readiness compare".',
+    ]);
   });
 
   it('says where the JSON is broken without quoting it', () => {

@@ -19,6 +19,8 @@ export interface ConfigFile {
   statusBucketOverrides?: Record<string, StatusBucket>;
   attestations?: Record<string, Attestation>;
   acknowledgements?: Record<string, Acknowledgement>;
+  /** Production desks and the test desks of the same site Moveworks was tuned on (checked by the pair rules in parity-pairs.ts). */
+  parityPairs?: { production: string; nonProduction: string }[];
 }
 
 const KNOWN_KEYS = [
@@ -32,6 +34,7 @@ const KNOWN_KEYS = [
   'statusBucketOverrides',
   'attestations',
   'acknowledgements',
+  'parityPairs',
   '$schema',
   'comment',
 ];
@@ -128,7 +131,29 @@ export function validateConfig(raw: unknown, label: string): ConfigResult {
     else problems.push(`${label}: "acknowledgements" must map "KEY:CHECK-ID" to { "by", "at", "reason", "evidenceHash" }.`);
   }
 
+  if (raw.parityPairs !== undefined) {
+    const pairs = parityPairsOf(raw.parityPairs, label);
+    if ('problem' in pairs) problems.push(pairs.problem);
+    else config.parityPairs = pairs.pairs;
+  }
+
   return { config, problems };
+}
+
+/** The shape only; the rules a pair must follow (keys, each desk one side) are in parity-pairs.ts, shared with --pair. */
+function parityPairsOf(v: unknown, label: string): { pairs: { production: string; nonProduction: string }[] } | { problem: string } {
+  const shape = `${label}: "parityPairs" must be a list of { "production": "ITSD", "nonProduction": "ITSDTEST" }.`;
+  if (!Array.isArray(v)) return { problem: shape };
+  const pairs: { production: string; nonProduction: string }[] = [];
+  for (const p of v) {
+    if (!isRecord(p) || typeof p.production !== 'string' || typeof p.nonProduction !== 'string') return { problem: shape };
+    // An imported report is the app's; from a terminal, a sandbox site's report is compared with `compare`.
+    if (p.source !== undefined && p.source !== 'site') {
+      return { problem: `${label}: the pair of ${p.production.slice(0, 40)} is "source": "${String(p.source).slice(0, 20)}"; the CLI pairs desks of the site it checks, so compare a sandbox site's report with "mw-readiness compare".` };
+    }
+    pairs.push({ production: p.production, nonProduction: p.nonProduction });
+  }
+  return { pairs };
 }
 
 /** Parses the file's text; a syntax error is one sentence, not a stack. */

@@ -27,8 +27,8 @@ const SITE_OPTIONS = `  --site URL                  Jira base URL, e.g. https://
 const SETTINGS_NOTE = `Precedence: flags, then environment variables, then the --config file.
 The config file is one JSON object with any of: site, email, serviceAccount,
 endUserGroups, projectKeys, skills (lists), issueTypesInScope, statusBucketOverrides,
-attestations ({ "MW-CONNECTOR": { "by": "Name", "at": "2026-11-27T10:00:00Z", "note": "…" } })
-and acknowledgements. Tokens are never read from it: use the flags or the environment.`;
+attestations ({ "MW-CONNECTOR": { "by": "Name", "at": "2026-11-27T10:00:00Z", "note": "…" } }),
+acknowledgements and parityPairs ([{ "production": "ITSD", "nonProduction": "ITSDTEST" }]). Tokens are never read from it: use the flags or the environment.`;
 
 export const CHECK_USAGE = `Usage: mw-readiness check [options]
 
@@ -37,12 +37,16 @@ Nothing in Jira changes.
 
 Options:
 ${SITE_OPTIONS}
+  --pair PROD=TEST            repeatable: PROD's Moveworks set-up was tuned on the test desk TEST of
+                              the same site; TEST is read in the same run and PARITY-CONFIG compares
+                              them (statuses and buckets, the bot's transitions, the Resolve screen)
   --format text|json|html     default text (a readable table, colour on a terminal)
   --out FILE                  write the report there instead of standard output
   -h, --help                  show this help
 
 Examples:
   mw-readiness check --demo
+  mw-readiness check --demo --project ITSD --pair ITSD=ITSDTEST
   mw-readiness check --site https://acme.atlassian.net --email admin@acme.com \\
       --token "$JIRA_API_TOKEN" --service-account moveworks-bot@acme.com --end-user-group all-employees
   mw-readiness check --demo --project HR --format json --out hr.json

@@ -67,6 +67,8 @@ describe('main', () => {
     const check = harness();
     expect(await check.run(['check', '--help'])).toBe(0);
     expect(check.stdout()).toMatch(/^Usage: mw-readiness check \[options\]/);
+    expect(check.stdout()).toContain('--pair PROD=TEST');
+    expect(check.stdout()).toContain('parityPairs');
     const fix = harness();
     expect(await fix.run(['help', 'fix'])).toBe(0);
     expect(fix.stdout()).toMatch(/^Usage: mw-readiness fix --plan \[options\]/);

@@ -2,7 +2,7 @@ import type { CliFlags } from './args';
 import { normaliseSiteUrl, resolveRunPlan } from './run-plan';
 import { UsageError } from './usage-error';
 
-const flags = (overrides: Partial<CliFlags> = {}): CliFlags => ({ endUserGroups: [], projects: [], demo: false, ...overrides });
+const flags = (overrides: Partial<CliFlags> = {}): CliFlags => ({ endUserGroups: [], projects: [], pairs: [], demo: false, ...overrides });
 const env = { JIRA_SITE: 'https://acme.atlassian.net', JIRA_EMAIL: 'admin@acme.com', JIRA_API_TOKEN: 'env-token', MW_SERVICE_ACCOUNT: 'bot@acme.com' };
 
 function problems(f: CliFlags, e: Record<string, string | undefined>, c = {}): string[] {
@@ -71,6 +71,17 @@ describe('resolveRunPlan', () => {
     expect(problems(flags({ demo: true, site: 'https://x.atlassian.net', token: 't' }), {})).toEqual([
       '--demo runs against the built-in simulated site, so leave out --site, --token.',
     ]);
+  });
+
+  it('pairs desks from --pair, or else from "parityPairs" in the config file, by the app’s rules', () => {
+    const config = { parityPairs: [{ production: 'itsd', nonProduction: 'itsdtest' }] };
+    expect(resolveRunPlan(flags({ demo: true }), {}, config).settings.parityPairs).toEqual([{ production: 'ITSD', nonProduction: 'ITSDTEST' }]);
+    expect(resolveRunPlan(flags({ demo: true, pairs: ['HR=HRTEST'] }), {}, config).settings.parityPairs).toEqual([{ production: 'HR', nonProduction: 'HRTEST' }]);
+    expect(resolveRunPlan(flags({ demo: true }), {}, {}).settings.parityPairs).toBeUndefined();
+    expect(problems(flags({ demo: true }), {}, { parityPairs: [{ production: 'OPS', nonProduction: 'ops' }] })).toEqual([
+      '"parityPairs" in the config file (OPS ↔ ops): OPS cannot be its own non-production desk.',
+    ]);
+    expect(problems(flags({ demo: true, pairs: ['ITSD'] }), {})).toEqual(['--pair "ITSD" must be PROD=TEST, two project keys such as ITSD=ITSDTEST.']);
   });
 
   it('takes only the formats the command prints (fix: text or json)', () => {

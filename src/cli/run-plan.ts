@@ -9,6 +9,7 @@ import { ALL_SKILLS, DEFAULT_ENGINE_SETTINGS, type EngineSettings, type Movework
 import { normaliseGroupNames } from '../shared/group-names';
 import type { CliFlags } from './args';
 import type { ConfigFile } from './config-file';
+import { checkPairs, pairsFromFlags, type GivenPair } from './parity-pairs';
 import { UsageError } from './usage-error';
 
 export type OutputFormat = 'text' | 'json' | 'html';
@@ -121,6 +122,23 @@ export function resolveRunPlan(flags: CliFlags, env: Env, config: ConfigFile, co
     } else problems.push(`Project key "${raw.slice(0, 40)}" is not a Jira project key such as IT or HR.`);
   }
   settings.projectKeys = projectKeys;
+
+  // Like --project: pairs on the command line replace the config file's.
+  let given: GivenPair[];
+  if (flags.pairs.length > 0) {
+    const fromFlags = pairsFromFlags(flags.pairs);
+    problems.push(...fromFlags.problems);
+    given = fromFlags.pairs;
+  } else {
+    given = (config.parityPairs ?? []).map((p) => ({
+      production: p.production.trim().toUpperCase(),
+      nonProduction: p.nonProduction.trim().toUpperCase(),
+      source: `"parityPairs" in ${configLabel} (${p.production.slice(0, 40)} ↔ ${p.nonProduction.slice(0, 40)})`,
+    }));
+  }
+  const pairs = checkPairs(given);
+  problems.push(...pairs.problems);
+  if (pairs.pairs.length > 0) settings.parityPairs = pairs.pairs;
 
   const skillSource = flags.skills !== undefined ? { list: flags.skills.split(','), source: '--skills' } : config.skills ? { list: config.skills, source: `"skills" in ${configLabel}` } : undefined;
   if (skillSource) {
