@@ -6,6 +6,7 @@
 import { startSimulator, type RunningSimulator } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS, GROUP_IDS } from './sites/demo';
 import { SCREEN } from './sites/demo-workflows';
+import { staffUsers } from './sites/people';
 import { call } from './testing/client';
 
 const { admin, agent, projectAdmin } = DEMO_CREDENTIALS;
@@ -43,6 +44,17 @@ describe('the group picker', () => {
   it('matches the case as typed unless caseInsensitive=true', async () => {
     expect(await names('All')).not.toContain('all-employees');
     expect(await names('All', '&caseInsensitive=true')).toContain('all-employees');
+    expect(await names('all')).toContain('all-employees');
+  });
+
+  it('finds only a group named exactly for a caller without Browse users and groups', async () => {
+    const yuki = staffUsers()[22]!;
+    const noBrowse = { email: yuki.email!, token: 'SIMULATED-picker-no-browse-token-not-a-secret' };
+    sim.model.setApiToken(yuki.accountId, noBrowse.token);
+    const picked = async (query: string) =>
+      (await call(sim, 'GET', `/rest/api/3/groups/picker?query=${encodeURIComponent(query)}&caseInsensitive=true`, { as: noBrowse })).json().groups.map((g: { name: string }) => g.name);
+    expect(await picked('all')).toEqual([]);
+    expect(await picked('all-employees')).toEqual(['all-employees']);
     expect(await names('all')).toContain('all-employees');
   });
 });

@@ -141,8 +141,10 @@ function groupsPicker(ctx: RouteContext) {
   const accountId = ctx.query.get('accountId');
   // Jira matches the case as typed unless the caller asks otherwise, so "All" does not find all-employees.
   const caseInsensitive = ctx.query.get('caseInsensitive') === 'true';
+  // Without "Browse users and groups" only a query naming a group exactly finds anything.
+  const mayBrowse = canBrowseUsers(ctx);
   const matches = [...ctx.model.allGroups()]
-    .filter((g) => (caseInsensitive ? g.name.toLowerCase().includes(query.toLowerCase()) : g.name.includes(query)))
+    .filter((g) => (mayBrowse ? (caseInsensitive ? g.name.toLowerCase().includes(query.toLowerCase()) : g.name.includes(query)) : g.name === query))
     .filter((g) => !exclude.has(g.name.toLowerCase()) && !excludeIds.has(g.groupId))
     .filter((g) => !accountId || ctx.model.isMember(accountId, g.groupId))
     .sort((a, b) => a.name.localeCompare(b.name));
