@@ -21,6 +21,17 @@ describe('createLimiter', () => {
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled', 'fulfilled']);
   });
 
+  it('lets a waiting task of higher priority go first, FIFO among equals', async () => {
+    const limit = createLimiter(1);
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      await new Promise((r) => setTimeout(r, 1));
+    };
+    await Promise.all([limit(task('running')), limit(task('a0')), limit(task('b0')), limit(task('long-chain page 7'), 7), limit(task('c0')), limit(task('page 3'), 3)]);
+    expect(started).toEqual(['running', 'long-chain page 7', 'page 3', 'a0', 'b0', 'c0']);
+  });
+
   it('rejects a non-positive limit', () => {
     expect(() => createLimiter(0)).toThrow(RangeError);
   });

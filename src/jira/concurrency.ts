@@ -1,23 +1,33 @@
 /**
  * A small bounded-concurrency limiter (written here rather than pulling in p-limit):
- * at most `limit` tasks run at once, the rest wait in FIFO order. Only leaf work
- * (single HTTP calls) should go through it, so a task never waits on a slot held by
- * its own caller.
+ * at most `limit` tasks run at once, the rest wait, the highest priority first and
+ * in FIFO order among equals. Only leaf work (single HTTP calls) should go through
+ * it, so a task never waits on a slot held by its own caller.
+ *
+ * Priority exists for chains of pages that cannot run in parallel (a JSM list pages
+ * without a total): a page of a chain that has read many pages goes before the
+ * first pages of others, so the longest chain, which sets the run's shortest end,
+ * never waits behind short ones; it holds one slot at a time, so it costs the
+ * others little.
  */
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
+export type Limiter = <T>(task: () => Promise<T>, priority?: number) => Promise<T>;
 
 export function createLimiter(limit: number): Limiter {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Concurrency must be a positive integer, got ${limit}`);
   let active = 0;
-  const waiting: (() => void)[] = [];
+  const waiting: { priority: number; start: () => void }[] = [];
 
   const release = (): void => {
     active -= 1;
-    const next = waiting.shift();
-    if (next) next();
+    if (waiting.length === 0) return;
+    // The first of the highest priority: FIFO among equals.
+    let best = 0;
+    for (let i = 1; i < waiting.length; i += 1) if (waiting[i]!.priority > waiting[best]!.priority) best = i;
+    const [next] = waiting.splice(best, 1);
+    next!.start();
   };
 
-  return <T>(task: () => Promise<T>): Promise<T> =>
+  return <T>(task: () => Promise<T>, priority = 0): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const start = (): void => {
         active += 1;
@@ -30,7 +40,7 @@ export function createLimiter(limit: number): Limiter {
         result.then(resolve, reject).finally(release);
       };
       if (active < limit) start();
-      else waiting.push(start);
+      else waiting.push({ priority, start });
     });
 }
 

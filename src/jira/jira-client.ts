@@ -44,6 +44,11 @@ export interface RequestOptions {
   query?: QueryParams;
   headers?: Record<string, string>;
   body?: unknown;
+  /**
+   * Where the call waits for a free slot: higher first. Paging gives each page the
+   * number of pages its chain has read, so the longest chains never queue behind short ones.
+   */
+  priority?: number;
 }
 
 /** State shared by a client and every view made with withConcurrency(). */
@@ -135,7 +140,7 @@ export class JiraClient {
   /** One JSON call; resolves with the parsed body (undefined for an empty 2xx), rejects with JiraError. */
   request<T>(method: HttpMethod, endpoint: string, options: RequestOptions = {}): Promise<T> {
     const run = (): Promise<T> => this.send<T>(method, endpoint, options);
-    return this.limiter ? this.limiter(run) : run();
+    return this.limiter ? this.limiter(run, options.priority ?? 0) : run();
   }
 
   private async send<T>(method: HttpMethod, endpoint: string, options: RequestOptions): Promise<T> {
@@ -149,7 +154,7 @@ export class JiraClient {
     const gate = s.gates.for(label);
 
     for (;;) {
-      const sentAt = await this.admit(gate, label);
+      const sentAt = await this.admit(gate, label, options.priority ?? 0);
       s.counter.countCall(label);
       let response: TransportResponse | undefined;
       let failure!: JiraError;
@@ -219,11 +224,24 @@ export class JiraClient {
    * When a 429 has closed the endpoint for longer than the run has left, fails at
    * once without calling Jira.
    */
-  private async admit(gate: RateGate, label: string): Promise<number> {
+  private async admit(gate: RateGate, label: string, priority: number): Promise<number> {
+    const s = this.shared;
+    const nowMs = s.now();
+    if (gate.tryAdmit(nowMs) === 0) return nowMs;
+    // Waiting: a call of a longer chain of pages takes a free place first.
+    const waiter = gate.wait(priority);
+    try {
+      return await this.admitWaiting(gate, label, waiter);
+    } finally {
+      gate.done(waiter);
+    }
+  }
+
+  private async admitWaiting(gate: RateGate, label: string, waiter: number): Promise<number> {
     const s = this.shared;
     for (;;) {
       const nowMs = s.now();
-      const wait = gate.tryAdmit(nowMs);
+      const wait = gate.tryAdmit(nowMs, waiter);
       if (wait === 0) return nowMs;
       if (gate.reopensAt > nowMs) {
         const until = gate.reopensAt;

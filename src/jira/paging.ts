@@ -7,7 +7,9 @@
  *   either, on an empty page;
  * - a page that is empty but claims more, totals that change, or an endless
  *   sequence of pages is a JiraError 'malformed': never loop forever, never
- *   silently truncate.
+ *   silently truncate;
+ * - each page asks for a slot with the number of pages read before it as its
+ *   priority, so a long chain of pages is not held up by the first pages of others.
  */
 import { JiraError } from './jira-error';
 import type { JiraClient } from './jira-client';
@@ -47,7 +49,7 @@ export async function* startAtPages<T>(client: JiraClient, endpoint: string, req
   for (let pageNo = 0; ; pageNo++) {
     if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
     const page = asRecord(
-      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize } }),
+      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize }, priority: pageNo }),
       endpoint,
     );
     const values = valuesOf<T>(page, endpoint);
@@ -85,7 +87,7 @@ export async function* jsmPages<T>(client: JiraClient, endpoint: string, request
   for (let pageNo = 0; ; pageNo++) {
     if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
     const page = asRecord(
-      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, start, limit: request.pageSize } }),
+      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, start, limit: request.pageSize }, priority: pageNo }),
       endpoint,
     );
     const values = valuesOf<T>(page, endpoint);
@@ -112,7 +114,7 @@ export async function* arrayPages<T>(client: JiraClient, endpoint: string, reque
   let startAt = 0;
   for (let pageNo = 0; ; pageNo++) {
     if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
-    const page = await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize } });
+    const page = await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize }, priority: pageNo });
     if (!Array.isArray(page)) throw malformed(endpoint, 'expected a list');
     if (page.length === 0) return;
     yield page as T[];

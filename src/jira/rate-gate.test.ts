@@ -81,3 +81,23 @@ describe('BlockedTime', () => {
     expect(blocked.ms).toBe(2000);
   });
 });
+
+describe('priority while paced', () => {
+  it('lets the waiter of the longest chain take a free place before the others', () => {
+    const gate = new RateGate({ windowMs: 1000, paceShare: 1, minCallsToLearn: 5, increaseEveryMs: 60_000 });
+    for (let t = 0; t < 10; t += 1) {
+      expect(gate.tryAdmit(t * 100)).toBe(0);
+      gate.accept(t * 100, t * 100 + 1);
+    }
+    gate.refused(1_000, 0);
+    expect(gate.pacedLimit).toBe(9);
+    const short = gate.wait(1);
+    const long = gate.wait(40);
+    // Places are free at 1,100 (calls sent at 0 and 100 left the window): the long chain's page takes one first.
+    expect(gate.tryAdmit(1_100, short)).toBeGreaterThan(0);
+    expect(gate.tryAdmit(1_100, long)).toBe(0);
+    gate.done(long);
+    expect(gate.tryAdmit(1_200, short)).toBe(0);
+    gate.done(short);
+  });
+});

@@ -29,7 +29,7 @@ export interface RateGateTuning {
 
 export const DEFAULT_RATE_GATE_TUNING: RateGateTuning = {
   windowMs: 1000,
-  paceShare: 0.9,
+  paceShare: 0.95,
   minCallsToLearn: 5,
   increaseEveryMs: 10_000,
 };
@@ -43,6 +43,9 @@ export class RateGate {
   /** Send times within the last window: every call, and the ones Jira accepted. */
   private readonly sent: number[] = [];
   private readonly acceptedAt: number[] = [];
+  /** Calls waiting at the paced gate, by waiter, with their priority (pages their chain has read). */
+  private readonly waiting = new Map<number, number>();
+  private nextWaiter = 1;
 
   constructor(private readonly tuning: RateGateTuning = DEFAULT_RATE_GATE_TUNING) {}
 
@@ -58,17 +61,37 @@ export class RateGate {
 
   /**
    * 0 when a call may go now (and it is recorded as sent at `now`), else how many
-   * ms to wait before asking again.
+   * ms to wait before asking again. A waiter (see `wait`) lets any waiter of a
+   * higher priority take a free place first, so while the endpoint is paced the
+   * longest chain of pages is not slowed by the others.
    */
-  tryAdmit(now: number): number {
+  tryAdmit(now: number, waiter?: number): number {
     if (this.closedUntil > now) return this.closedUntil - now;
     prune(this.sent, now, this.tuning.windowMs);
     if (this.limit !== undefined) {
       this.growIfQuiet(now);
       if (this.sent.length >= this.limit) return Math.max(1, this.sent[0]! + this.tuning.windowMs - now);
+      if (waiter !== undefined && this.outranked(waiter)) return 2;
     }
     this.sent.push(now);
     return 0;
+  }
+
+  /** A call starts waiting at this gate with `priority`; `done(id)` when it leaves. */
+  wait(priority: number): number {
+    const id = this.nextWaiter++;
+    this.waiting.set(id, priority);
+    return id;
+  }
+
+  done(waiter: number): void {
+    this.waiting.delete(waiter);
+  }
+
+  private outranked(waiter: number): boolean {
+    const own = this.waiting.get(waiter) ?? 0;
+    for (const priority of this.waiting.values()) if (priority > own) return true;
+    return false;
   }
 
   /** Records a call sent at `now` whatever the gate says (the caller already waited); returns `now`. */
