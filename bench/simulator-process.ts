@@ -11,8 +11,12 @@ import { siteShape } from './site-shape';
 
 export interface SimulatorStartRequest {
   desks: number;
+  /** End users over the end-user groups (the generated site's default: 20,000). */
+  endUsers?: number;
   latency?: { meanMs: number; jitterMs: number };
   burst?: { maxRequests: number; perMs: number };
+  /** A site-wide budget of calls over a longer window (Jira's hourly quota), answered 429 + Retry-After when spent. */
+  quota?: { maxRequests: number; perMs: number };
 }
 
 export interface SimulatorCounts {
@@ -24,12 +28,13 @@ export interface SimulatorCounts {
 }
 
 /** Pure: the scenario: latency for every call, and one burst window per operation, as Jira limits each endpoint. */
-export function benchScenario(request: Pick<SimulatorStartRequest, 'latency' | 'burst'>): Scenario {
+export function benchScenario(request: Pick<SimulatorStartRequest, 'latency' | 'burst' | 'quota'>): Scenario {
   const scenario: Scenario = { name: 'benchmark', seed: 11 };
   if (request.latency) scenario.latency = request.latency;
   if (request.burst) {
     scenario.burstLimits = ROUTES.map((route) => ({ endpoint: `${route.method} ${route.template}`, maxRequests: request.burst!.maxRequests, perMs: request.burst!.perMs }));
   }
+  if (request.quota) scenario.burstLimits = [...(scenario.burstLimits ?? []), { endpoint: '*', maxRequests: request.quota.maxRequests, perMs: request.quota.perMs }];
   return scenario;
 }
 
@@ -40,7 +45,7 @@ serve(async (message) => {
   switch (message.type) {
     case 'start': {
       const request = message as unknown as SimulatorStartRequest;
-      const site = generateSite({ desks: request.desks });
+      const site = generateSite({ desks: request.desks, ...(request.endUsers ? { endUsers: request.endUsers } : {}) });
       simulator = await startSimulator({ site: site.model, host: '127.0.0.1', port: 0, scenario: benchScenario(request) });
       cpuMark = process.cpuUsage();
       return {
