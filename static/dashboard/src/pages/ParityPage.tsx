@@ -1,92 +1,69 @@
 /**
  * Non-production parity, side by side: for each pair (on a desk's page, that desk's
  * pairs), production and the non-production desk Moveworks was tuned on, differences
- * first, each with what breaks in Moveworks and the side to change. Every name is
- * rendered as text.
+ * first, each with what breaks in Moveworks and the side to change (ParityItems), the
+ * items that match collapsed. Every name is rendered as text.
  */
 import React from 'react';
 import Lozenge from '@atlaskit/lozenge';
 import EmptyState from '@atlaskit/empty-state';
 import SectionMessage from '@atlaskit/section-message';
-import DynamicTable from '@atlaskit/dynamic-table';
-import type { ParityComparison, ParityItem, ParityPairView } from '../../../../src/shared/parity-model';
+import type { ParityComparison, ParityPairView } from '../../../../src/shared/parity-model';
 import { useResolver } from '../api/use-resolver';
 import { ErrorView, Loading } from '../components/LoadStates';
+import { ParityItems } from '../components/ParityItems';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
 import { PageTitle } from '../components/PageTitle';
 
 const m = messages.parity;
 
-const APPEARANCE: Record<ParityItem['state'], 'removed' | 'moved' | 'success'> = { different: 'removed', unknown: 'moved', same: 'success' };
-
-function ItemsTable({ comparison, pairKey }: { comparison: ParityComparison; pairKey: string }) {
-  const head = {
-    cells: [
-      { key: 'state', content: m.columns.state },
-      { key: 'what', content: m.columns.what },
-      { key: 'production', content: `${m.columns.production} (${comparison.production.key})` },
-      { key: 'nonProduction', content: `${m.columns.nonProduction} (${comparison.nonProduction.key})` },
-      { key: 'breaks', content: m.columns.breaks },
-    ],
-  };
-  const rows = comparison.items.map((item, i) => ({
-    key: `${pairKey}-${i}`,
-    cells: [
-      { key: 'state', content: <Lozenge appearance={APPEARANCE[item.state]}>{m.state[item.state]}</Lozenge> },
-      {
-        key: 'what',
-        content: (
-          <>
-            <div>{item.subject}</div>
-            {item.workflow && <div className="mw-muted">{item.workflow}{item.issueTypes?.length ? ` · ${item.issueTypes.join(', ')}` : ''}</div>}
-          </>
-        ),
-      },
-      { key: 'production', content: item.production },
-      { key: 'nonProduction', content: item.nonProduction },
-      {
-        key: 'breaks',
-        content:
-          item.state === 'different' ? (
-            <>
-              <div>{item.breaks}</div>
-              <div className="mw-muted">{m.fixOn(item.fixOn === 'non-production' ? comparison.nonProduction.key : comparison.production.key, item.remediation ?? '')}</div>
-            </>
-          ) : (
-            ''
-          ),
-      },
-    ],
-  }));
-  return <DynamicTable head={head} rows={rows} testId={`parity-items-${pairKey}`} />;
+/** One side of a pair: which desk, on which site, checked when. */
+function DeskSide({ label, desk }: { label: string; desk: ParityComparison['production'] }) {
+  return (
+    <div className="mw-parity-desk">
+      <span className="mw-parity-desk-label">{label}</span>
+      <span className="mw-parity-desk-name">
+        {desk.name} ({desk.key})
+      </span>
+      <span className="mw-muted">
+        {desk.baseUrl} · {m.checkedAt(formatDateTime(desk.generatedAt))}
+      </span>
+    </div>
+  );
 }
 
 function PairView({ view }: { view: ParityPairView }) {
   const { pair, comparison } = view;
   const pairKey = `${pair.production}-${pair.nonProduction}`;
   const title = m.pairTitle(pair.production, pair.nonProduction, pair.source === 'imported');
+  const headingId = `parity-title-${pairKey}`;
   return (
-    <section className="mw-fieldset" aria-label={title} data-testid={`parity-pair-${pairKey}`}>
-      <h2 className="mw-section-title">
-        {title}{' '}
-        {comparison && <Lozenge appearance={comparison.matches ? 'success' : comparison.counts.different > 0 ? 'removed' : 'moved'}>{m.headline(comparison.counts.different, comparison.counts.unknown)}</Lozenge>}
-      </h2>
+    <section className="mw-parity-pair" aria-labelledby={headingId} data-testid={`parity-pair-${pairKey}`}>
+      <header className="mw-parity-pair-head">
+        <h2 id={headingId} className="mw-section-title">
+          {title}
+        </h2>
+        {comparison && (
+          <Lozenge appearance={comparison.matches ? 'success' : comparison.counts.different > 0 ? 'removed' : 'moved'} testId="parity-headline">
+            {m.headline(comparison.counts.different, comparison.counts.unknown)}
+          </Lozenge>
+        )}
+      </header>
       {!comparison ? (
         <SectionMessage appearance="information">
           <p>{view.note}</p>
         </SectionMessage>
       ) : (
         <>
-          <div className="mw-side-by-side">
-            <p>
-              <strong>{m.columns.production}</strong>: {comparison.production.name} ({comparison.production.key}) · {comparison.production.baseUrl} · {formatDateTime(comparison.production.generatedAt)}
-            </p>
-            <p>
-              <strong>{m.columns.nonProduction}</strong>: {comparison.nonProduction.name} ({comparison.nonProduction.key}) · {comparison.nonProduction.baseUrl} · {formatDateTime(comparison.nonProduction.generatedAt)}
-            </p>
+          <div className="mw-parity-desks">
+            <DeskSide label={m.columns.production} desk={comparison.production} />
+            <span className="mw-parity-arrow" aria-hidden="true">
+              ↔
+            </span>
+            <DeskSide label={m.columns.nonProduction} desk={comparison.nonProduction} />
           </div>
-          <ItemsTable comparison={comparison} pairKey={pairKey} />
+          <ParityItems comparison={comparison} pairKey={pairKey} />
         </>
       )}
     </section>
@@ -99,9 +76,9 @@ export function ParityPage({ projectKey }: { projectKey?: string }) {
   if (state.kind === 'error') return <ErrorView error={state.error} onRetry={reload} />;
   const view = state.data;
   return (
-    <section aria-labelledby="parity-heading" className="mw-page" data-testid="parity-page">
+    <section aria-labelledby="parity-heading" className="mw-page mw-parity-page" data-testid="parity-page">
       <PageTitle id="parity-heading" title={m.heading} />
-      <p>{m.intro}</p>
+      <p className="mw-parity-intro">{m.intro}</p>
       {view.pairs.length === 0 ? (
         <EmptyState header={m.noPairs} description={projectKey ? m.noPairsProject : m.noPairsAdmin} headingLevel={2} />
       ) : (
