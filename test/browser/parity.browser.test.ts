@@ -4,8 +4,10 @@
  * "Waiting for agent"): the admin sub-page and the tab on ITSD's project settings
  * page show the pair with the difference first, what breaks in Moveworks and the
  * fix, in the light and the dark theme, with no serious or critical axe finding.
- * Screenshots: test-results/parity-admin*.png, parity-project*.png.
+ * WF-EXPORT's card on ITSD's page downloads the hand-off bundle with that comparison.
+ * Screenshots: test-results/parity-admin*.png, parity-project*.png, parity-handoff-card.png.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/preview';
@@ -133,4 +135,29 @@ test("ITSD's project settings page has the same comparison under its Parity tab,
   await toDark();
   await screenshot('parity-project-dark');
   expect(await axeViolations('parity project page, dark')).toEqual([]);
+});
+
+test("WF-EXPORT's card on ITSD's page downloads the hand-off bundle, its parity section naming the renamed status", async () => {
+  await page.goto(`${preview.url}?as=site-admin&surface=project&project=ITSD&theme=light`);
+  const app = appFrame();
+  await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
+  // WF-EXPORT passes on ITSD, so its card is among the passing checks, collapsed until asked for.
+  await app.locator('[data-testid="toggle-passes-desk"]').click();
+  const card = app.locator('[data-check="WF-EXPORT"]');
+  await card.screenshot({ path: path.join(RESULTS, 'parity-handoff-card.png') });
+  const [download] = await Promise.all([page.waitForEvent('download'), card.locator('[data-testid="download-handoff-ITSD"]').click()]);
+  const saved = path.join(RESULTS, `parity-${download.suggestedFilename()}`);
+  await download.saveAs(saved);
+  const bundle = JSON.parse(readFileSync(saved, 'utf8')) as {
+    kind: string;
+    projects: { key: string; parity?: { pair: unknown; status: string; items: { state: string; subject: string; production: string; nonProduction: string; fixOn: string }[] } }[];
+  };
+  expect(bundle.kind).toBe('mw-readiness-handoff');
+  expect(bundle.projects.map((p) => p.key)).toEqual(['ITSD']);
+  const parity = bundle.projects[0].parity!;
+  expect(parity.pair).toEqual({ production: 'ITSD', nonProduction: 'ITSDTEST' });
+  expect(parity.status).toBe('warn');
+  expect(parity.items).toEqual([
+    expect.objectContaining({ state: 'different', subject: 'Status “Waiting for agent” (New / Reopened)', production: 'named “Waiting for support”', nonProduction: 'named “Waiting for agent”', fixOn: 'production' }),
+  ]);
 });
