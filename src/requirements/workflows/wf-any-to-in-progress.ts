@@ -4,8 +4,7 @@
  */
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
-import { GLOBAL_TRANSITION_DOCS, judgeGlobalTransitionInto } from './analysis/global-transition-check';
-import { judgeProjectWorkflows } from './analysis/judge-project-workflows';
+import { globalTransitionCheck } from './analysis/global-transition-check';
 
 const meta = {
   id: 'WF-ANY-TO-IN-PROGRESS',
@@ -19,14 +18,4 @@ const meta = {
   docsUrl: DOCS.moveworksRequirements,
 } as const;
 
-export const wfAnyToInProgress: ProjectCheck = {
-  meta,
-  requires: ['requestTypes', 'workflows'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge: (ctx) => judgeGlobalTransitionInto('in_progress', ctx),
-      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to In Progress' : `${n === 2 ? 'Both' : `All ${n}`} workflows have a global transition to In Progress`),
-      generalRemediation: GLOBAL_TRANSITION_DOCS,
-    }),
-};
+export const wfAnyToInProgress: ProjectCheck = globalTransitionCheck(meta, 'in_progress');

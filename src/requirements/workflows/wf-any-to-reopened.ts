@@ -5,8 +5,7 @@
  */
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
-import { GLOBAL_TRANSITION_DOCS, judgeGlobalTransitionInto } from './analysis/global-transition-check';
-import { judgeProjectWorkflows } from './analysis/judge-project-workflows';
+import { globalTransitionCheck } from './analysis/global-transition-check';
 
 const meta = {
   id: 'WF-ANY-TO-REOPENED',
@@ -20,14 +19,4 @@ const meta = {
   docsUrl: DOCS.moveworksRequirements,
 } as const;
 
-export const wfAnyToReopened: ProjectCheck = {
-  meta,
-  requires: ['requestTypes', 'workflows'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge: (ctx) => judgeGlobalTransitionInto('new', ctx),
-      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to New / Reopened' : `${n === 2 ? 'Both' : `All ${n}`} workflows have a global transition to New / Reopened`),
-      generalRemediation: GLOBAL_TRANSITION_DOCS,
-    }),
-};
+export const wfAnyToReopened: ProjectCheck = globalTransitionCheck(meta, 'new');

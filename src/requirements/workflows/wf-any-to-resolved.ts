@@ -6,8 +6,7 @@
 import type { MoveworksSkill, Severity } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
-import { GLOBAL_TRANSITION_DOCS, judgeGlobalTransitionInto } from './analysis/global-transition-check';
-import { judgeProjectWorkflows } from './analysis/judge-project-workflows';
+import { globalTransitionCheck } from './analysis/global-transition-check';
 
 const meta = {
   id: 'WF-ANY-TO-RESOLVED',
@@ -30,15 +29,4 @@ export function anyToResolvedSeverity(skills: readonly MoveworksSkill[] | undefi
   return skills.some((s) => RESOLVING_SKILLS.includes(s)) ? 'required' : 'recommended';
 }
 
-export const wfAnyToResolved: ProjectCheck = {
-  meta,
-  requires: ['requestTypes', 'workflows'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge: (ctx) => judgeGlobalTransitionInto('resolved', ctx),
-      holdsSummary: (n) => (n === 1 ? 'The workflow has a global transition to Resolved / Closed' : `${n === 2 ? 'Both' : `All ${n}`} workflows have a global transition to Resolved / Closed`),
-      severity: (i) => anyToResolvedSeverity(i.settings.skills),
-      generalRemediation: GLOBAL_TRANSITION_DOCS,
-    }),
-};
+export const wfAnyToResolved: ProjectCheck = globalTransitionCheck(meta, 'resolved', (i) => anyToResolvedSeverity(i.settings.skills));

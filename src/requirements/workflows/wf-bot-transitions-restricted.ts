@@ -10,7 +10,7 @@ import type { RemediationStep } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { botTransitions } from './analysis/bot-transitions';
-import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
+import { inEachWorkflow, workflowCheck, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
 import { audienceFacts, groupAdmits, isUndecided, not, type Maybe } from './analysis/who-may-transition';
 import { transitionLabel, transitionRef, type TransitionView } from './analysis/workflow-view';
 
@@ -98,15 +98,11 @@ function undecidedSteps(transitions: TransitionView[], workflowName: string, wor
   ];
 }
 
-export const wfBotTransitionsRestricted: ProjectCheck = {
+export const wfBotTransitionsRestricted: ProjectCheck = workflowCheck({
   meta,
   requires: ['requestTypes', 'workflows', 'serviceAccount', 'workflowGroups'],
   optional: ['serviceAccount'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge,
-      holdsSummary: (n) => (n === 1 ? 'The bot’s transitions are hidden from people' : `In ${n === 2 ? 'both' : `all ${n}`} workflows the bot’s transitions are hidden from people`),
-      generalRemediation: [{ text: 'Moveworks: restricting transitions to API use.', url: DOCS.moveworksRequirements }],
-    }),
-};
+  judge,
+  holdsSummary: inEachWorkflow('the bot’s transitions are hidden from people'),
+  generalRemediation: [{ text: 'Moveworks: restricting transitions to API use.', url: DOCS.moveworksRequirements }],
+});

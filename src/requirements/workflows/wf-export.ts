@@ -6,7 +6,7 @@
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { buildHandoff } from './analysis/handoff';
-import { judgeProjectWorkflows } from './analysis/judge-project-workflows';
+import { workflowCheck } from './analysis/judge-project-workflows';
 
 export { buildHandoff, handoffComplete } from './analysis/handoff';
 export type { Handoff, HandoffWorkflow, HandoffStatus, HandoffChosen, HandoffGap, HandoffBotTransition, HandoffResolveScreen } from './analysis/handoff';
@@ -23,18 +23,14 @@ const meta = {
   docsUrl: DOCS.exportWorkflows,
 } as const;
 
-export const wfExport: ProjectCheck = {
+export const wfExport: ProjectCheck = workflowCheck({
   meta,
   requires: ['requestTypes', 'workflows', 'screens'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge: ({ view }) => ({
-        verdict: 'holds',
-        summary: `read: ${view.statuses.length} statuses, ${view.transitions.length} transitions`,
-      }),
-      holdsSummary: (n) => `Hand-off bundle ready: ${n} workflow${n === 1 ? '' : 's'} with status buckets and transition ids`,
-      generalRemediation: [{ text: 'Alternatively, export the workflow XML by hand and send it to your Moveworks team.', url: DOCS.exportWorkflows }],
-      evidence: ({ snapshot, settings, project }) => buildHandoff(snapshot, settings, project),
-    }),
-};
+  judge: ({ view }) => ({
+    verdict: 'holds',
+    summary: `read: ${view.statuses.length} statuses, ${view.transitions.length} transitions`,
+  }),
+  holdsSummary: (n) => `Hand-off bundle ready: ${n} workflow${n === 1 ? '' : 's'} with status buckets and transition ids`,
+  generalRemediation: [{ text: 'Alternatively, export the workflow XML by hand and send it to your Moveworks team.', url: DOCS.exportWorkflows }],
+  evidence: ({ snapshot, settings, project }) => buildHandoff(snapshot, settings, project),
+});

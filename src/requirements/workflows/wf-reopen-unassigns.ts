@@ -6,7 +6,7 @@ import type { RemediationStep } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { reopenTransitions } from './analysis/bot-transitions';
-import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
+import { inEachWorkflow, noSuchTransition, workflowCheck, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
 import { unassigns } from './analysis/rule-vocabulary';
 import { transitionLabel, transitionRef } from './analysis/workflow-view';
 
@@ -25,12 +25,10 @@ const meta = {
 function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   const chosen = reopenTransitions(view);
   if (chosen.transitions.length === 0) {
-    return {
-      verdict: 'violated',
-      summary: 'no transition back into a New / Reopened status to unassign on',
-      details: { reopenTransitions: [] },
-      remediation: [{ text: `Add a Reopen transition (from any status into a New / Reopened status) to workflow “${view.name}” with a post function that sets Assignee to Unassigned.`, url: workflowUrl }],
-    };
+    return noSuchTransition('reopenTransitions', 'no transition back into a New / Reopened status to unassign on', {
+      text: `Add a Reopen transition (from any status into a New / Reopened status) to workflow “${view.name}” with a post function that sets Assignee to Unassigned.`,
+      url: workflowUrl,
+    });
   }
   const rows = chosen.transitions.map((t) => ({ t, row: { ...transitionRef(t), global: chosen.global, unassigns: (t.raw.actions ?? []).some((a) => unassigns(a)) } }));
   const keep = rows.filter((r) => !r.row.unassigns).map((r) => r.t);
@@ -45,14 +43,10 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   return { verdict: 'violated', summary: `${keep.map(transitionLabel).join(', ')} ${keep.length > 1 ? 'keep' : 'keeps'} the assignee`, details, remediation };
 }
 
-export const wfReopenUnassigns: ProjectCheck = {
+export const wfReopenUnassigns: ProjectCheck = workflowCheck({
   meta,
   requires: ['requestTypes', 'workflows'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge,
-      holdsSummary: (n) => (n === 1 ? 'The Reopen transition sets Assignee to Unassigned' : `In ${n === 2 ? 'both' : `all ${n}`} workflows the Reopen transition sets Assignee to Unassigned`),
-      generalRemediation: [{ text: 'How to add a post function to a transition.', url: DOCS.postFunctions }],
-    }),
-};
+  judge,
+  holdsSummary: inEachWorkflow('the Reopen transition sets Assignee to Unassigned'),
+  generalRemediation: [{ text: 'How to add a post function to a transition.', url: DOCS.postFunctions }],
+});

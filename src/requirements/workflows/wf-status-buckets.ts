@@ -6,7 +6,7 @@
 import type { StatusBucket } from '../../shared/report-model';
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
-import { judgeProjectWorkflows, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
+import { bothOrAll, capitalise, workflowCheck, type WorkflowJudgement, type WorkflowJudgeContext } from './analysis/judge-project-workflows';
 import { BUCKET_LABELS, BUCKETS } from './analysis/status-buckets';
 
 // The bucketing itself is pure and shared: the dashboard and the hand-off bundle show the same mapping.
@@ -59,14 +59,10 @@ function judge({ view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   return { verdict: 'violated', summary: problems.join(' and '), details, severity, remediation };
 }
 
-export const wfStatusBuckets: ProjectCheck = {
+export const wfStatusBuckets: ProjectCheck = workflowCheck({
   meta,
   requires: ['requestTypes', 'workflows'],
-  evaluate: (input) =>
-    judgeProjectWorkflows(input, {
-      meta,
-      judge,
-      holdsSummary: (n) => (n === 1 ? 'The workflow’s statuses cover all four Moveworks buckets' : `${n === 2 ? 'Both' : `All ${n}`} workflows’ statuses cover all four Moveworks buckets`),
-      generalRemediation: [{ text: 'Moveworks’ status buckets and how it uses them.', url: DOCS.moveworksRequirements }],
-    }),
-};
+  judge,
+  holdsSummary: (n) => (n === 1 ? 'The workflow’s statuses cover all four Moveworks buckets' : `${capitalise(bothOrAll(n))} workflows’ statuses cover all four Moveworks buckets`),
+  generalRemediation: [{ text: 'Moveworks’ status buckets and how it uses them.', url: DOCS.moveworksRequirements }],
+});

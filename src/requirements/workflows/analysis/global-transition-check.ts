@@ -2,14 +2,15 @@
  * The shape shared by WF-ANY-TO-RESOLVED, -IN-PROGRESS and -REOPENED: a global
  * ("from any status") transition into a status of one bucket.
  */
-import type { StatusBucket } from '../../../shared/report-model';
+import type { Severity, StatusBucket } from '../../../shared/report-model';
+import type { ProjectCheck, ProjectCheckInput } from '../../check';
 import { DOCS } from '../../links';
-import type { WorkflowJudgement, WorkflowJudgeContext } from './judge-project-workflows';
+import { bothOrAll, capitalise, workflowCheck, type WorkflowJudgement, type WorkflowJudgeContext } from './judge-project-workflows';
 import { globalTransitionsInto, transitionsInto } from './bot-transitions';
 import { BUCKET_LABELS } from './status-buckets';
 import { transitionLabel, transitionRef } from './workflow-view';
 
-export function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
+function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflowUrl }: WorkflowJudgeContext): WorkflowJudgement {
   const label = BUCKET_LABELS[bucket];
   const targets = view.statuses.filter((s) => s.bucket === bucket).map((s) => s.name);
   const global = globalTransitionsInto(view, bucket);
@@ -39,7 +40,20 @@ export function judgeGlobalTransitionInto(bucket: StatusBucket, { view, workflow
   };
 }
 
-export const GLOBAL_TRANSITION_DOCS = [{ text: 'How to add a transition from any status.', url: DOCS.workflows }];
+const GLOBAL_TRANSITION_DOCS = [{ text: 'How to add a transition from any status.', url: DOCS.workflows }];
+
+/** The check that every workflow of the desk has a global transition into a status of `bucket`. */
+export function globalTransitionCheck(meta: ProjectCheck['meta'], bucket: StatusBucket, severity?: (input: ProjectCheckInput) => Severity): ProjectCheck {
+  const label = BUCKET_LABELS[bucket];
+  return workflowCheck({
+    meta,
+    requires: ['requestTypes', 'workflows'],
+    judge: (ctx) => judgeGlobalTransitionInto(bucket, ctx),
+    holdsSummary: (n) => (n === 1 ? `The workflow has a global transition to ${label}` : `${capitalise(bothOrAll(n))} workflows have a global transition to ${label}`),
+    ...(severity ? { severity } : {}),
+    generalRemediation: GLOBAL_TRANSITION_DOCS,
+  });
+}
 
 function article(label: string): string {
   return /^[aeiou]/i.test(label) ? 'an' : 'a';

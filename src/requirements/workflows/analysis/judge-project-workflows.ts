@@ -10,7 +10,7 @@
 import type { RemediationStep, Severity } from '../../../shared/report-model';
 import { worstVerdict } from '../../verdicts';
 import type { IssueTypeRef } from '../../../gather/snapshot';
-import type { CheckMeta, CheckOutcome, ProjectCheckInput, Verdict } from '../../check';
+import type { CheckMeta, CheckOutcome, ProjectCheck, ProjectCheckInput, Verdict } from '../../check';
 import { DOCS, siteLinks } from '../../links';
 import { fetchReason } from '../../fetch-reason';
 import { requiredValue } from '../../required-value';
@@ -61,6 +61,29 @@ export interface WorkflowFoldSpec {
   severity?(input: ProjectCheckInput): Severity;
   /** Replaces the evidence of every outcome, early ones included (WF-EXPORT hands off its bundle). */
   evidence?(input: ProjectCheckInput): unknown;
+}
+
+/** A workflow check: what it reads, and how it judges one workflow and folds them. */
+export type WorkflowCheckSpec = Pick<ProjectCheck, 'requires' | 'optional'> & WorkflowFoldSpec & { meta: ProjectCheck['meta'] };
+
+/** The project check that judges each workflow of the desk once and folds the verdicts (every WF- check). */
+export function workflowCheck({ requires, optional, ...spec }: WorkflowCheckSpec): ProjectCheck {
+  return { meta: spec.meta, requires, ...(optional ? { optional } : {}), evaluate: (input) => judgeProjectWorkflows(input, spec) };
+}
+
+/** "both" for two workflows, "all 3" for more: how a holding summary counts them. */
+export function bothOrAll(count: number): string {
+  return count === 2 ? 'both' : `all ${count}`;
+}
+
+/** A holding summary that says `what` of the one workflow, or "In both / all N workflows `what`". */
+export function inEachWorkflow(what: string): (count: number) => string {
+  return (count) => (count === 1 ? capitalise(what) : `In ${bothOrAll(count)} workflows ${what}`);
+}
+
+/** The workflow has no transition of the kind the check is about: violated, with the step that adds one. */
+export function noSuchTransition(detailsKey: string, summary: string, step: RemediationStep): WorkflowJudgement {
+  return { verdict: 'violated', summary, details: { [detailsKey]: [] }, remediation: [step] };
 }
 
 const MAX_NAMED = 3;
@@ -186,6 +209,6 @@ function dedupe(steps: RemediationStep[]): RemediationStep[] {
   });
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
