@@ -44,15 +44,16 @@ export function CheckList({ checks, projectKey, onChanged, fixes, readOnly, idPr
   const [failingOnly, setFailingOnly] = useState(false);
   const [passesOpen, setPassesOpen] = useState(false);
   const bands = bandsOf(checks);
-  const card = (c: CheckResult) => <CheckCard key={c.id} check={c} projectKey={projectKey} onChanged={onChanged} fixes={fixes} readOnly={readOnly} />;
-  const band = (key: CheckBand, title: string) =>
-    bands[key].length > 0 && (
-      <section aria-labelledby={`${idPrefix}-${key}`} className="mw-band" data-band={key}>
-        <h3 id={`${idPrefix}-${key}`} className="mw-band-title">{title}</h3>
-        {bands[key].map(card)}
-      </section>
-    );
   const toLookAt = bands.warnings.length + bands.attest.length;
+  const titles: Record<CheckBand, string> = {
+    failures: m.failures(bands.failures.length),
+    warnings: m.warnings(bands.warnings.length),
+    attest: m.attest(bands.attest.length),
+    passes: m.passes(bands.passes.length),
+  };
+  const shown = (band: CheckBand) => (band === 'failures' || !failingOnly) && (band !== 'passes' || passesOpen);
+  // One flat list keyed by check id: a check that changes band (a fix made it pass) moves
+  // instead of being remounted, so its open fix dialog and results stay on screen.
   return (
     <div className="mw-check-list" data-testid={`checks-${idPrefix}`}>
       <div className="mw-table-tools">
@@ -61,21 +62,28 @@ export function CheckList({ checks, projectKey, onChanged, fixes, readOnly, idPr
           {m.failingOnly}
         </Button>
       </div>
-      {band('failures', m.failures(bands.failures.length))}
       {bands.failures.length === 0 && <p>{m.nothingFailing}</p>}
-      {!failingOnly && band('warnings', m.warnings(bands.warnings.length))}
-      {!failingOnly && band('attest', m.attest(bands.attest.length))}
-      {!failingOnly && bands.passes.length > 0 && (
-        <section aria-labelledby={`${idPrefix}-passes`} className="mw-band" data-band="passes">
-          <h3 id={`${idPrefix}-passes`} className="mw-band-title">{m.passes(bands.passes.length)}</h3>
-          <div>
-            <Button appearance="subtle" aria-expanded={passesOpen} onClick={() => setPassesOpen(!passesOpen)} testId={`toggle-passes-${idPrefix}`}>
-              {passesOpen ? m.hidePasses : m.showPasses(bands.passes.length)}
-            </Button>
-          </div>
-          {passesOpen && bands.passes.map(card)}
-        </section>
+      {BANDS.flatMap((band) =>
+        bands[band].length === 0
+          ? []
+          : [
+              <div key={`band-${band}`} className="mw-band" data-band={band} hidden={band !== 'failures' && failingOnly}>
+                <h3 id={`${idPrefix}-${band}`} className="mw-band-title">{titles[band]}</h3>
+                {band === 'passes' && (
+                  <Button appearance="subtle" aria-expanded={passesOpen} onClick={() => setPassesOpen(!passesOpen)} testId={`toggle-passes-${idPrefix}`}>
+                    {passesOpen ? m.hidePasses : m.showPasses(bands.passes.length)}
+                  </Button>
+                )}
+              </div>,
+              ...bands[band].map((c) => (
+                <div key={c.id} hidden={!shown(band)} data-card-band={band}>
+                  <CheckCard check={c} projectKey={projectKey} onChanged={onChanged} fixes={fixes} readOnly={readOnly} />
+                </div>
+              )),
+            ],
       )}
     </div>
   );
 }
+
+const BANDS: readonly CheckBand[] = ['failures', 'warnings', 'attest', 'passes'];

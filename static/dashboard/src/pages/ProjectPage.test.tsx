@@ -3,6 +3,7 @@ import React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import { ProjectPage } from './ProjectPage';
 import { SitePage } from './SitePage';
+import { CheckList } from '../components/CheckList';
 import { ResolverClientProvider } from '../api/client-context';
 import { fakeClient } from '../testing/fake-client';
 import { check, project } from '../testing/report-fixtures';
@@ -28,7 +29,7 @@ function renderDesk(props: Partial<React.ComponentProps<typeof ProjectPage>> = {
   return client;
 }
 
-const shownChecks = () => [...document.querySelectorAll('[data-testid="checks-desk"] [data-check]')].map((c) => c.getAttribute('data-check'));
+const shownChecks = () => [...document.querySelectorAll('[data-testid="checks-desk"] [data-check]')].filter((c) => !c.closest('[hidden]')).map((c) => c.getAttribute('data-check'));
 
 describe('ProjectPage', () => {
   it("starts with the desk's own failures, then warnings, then the passing checks collapsed, with counts", async () => {
@@ -86,6 +87,26 @@ describe('ProjectPage', () => {
   });
 });
 
+describe('CheckList', () => {
+  it('keeps a card mounted when its check changes band, so a fix dialog opened from it stays open', () => {
+    const one = (status: 'fail' | 'pass') => [check('CUST-COVERAGE', status), check('SA-PROJECT-ROLE', 'pass')];
+    const { rerender } = render(
+      <ResolverClientProvider client={fakeClient({})}>
+        <CheckList checks={one('fail')} projectKey="HR" onChanged={jest.fn()} idPrefix="desk" />
+      </ResolverClientProvider>,
+    );
+    const before = document.querySelector('[data-check="CUST-COVERAGE"]');
+    rerender(
+      <ResolverClientProvider client={fakeClient({})}>
+        <CheckList checks={one('pass')} projectKey="HR" onChanged={jest.fn()} idPrefix="desk" />
+      </ResolverClientProvider>,
+    );
+    const after = document.querySelector('[data-check="CUST-COVERAGE"]');
+    expect(after).toBe(before);
+    expect(after!.closest('[hidden]')).not.toBeNull();
+  });
+});
+
 describe('SitePage', () => {
   it('shows the site checks on their own page, failures first', async () => {
     const client = fakeClient({ getSiteView: { siteChecks: [check('SA-EXISTS', 'pass'), check('MW-CONNECTOR', 'manual'), check('SA-TIMEZONE', 'fail')], progress: null, generatedAt: '2026-11-30T09:00:00Z', fixes: [] } });
@@ -97,7 +118,7 @@ describe('SitePage', () => {
     );
     await screen.findByTestId('site-page');
     expect(screen.getByTestId('site-page-gate').textContent).toBe('Not ready');
-    expect([...document.querySelectorAll('[data-check]')].map((c) => c.getAttribute('data-check'))).toEqual(['SA-TIMEZONE', 'MW-CONNECTOR']);
+    expect([...document.querySelectorAll('[data-check]')].filter((c) => !c.closest('[hidden]')).map((c) => c.getAttribute('data-check'))).toEqual(['SA-TIMEZONE', 'MW-CONNECTOR']);
     fireEvent.click(screen.getByRole('button', { name: 'Back to overview' }));
     expect(onBack).toHaveBeenCalled();
   });
