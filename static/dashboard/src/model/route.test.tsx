@@ -36,6 +36,7 @@ describe('which page an entry point opens', () => {
 describe('the route a page puts in the address', () => {
   const cases: [AdminView, string][] = [
     [{ page: 'overview' }, '/overview'],
+    [{ page: 'overview', site: true }, '/overview/site'],
     [{ page: 'project' }, '/projects'],
     [{ page: 'project', projectKey: 'HR' }, '/projects/HR'],
     [{ page: 'project', projectKey: 'A B' }, '/projects/A%20B'],
@@ -46,6 +47,10 @@ describe('the route a page puts in the address', () => {
   it.each(cases)('%j → %s, and back', (view, path) => {
     expect(pathOfAdminView(view)).toBe(path);
     expect(adminViewFromPath(path)).toEqual(view);
+  });
+
+  it('names no page for anything else under the overview', () => {
+    expect(adminViewFromPath('/overview/HR')).toBeUndefined();
   });
 
   it('gives every tab a route of the manifest, in sidebar order', () => {
