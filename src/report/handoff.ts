@@ -5,47 +5,23 @@
  * stored report, so an export works without going back to Jira.
  */
 import type { ParityPair, ProjectReport, ProjectStyle, Report, StatusBucket } from '../shared/report-model';
+import type { HandoffBotTransition, HandoffResolveScreen, TransitionRef } from '../shared/handoff-model';
 import type { ParityComparison, ParityItem } from '../shared/parity-model';
+import type { ConnectorValues } from '../shared/resolver-api';
 import { withStableKeys } from './json';
 
 /*
  * WF-EXPORT's evidence as a stored report carries it: the part of the Handoff that
  * src/requirements/workflows/analysis/handoff.ts builds which the bundle reads. Declared
  * here because a renderer reads the stored Report only, never the checks (the layer
- * rule in .dependency-cruiser.cjs); handoff.test.ts does not compile when the check's
- * Handoff stops fitting these shapes. Fields older reports lack are optional.
+ * rule in .dependency-cruiser.cjs); the parts both sides share exactly come from
+ * shared/handoff-model. handoff.test.ts does not compile when the check's Handoff
+ * stops fitting these shapes. Fields older reports lack are optional.
  */
 
 export interface HandoffIssueType {
   id: string;
   name?: string;
-}
-
-/** One transition the bot fires: id, name and the status it lands in. */
-export interface HandoffBotTransition {
-  id: string;
-  name: string;
-  to: string | null;
-  toBucket: StatusBucket | null;
-}
-
-/** A transition of the workflow as the hand-off lists it. */
-export interface HandoffTransition {
-  id: string;
-  name: string;
-  type: 'INITIAL' | 'GLOBAL' | 'DIRECTED';
-  from: string[] | 'any';
-  to: string | null;
-  toBucket: StatusBucket | null;
-}
-
-/** The screen of one Resolve transition; `fieldIds` null when there is none or it could not be read (`reason`). */
-export interface HandoffResolveScreen {
-  transitionId: string;
-  screenId: string | null;
-  fieldIds: string[] | null;
-  fieldNames?: Record<string, string>;
-  reason?: string;
 }
 
 export interface HandoffGap {
@@ -66,7 +42,7 @@ export interface StoredHandoffWorkflow {
   id?: string;
   issueTypes: HandoffIssueType[];
   statuses: { id: string; name: string; category: string | null; bucket: StatusBucket | null; bucketLabel: string | null }[];
-  transitions?: HandoffTransition[];
+  transitions?: TransitionRef[];
   bot?: { resolve?: StoredChosen; inProgress?: StoredChosen; reopen?: StoredChosen };
   resolveScreens?: HandoffResolveScreen[];
 }
@@ -95,7 +71,7 @@ export interface HandoffBundleWorkflow {
   inProgress: HandoffBundleTransitions;
   reopen: HandoffBundleTransitions;
   /** Every transition of the workflow, for the Moveworks team's own mapping. */
-  transitions: HandoffTransition[];
+  transitions: TransitionRef[];
   /** The fields on each Resolve transition's screen: what Moveworks can set when it resolves. */
   resolveScreens: HandoffResolveScreen[];
 }
@@ -127,17 +103,6 @@ export interface HandoffBundleParity {
   items?: ParityItem[];
 }
 
-/** The values of the Moveworks Setup connector: what to type, never the token itself. */
-export interface HandoffConnector {
-  connectionName: string;
-  baseUrl: string;
-  authenticationType: string;
-  username: string | null;
-  /** Where the password comes from: the service account's API token, which the app never holds. */
-  passwordHint: string;
-  accountIdSetting: string;
-}
-
 export interface HandoffBundle {
   kind: 'mw-readiness-handoff';
   version: 1;
@@ -145,7 +110,7 @@ export interface HandoffBundle {
   site: { baseUrl: string };
   bucketLabels: Record<StatusBucket, string>;
   /** The connector's values, when the bundle is exported from the app. */
-  connector?: HandoffConnector;
+  connector?: ConnectorValues;
   projects: HandoffBundleProject[];
 }
 
@@ -219,7 +184,7 @@ function bundleProject(project: ProjectReport): HandoffBundleProject {
 }
 
 /** The bundle for every project of the report, or just `projectKey`'s. */
-export function buildHandoffBundle(report: Report, options: { projectKey?: string; connector?: HandoffConnector } = {}): HandoffBundle {
+export function buildHandoffBundle(report: Report, options: { projectKey?: string; connector?: ConnectorValues } = {}): HandoffBundle {
   const projects = options.projectKey ? report.projects.filter((p) => p.key === options.projectKey) : report.projects;
   const labels = projects
     .map((p) => p.checks.find((c) => c.id === 'WF-EXPORT')?.evidence)

@@ -196,11 +196,13 @@ export interface FixRunView {
   rechecked: { projectKey: string | null; checks: CheckResult[] }[];
 }
 
+/** The values of the Moveworks Setup connector: what to type, never the token itself. */
 export interface ConnectorValues {
   connectionName: string;
   baseUrl: string;
   authenticationType: string;
   username: string | null;
+  /** Where the password comes from: the service account's API token, which the app never holds. */
   passwordHint: string;
   accountIdSetting: string;
 }

@@ -9,7 +9,7 @@ import { buildHandoff } from './analysis/handoff';
 import { workflowCheck } from './analysis/judge-project-workflows';
 
 export { buildHandoff, handoffComplete } from './analysis/handoff';
-export type { Handoff, HandoffWorkflow, HandoffStatus, HandoffChosen, HandoffGap, HandoffBotTransition, HandoffResolveScreen } from './analysis/handoff';
+export type { Handoff, HandoffWorkflow, HandoffStatus, HandoffChosen, HandoffGap } from './analysis/handoff';
 
 const meta = {
   id: 'WF-EXPORT',

@@ -4,13 +4,14 @@
  * Pure; the report module serialises it (JSON export) and WF-EXPORT shows it as evidence.
  */
 import type { EngineSettings, ProjectStyle, StatusBucket } from '../../../shared/report-model';
+import type { HandoffBotTransition, HandoffResolveScreen, TransitionRef } from '../../../shared/handoff-model';
 import type { IssueTypeRef, ProjectSnapshot, SiteSnapshot } from '../../../gather/snapshot';
 import { reopenTransitions, resolveTransitions, theTransitionInto } from './bot-transitions';
 import type { Fetched } from '../../../shared/fetched';
 import { fetchReason } from '../../fetch-reason';
 import { BUCKET_LABELS, type BucketSource } from './status-buckets';
 import { fieldLabel, transitionScreen } from './transition-screen';
-import { transitionRef, viewWorkflow, type TransitionRef, type TransitionView } from './workflow-view';
+import { transitionRef, viewWorkflow, type TransitionView } from './workflow-view';
 
 export interface HandoffStatus {
   id: string;
@@ -21,33 +22,12 @@ export interface HandoffStatus {
   bucketSource: BucketSource;
 }
 
-/** One transition the bot fires, as its configuration names it: id, name and the status it lands in. */
-export interface HandoffBotTransition {
-  id: string;
-  name: string;
-  to: string | null;
-  toBucket: StatusBucket | null;
-}
-
 export interface HandoffChosen {
   /** True when these are global ("from any status") transitions. */
   global: boolean;
   transitionIds: string[];
   /** The same transitions with their names and target statuses (what a non-production twin is compared on); absent in reports made before they were recorded. */
   transitions?: HandoffBotTransition[];
-}
-
-/**
- * The screen of one Resolve transition: the fields Moveworks can set when it resolves.
- * `fieldIds` is null when there is no screen (`screenId` null) or it could not be read (`reason`).
- */
-export interface HandoffResolveScreen {
-  transitionId: string;
-  screenId: string | null;
-  fieldIds: string[] | null;
-  /** Field id → name, for the fields on the screen. */
-  fieldNames?: Record<string, string>;
-  reason?: string;
 }
 
 export interface HandoffWorkflow {

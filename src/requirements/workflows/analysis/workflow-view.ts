@@ -6,6 +6,7 @@
 import type { StatusBucket } from '../../../shared/report-model';
 import type { JiraWorkflow, JiraWorkflowStatus, JiraWorkflowTransition } from '../../../gather/snapshot';
 import { bucketForStatus, type BucketSource } from './status-buckets';
+import type { TransitionRef } from '../../../shared/handoff-model';
 
 export interface StatusView {
   /** The workflow's statusReference (the status id in practice). */
@@ -93,16 +94,6 @@ export function viewWorkflow(
   }));
 
   return { name, id: data.workflow.id, statuses, transitions };
-}
-
-/** How a transition is named in evidence and summaries: id, name, from, to. */
-export interface TransitionRef {
-  id: string;
-  name: string;
-  type: TransitionView['type'];
-  from: string[] | 'any';
-  to: string | null;
-  toBucket: StatusBucket | null;
 }
 
 export function transitionRef(t: TransitionView): TransitionRef {
