@@ -6,8 +6,8 @@
 import type { EngineSettings } from '../../shared/report-model';
 import type { SiteSnapshot } from '../../gather/snapshot';
 import type { ConnectorValues } from '../../shared/resolver-api';
-import type { CheckOutcome, SiteCheck } from '../check';
-import { ATLASSIAN_PAGES, DOCS, siteLinks } from '../links';
+import { ATLASSIAN_PAGES, siteLinks } from '../links';
+import { attestedMoveworksCheck } from './attested-check';
 
 export const CONNECTION_NAME = 'jira_service_desk';
 export const AUTHENTICATION_TYPE = 'Jira Cloud Basic Auth';
@@ -33,25 +33,19 @@ export function connectorValues(snapshot: SiteSnapshot, settings?: Pick<EngineSe
   };
 }
 
-export const mwConnector: SiteCheck = {
+export const mwConnector = attestedMoveworksCheck({
   meta: {
     id: 'MW-CONNECTOR',
     title: 'Moveworks connector is set up',
     failureTitle: 'Moveworks connector is not set up',
     description:
       'Moveworks reaches Jira through a Jira Service Desk connector created in Moveworks Setup (Core Platform > System Connectors) with this site\'s URL and the service account\'s e-mail and API token.',
-    severity: 'required',
-    group: 'moveworks',
-    scope: 'site',
-    manual: true,
-    docsUrl: DOCS.moveworksRequirements,
   },
   requires: ['serviceAccount'],
   optional: ['serviceAccount'],
-  evaluate({ snapshot, settings }): CheckOutcome {
+  attest: ({ snapshot, settings }) => {
     const values = connectorValues(snapshot, settings);
     return {
-      verdict: 'manual',
       summary: 'Create the Jira Service Desk connector in Moveworks Setup with the values shown, then attest it.',
       evidence: {
         connectionName: values.connectionName,
@@ -60,7 +54,7 @@ export const mwConnector: SiteCheck = {
         username: values.username,
         password: values.passwordHint,
       },
-      remediation: [
+      steps: [
         { text: 'In Moveworks Setup, navigate to Core Platform > System Connectors and create a new connector. Select Jira Service Desk and enter the information below.' },
         { text: `Connection Name: ${values.connectionName} (recommended)` },
         { text: `Common Base Url: ${values.baseUrl}` },
@@ -71,8 +65,7 @@ export const mwConnector: SiteCheck = {
             : 'Username: the e-mail of the service account (configure the service account in Settings to see it here)',
         },
         { text: `Password: ${PASSWORD_HINT} (create it while logged in as the service account)`, url: ATLASSIAN_PAGES.apiTokens },
-        { text: 'Moveworks\' access requirements for Jira Service Management', url: DOCS.moveworksRequirements },
       ],
     };
   },
-};
+});
