@@ -18,6 +18,8 @@ import type { MeasuredInChild } from './measure-process';
 import type { RunTarget } from './measure-run';
 import type { SimulatorCounts, SimulatorStartRequest } from './simulator-process';
 import type { SiteShape } from './site-shape';
+import type { ForgeRunMeasurement, ForgeRunOptions, ForgeRunSite } from './forge-run';
+import { READINESS_JOB_CONCURRENCY } from '../src/forge/run/job-pacing';
 import { textTable } from './table';
 import { atMost, fmt, TARGETS } from './targets';
 
@@ -28,6 +30,8 @@ interface Options {
   latency?: { meanMs: number; jitterMs: number };
   burst?: { maxRequests: number; perMs: number };
   concurrency: number;
+  /** Also measure a Forge run (one job per desk, as Forge runs them) at each size. */
+  forge: boolean;
   json?: string;
 }
 
@@ -41,6 +45,7 @@ function parseOptions(argv: string[]): Options {
       burst: { type: 'string', default: '100/1000' },
       'no-burst': { type: 'boolean', default: false },
       'no-latency': { type: 'boolean', default: false },
+      'no-forge': { type: 'boolean', default: false },
       concurrency: { type: 'string', default: String(DEFAULT_GATHER_CONCURRENCY) },
       json: { type: 'string' },
     },
@@ -51,7 +56,7 @@ function parseOptions(argv: string[]): Options {
   if (!values['no-burst'] && !burstMatch) throw new Error('--burst takes calls/milliseconds, e.g. 100/1000');
   const concurrency = Number.parseInt(values.concurrency!, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
-  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency };
+  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency, forge: !values['no-forge'] };
   if (!values['no-latency']) options.latency = { meanMs: Number(values.latency), jitterMs: Number(values.jitter) };
   if (!values['no-burst'] && burstMatch) options.burst = { maxRequests: Number(burstMatch[1]), perMs: Number(burstMatch[2]) };
   if (values.json) options.json = values.json;
@@ -81,8 +86,10 @@ interface SizeResult {
   shape: SiteShape;
   full: MeasuredRun;
   singles: MeasuredRun[];
-  /** A Forge run of one job per desk: Σ single-desk bounds, with the end-user groups read once per run (the jobs share them). */
+  /** A Forge run of one job per desk if every job read what the desks share itself: Σ single-desk bounds, end-user groups once. */
   forgeRunBound: number;
+  /** The measured Forge run, its calls and 429s as the site answered them, its wall-time bound. */
+  forgeRun?: { measured: ForgeRunMeasurement; simulator: SimulatorCounts; wallBound: WallTimeBound };
 }
 
 async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string): Promise<MeasuredRun> {
@@ -107,6 +114,33 @@ async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof st
   }
 }
 
+/**
+ * A Forge run in its own process. The order its jobs start in comes from each desk's
+ * customer pages as a previous run records them; here they are what the site holds.
+ */
+async function measuredForgeRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, timing: TimingModel): Promise<NonNullable<SizeResult['forgeRun']>> {
+  const child = startChild('forge-run-process.js');
+  try {
+    const site: ForgeRunSite = { baseUrl: sim.url, email: sim.email, apiToken: sim.apiToken, serviceAccount: sim.serviceAccount, endUserGroups: sim.endUserGroups };
+    const forgeOptions: ForgeRunOptions = { previousCustomerPages: previousCustomerPages(sim.shape) };
+    const measured = await child.ask<ForgeRunMeasurement>({ type: 'forge-run', site, options: forgeOptions }, RUN_TIMEOUT_MS * 3);
+    const simulator = await simChild.ask<SimulatorCounts>({ type: 'counts' }, 60_000);
+    return { measured, simulator, wallBound: forgeWallBound(sim.shape, timing) };
+  } finally {
+    await child.stop();
+  }
+}
+
+/** What a previous run leaves for the order of the next: each desk's customer pages (at least one). */
+export function previousCustomerPages(shape: SiteShape): Record<string, number> {
+  return Object.fromEntries(shape.deskShapes.map((d) => [d.key, Math.max(1, Math.ceil(d.customers / 50))]));
+}
+
+/** A Forge run's wall-time bound: the whole-site bound with every job's requests in flight at once (the key's limit × each job's). */
+function forgeWallBound(shape: SiteShape, timing: TimingModel): WallTimeBound {
+  return wallTimeBound(shape, lowerBound(shape), { ...timing, concurrency: timing.concurrency * READINESS_JOB_CONCURRENCY.limit });
+}
+
 /** The desks a Forge job is hardest on: most customers, fewest, and a team-managed one. */
 function singleDeskPicks(shape: SiteShape): string[] {
   const byCustomers = [...shape.deskShapes].sort((a, b) => b.customers - a.customers);
@@ -129,11 +163,16 @@ async function measureSize(desks: number, options: Options, withSingles: boolean
         singles.push(await measuredRun(sim, simChild, [key], timing, key));
       }
     }
+    let forgeRun: SizeResult['forgeRun'];
+    if (options.forge) {
+      process.stderr.write(`[bench] ${desks} desks: Forge run (one job per desk, ${READINESS_JOB_CONCURRENCY.limit} at once)…\n`);
+      forgeRun = await measuredForgeRun(sim, simChild, timing);
+    }
     const perDesk = sim.shape.deskShapes.map((d) => singleDeskLowerBound(sim.shape, d.key));
     const groupPages = perDesk[0]?.byEndpoint[ENDPOINTS.groupMember] ?? 0;
     const forgeRunBound = perDesk.reduce((sum, b) => sum + b.total, 0) - groupPages * Math.max(0, perDesk.length - 1);
     await simChild.ask({ type: 'stop' }, 30_000).catch(() => undefined);
-    return { desks, shape: sim.shape, full, singles, forgeRunBound };
+    return { desks, shape: sim.shape, full, singles, forgeRunBound, ...(forgeRun ? { forgeRun } : {}) };
   } finally {
     await simChild.stop();
   }
@@ -190,6 +229,36 @@ function render(results: SizeResult[], options: Options): string {
   );
   out.push('');
 
+  const forgeRows = results.filter((r) => r.forgeRun);
+  if (forgeRows.length > 0) {
+    out.push(`A Forge run at each size (one job per desk through the app's start-run and queue consumer, ${READINESS_JOB_CONCURRENCY.limit} jobs at once under the shared key, each in its own container process; jobs ordered by each desk's customer pages as a previous run records them):`);
+    out.push(
+      textTable(
+        ['desks', 'calls', 'whole-site bound', 'calls/bound', '429s', 'wall', 'wall bound', 'wall/bound', 'longest job', 'container peak RSS', 'largest kvs value', 'kvs read units/min', 'undecided'],
+        forgeRows.map((r) => {
+          const f = r.forgeRun!;
+          const longest = Math.max(0, ...f.measured.jobs.map((j) => j.wallMs));
+          return [
+            String(r.desks),
+            fmt.int(f.simulator.total),
+            fmt.int(r.full.bound.total),
+            fmt.ratio(f.simulator.total / r.full.bound.total),
+            fmt.int(f.simulator.rateLimited),
+            fmt.seconds(f.measured.wallMs),
+            fmt.seconds(f.wallBound.ms),
+            fmt.ratio(f.measured.wallMs / f.wallBound.ms),
+            fmt.seconds(longest),
+            fmt.mib(f.measured.peakRssBytes),
+            fmt.kib(f.measured.kvs.largestValueBytes),
+            fmt.int(f.measured.kvs.peakReadUnitsPerMinute),
+            fmt.int(f.measured.checksUndecided + f.measured.jobsFailed),
+          ];
+        }),
+      ),
+    );
+    out.push('');
+  }
+
   const full = last.full;
   out.push(`Calls per endpoint at ${last.desks} desks (client count; the simulator answered ${fmt.int(full.simulator.total)}, ${fmt.int(full.simulator.rateLimited)} of them 429):`);
   const endpoints = [...new Set([...Object.keys(full.measured.callsByEndpoint), ...Object.keys(full.bound.byEndpoint)])].sort();
@@ -227,7 +296,7 @@ function render(results: SizeResult[], options: Options): string {
       ),
     );
     out.push(
-      `A Forge run of one job per desk shares the end-user groups (read once per run) and lists each desk directly, but each job still reads the server, the service account and its desk's schemes, workflows and screens: its lower bound is ${fmt.int(last.forgeRunBound)} calls against ${fmt.int(full.bound.total)} for one whole-site run.`,
+      `A Forge run's first job reads what the desks share (server, service account, end-user groups, listing, request types, organizations, schemes, workflows, screens) once for the run; had every job read it itself, the run's bound would be ${fmt.int(last.forgeRunBound)} calls against ${fmt.int(full.bound.total)} for one whole-site run.`,
     );
     out.push('');
   }
@@ -246,6 +315,15 @@ function render(results: SizeResult[], options: Options): string {
       const wall = errors > 0 ? { met: false, text: `not comparable: ${errors} check(s) could not decide` } : atMost(wallRatio, TARGETS.wallRatio, fmt.ratio);
       verdicts.push([`wall time at ${r.desks} desks ${fmt.ratio(wallRatio)} × bound`, wall]);
     }
+  }
+  for (const r of forgeRows) {
+    const f = r.forgeRun!;
+    const ratio = f.simulator.total / r.full.bound.total;
+    const broken = f.measured.checksUndecided + f.measured.jobsFailed;
+    verdicts.push([`Forge run calls at ${r.desks} desks ${fmt.ratio(ratio)} × the whole-site bound`, broken > 0 ? { met: false, text: `not comparable: ${broken} check(s) or job(s) did not decide` } : atMost(ratio, TARGETS.callsRatio, fmt.ratio)]);
+    verdicts.push([`Forge run wall time at ${r.desks} desks ${fmt.ratio(f.measured.wallMs / f.wallBound.ms)} × its bound`, atMost(f.measured.wallMs / f.wallBound.ms, TARGETS.wallRatio, fmt.ratio)]);
+    const longest = Math.max(0, ...f.measured.jobs.map((j) => j.wallMs));
+    verdicts.push([`longest Forge job at ${r.desks} desks ${fmt.seconds(longest)}`, atMost(longest, TARGETS.forgeJobWellUnderMs, fmt.seconds)]);
   }
   verdicts.push([`peak RSS at ${last.desks} desks ${fmt.mib(full.measured.peakRssBytes)}`, atMost(full.measured.peakRssBytes, TARGETS.peakRssBytes, fmt.mib)]);
   const biggest = Math.max(...results.map((r) => largestStored(r.full).storedBytes));

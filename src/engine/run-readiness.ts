@@ -38,7 +38,9 @@ export interface RunReadinessInput {
    */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
   /** What the run already read in full for many jobs (a Forge run's shared artifacts): taken, not read. */
-  known?: KnownArtifacts;
+  known?: KnownArtifacts | Promise<KnownArtifacts | undefined>;
+  /** Service desk ids known before the listing: their customer paging starts first. */
+  startCustomersOf?: readonly string[];
   /** The desks of the report imported as the site's non-production side (PARITY-CONFIG). */
   parityImported?: readonly ParityDesk[];
 }
@@ -76,6 +78,7 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
     ...(input.requires ? { requires: input.requires } : {}),
     ...(input.endUserGroups ? { endUserGroups: input.endUserGroups } : {}),
     ...(input.known ? { known: input.known } : {}),
+    ...(input.startCustomersOf ? { startCustomersOf: input.startCustomersOf } : {}),
     now: clock,
   });
   const stats = mergeStats(client.stats(), serviceAccountClient?.stats());

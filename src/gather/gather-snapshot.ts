@@ -64,9 +64,13 @@ export interface GatherOptions {
    * What the run already read in full (a Forge run's first job reads what the desks
    * share for every job): taken instead of read. Anything it does not know is read.
    */
-  known?: KnownArtifacts;
-  /** Customer paging already under way (a job starts it before it waits for what the run shares). */
-  customerPaging?: CustomerPaging;
+  known?: KnownArtifacts | Promise<KnownArtifacts | undefined>;
+  /**
+   * Service desk ids known before the listing (a Forge run's start listed them):
+   * their customer paging, the run's longest chains, starts before anything else,
+   * even before `known` is ready.
+   */
+  startCustomersOf?: readonly string[];
 }
 
 export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
@@ -102,7 +106,8 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   const emit = (event: GatherProgress): void => options.onProgress?.(event);
   const host = hostOf(client.baseUrl);
 
-  const known = options.known;
+  const early = wants.has('customers') && options.startCustomersOf?.length ? new CustomerPaging(jira).start(options.startCustomersOf) : undefined;
+  const known = await options.known;
   emit({ stage: 'server', done: 0, total: 1, message: `Connecting to ${host}` });
   const serverInfo = (await known?.serverInfo()) ?? (await readServerInfo(jira));
   emit({ stage: 'server', done: 1, total: 1, message: `Connected to ${host}` });
@@ -123,7 +128,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   // Customer pages carry no total, so each desk's pages form a chain: start every chain now,
   // bounded by the client's limiter and rate gate, rather than when its project gets a slot.
   const customerPaging = wants.has('customers')
-    ? (options.customerPaging ?? new CustomerPaging(jira)).start(listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
+    ? (early ?? new CustomerPaging(jira)).start(listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
     : undefined;
   // One reader for the run: an organization associated with several desks is read once.
   const organizations = wants.has('organizations') ? new DeskOrganizations(jira) : undefined;

@@ -210,3 +210,28 @@ it.each([
     sim.setScenario({ name: 'none', faults: [] });
   }
 }, 60_000);
+
+it('each job starts its desk’s customer paging at once, before what the desks share has been read', async () => {
+  sim.requests.length = 0;
+  // The shared read is slow: every group page takes 150 ms.
+  sim.setScenario({ name: 'slow groups', faults: [{ endpoint: GROUP_MEMBER, fault: { type: 'delay', ms: 150 } }] });
+  try {
+    const jobs: ProjectJob[] = [];
+    const deps = depsFor(jobs);
+    await configure(deps);
+    await startReadinessRun(deps, { reason: 'recheck' });
+    const results = await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { sharedWait: FAST_WAIT })));
+    expect(results.every((r) => r.state === 'done')).toBe(true);
+    const seqOf = (endpoint: string) => sim.requests.filter((r) => r.endpoint === endpoint).map((r) => r.seq);
+    const lastGroupPage = Math.max(...seqOf(GROUP_MEMBER));
+    const customers = sim.requests.filter((r) => r.endpoint === 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer');
+    for (const desk of site.desks) {
+      const first = customers.find((r) => r.path.includes(`/servicedesk/${desk.serviceDeskId}/customer`))!;
+      expect([desk.key, first.seq < lastGroupPage]).toEqual([desk.key, true]);
+    }
+    // Still one read of everything shared.
+    expect(callsTo(GROUP_MEMBER)).toHaveLength(4 + 4 + 2);
+  } finally {
+    sim.setScenario({ name: 'none', faults: [] });
+  }
+}, 60_000);

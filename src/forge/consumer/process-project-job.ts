@@ -11,7 +11,7 @@
  */
 import type { AppDeps, ProjectJob } from '../deps';
 import { runChecks } from '../run/readiness-runner';
-import { dropRunSite, knownForJob } from '../run/run-site';
+import { dropRunSite, knownForJob, runDeskId } from '../run/run-site';
 import type { RunSharedWait } from '../run/run-shared';
 import { getSettings } from '../storage/settings-repo';
 import { migrateStorage } from '../storage/migrate';
@@ -55,14 +55,20 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     notes.push(recordJobWait(deps.storage, job.runId, job.projectKey, note).catch((e) => deps.log.warn('Could not store a rate-limit wait in the run’s progress', { projectKey: job.projectKey, reason: reasonOf(e) })));
   };
   let result: JobResult;
+  // The run's shared read this job started or waits for; it is settled before the job ends.
+  let shared: Promise<unknown> | undefined;
   try {
     await migrateStorage(deps.storage, deps.log);
     const { settings } = await getSettings(deps.storage);
-    // What the desks share is read once per run (by its first job); whatever is not shared is read here.
-    const known = await knownForJob(deps, job.runId, settings, { ...(options.sharedWait ? { wait: options.sharedWait } : {}), jiraDeadlineMs: deadlineMs, onRateLimitWait });
+    // The desk's customer paging, the run's longest chains, starts at once when the run's start listed its desk…
+    const deskId = await runDeskId(deps, job.runId, job.projectKey);
+    // …while what the desks share is read once per run (by its first job) or waited for; whatever is not shared is read here.
+    const known = knownForJob(deps, job.runId, settings, { ...(options.sharedWait ? { wait: options.sharedWait } : {}), jiraDeadlineMs: deadlineMs, onRateLimitWait });
+    // Awaited by the gatherer; a failure is the job's, never unobserved.
+    shared = known.catch(() => undefined);
     // A desk paired with a desk of an imported report is compared with it (PARITY-CONFIG).
     const imported = settings.parityPairs?.some((p) => p.source === 'imported' && p.production === job.projectKey) ? await loadParityImport(deps.storage) : null;
-    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, ...(known ? { known } : {}), deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
+    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, known, ...(deskId ? { startCustomersOf: [deskId] } : {}), deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
     if (!report.projects.some((p) => p.key === job.projectKey)) {
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }
@@ -84,6 +90,7 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     deps.log.error('Readiness check of a project failed; previous report kept', { projectKey: job.projectKey, runId: job.runId, reason: result.message });
   }
 
+  await shared;
   await Promise.all(notes);
   const run = await currentRun(deps.storage);
   if (run?.runId === job.runId) {

@@ -41,7 +41,9 @@ export interface RunChecksArgs {
   /** End-user groups read earlier (a fix run's plan): not read again. */
   endUserGroups?: Readonly<Record<string, Fetched<GroupMembers>>>;
   /** What the run's desks share, read once for the run (run-site.ts): not read again. */
-  known?: KnownArtifacts;
+  known?: KnownArtifacts | Promise<KnownArtifacts | undefined>;
+  /** The job's desk id when the run's start listed it: its customer paging starts at once. */
+  startCustomersOf?: readonly string[];
   /** When the invocation must be done with Jira (ms since the epoch): a longer rate-limit wait is given up on. */
   deadlineMs?: number;
   /** Told when Jira's rate limit makes the run wait. */
@@ -59,6 +61,7 @@ export async function runChecks(args: RunChecksArgs): Promise<Report> {
     ...(args.requires ? { requires: args.requires } : {}),
     ...(args.endUserGroups ? { endUserGroups: args.endUserGroups } : {}),
     ...(args.known ? { known: args.known } : {}),
+    ...(args.startCustomersOf ? { startCustomersOf: args.startCustomersOf } : {}),
     ...(args.parityImported ? { parityImported: args.parityImported } : {}),
     clientOptions: {
       ...(args.deadlineMs !== undefined ? { deadlineMs: args.deadlineMs } : {}),

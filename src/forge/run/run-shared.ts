@@ -66,7 +66,7 @@ const readKey = (runId: string, artifact: string): string => `${runId}\n${artifa
 export function forgetRunSharedInProcess(store: KeyValueStore, runId: string): void {
   const reads = readsInProcess.get(store);
   for (const key of [...(reads?.keys() ?? [])]) if (key.startsWith(`${runId}\n`)) reads!.delete(key);
-  if (loadedInProcess.get(store)?.key.startsWith(`${runId}\n`)) loadedInProcess.delete(store);
+  if (loadedInProcess.get(store)?.runId === runId) loadedInProcess.delete(store);
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -85,13 +85,15 @@ function fromMemory(entries: ReadonlyMap<string, unknown>): SharedEntries {
  * meters reads by the 10 KB (4,000 a minute per installation), and a reused
  * container runs many jobs of one run: each entry is loaded once per process.
  */
-const loadedInProcess = new WeakMap<KeyValueStore, { key: string; entries: Map<string, Promise<unknown>> }>();
+const loadedInProcess = new WeakMap<KeyValueStore, { runId: string; artifacts: Map<string, Map<string, Promise<unknown>>> }>();
 
 function loaded(store: KeyValueStore, runId: string, artifact: string): Map<string, Promise<unknown>> {
-  const key = readKey(runId, artifact);
   let cache = loadedInProcess.get(store);
-  if (cache?.key !== key) loadedInProcess.set(store, (cache = { key, entries: new Map() }));
-  return cache.entries;
+  // One run at a time per store: a new run's first look lets go of the last run's entries.
+  if (cache?.runId !== runId) loadedInProcess.set(store, (cache = { runId, artifacts: new Map() }));
+  let entries = cache.artifacts.get(artifact);
+  if (!entries) cache.artifacts.set(artifact, (entries = new Map()));
+  return entries;
 }
 
 function fromStorage(store: KeyValueStore, runId: string, artifact: string, manifest: RunSharedManifest): SharedEntries {
@@ -112,6 +114,15 @@ function fromStorage(store: KeyValueStore, runId: string, artifact: string, mani
       return found === undefined ? undefined : (structuredClone(found) as T);
     },
   };
+}
+
+/**
+ * An artifact stored for the run without a claim (written before any job runs, e.g.
+ * by the run's start): its entries, or undefined when there is none.
+ */
+export async function storedForRun(store: KeyValueStore, runId: string, artifact: string): Promise<SharedEntries | undefined> {
+  const manifest = await loadRunSharedManifest(store, runId, artifact);
+  return manifest && !manifest.dropped ? fromStorage(store, runId, artifact, manifest) : undefined;
 }
 
 /**

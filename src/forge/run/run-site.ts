@@ -19,12 +19,15 @@ import type { RateLimitWait } from '../../jira/rate-gate';
 import type { AppSettings } from '../../shared/resolver-api';
 import type { AppDeps } from '../deps';
 import { currentRun } from '../storage/progress-repo';
-import { dropRunShared } from '../storage/run-shared-repo';
+import { dropRunShared, storeRunShared } from '../storage/run-shared-repo';
 import { engineSettingsFor } from './readiness-runner';
-import { forgetRunSharedInProcess, runSharedArtifact, type RunSharedWait } from './run-shared';
+import { forgetRunSharedInProcess, runSharedArtifact, storedForRun, type RunSharedWait } from './run-shared';
 
-/** The one run-shared artifact a run's jobs use. */
+/** What the run's first job reads for every desk of the run. */
 export const RUN_SITE_ARTIFACT = 'site';
+/** Each desk's service desk id, as the run's start listed them. */
+export const RUN_DESK_IDS_ARTIFACT = 'desk-ids';
+const DESK_IDS = 'desk-ids';
 
 /** Everything a check needs that is not one desk's own roles or customers. */
 export const SHARED_BY_DESKS: readonly ArtifactKind[] = ['serverInfo', 'serviceAccount', 'endUserGroups', 'organizations', 'requestTypes', 'workflows', 'screens', 'workflowGroups'];
@@ -72,8 +75,30 @@ export async function knownForJob(deps: AppDeps, runId: string, settings: AppSet
   return knownFromEntries((name) => shared.entries.entry(name));
 }
 
+/**
+ * The run's start listed the desks: their ids go to the jobs, so each job starts
+ * its desk's customer paging (the run's longest chains) at once, before it waits
+ * for what the desks share.
+ */
+export async function storeRunDeskIds(deps: AppDeps, runId: string, deskIds: Readonly<Record<string, string>>): Promise<void> {
+  if (Object.keys(deskIds).length === 0) return;
+  await storeRunShared(deps.storage, runId, RUN_DESK_IDS_ARTIFACT, new Map([[DESK_IDS, deskIds]]));
+}
+
+/** The job's desk id as the run's start listed it; undefined when it did not (explicit keys, storage failing). */
+export async function runDeskId(deps: AppDeps, runId: string, projectKey: string): Promise<string | undefined> {
+  try {
+    const ids = await (await storedForRun(deps.storage, runId, RUN_DESK_IDS_ARTIFACT))?.entry<Record<string, string>>(DESK_IDS);
+    const id = ids?.[projectKey];
+    return typeof id === 'string' && id ? id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The run is over: drop what its jobs shared. */
 export async function dropRunSite(deps: AppDeps, runId: string): Promise<void> {
   forgetRunSharedInProcess(deps.storage, runId);
   await dropRunShared(deps.storage, runId, RUN_SITE_ARTIFACT);
+  await dropRunShared(deps.storage, runId, RUN_DESK_IDS_ARTIFACT);
 }

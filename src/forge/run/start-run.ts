@@ -17,6 +17,7 @@ import { loadProjects, pruneProjects } from '../storage/report-repo';
 import { currentRun, loadProgress, startRun } from '../storage/progress-repo';
 import { KEYS } from '../storage/keys';
 import { loadDeskSizes, longestChainsFirst } from '../storage/desk-size-repo';
+import { storeRunDeskIds } from './run-site';
 
 export interface StartRunOptions {
   /** Explicit projects (a project page, or a fix's follow-up); empty: the whole scope. */
@@ -37,12 +38,12 @@ export const SCOPE_LISTING_MS = 12_000;
  * report's desks. Only a listing that reached its last page is authoritative (may
  * prune); a failed or unfinished one falls back to the stored reports, pruning nothing.
  */
-async function scopeKeys(deps: AppDeps, listingWithinMs: number): Promise<{ keys: string[]; authoritative: boolean }> {
+async function scopeKeys(deps: AppDeps, listingWithinMs: number): Promise<{ keys: string[]; authoritative: boolean; deskIds?: Record<string, string> }> {
   const { settings } = await getSettings(deps.storage);
   if (settings.projectKeys.length > 0) return { keys: [...settings.projectKeys], authoritative: true };
   try {
     const desks = await listServiceDesks(new JiraClient(deps.jiraAsApp(), { logger: deps.log }), { withinMs: listingWithinMs });
-    return { keys: desks.map((d) => d.key), authoritative: true };
+    return { keys: desks.map((d) => d.key), authoritative: true, deskIds: Object.fromEntries(desks.map((d) => [d.key, d.id])) };
   } catch (e) {
     deps.log.warn('Could not list service desks; using the last report', { reason: e instanceof Error ? e.message : String(e) });
     const stored = await loadProjects(deps.storage);
@@ -76,10 +77,12 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
   }
 
   let keys: string[];
+  let deskIds: Record<string, string> = {};
   if (options.projectKeys && options.projectKeys.length > 0) keys = [...new Set(options.projectKeys)];
   else {
     const scope = await scopeKeys(deps, options.listingWithinMs ?? SCOPE_LISTING_MS);
     keys = scope.keys;
+    deskIds = scope.deskIds ?? {};
     if (scope.authoritative) await pruneProjects(deps.storage, keys);
   }
 
@@ -89,6 +92,8 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
   const runId = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
   await startRun(deps.storage, { runId, startedAt: now.toISOString(), projectKeys: keys, reason: options.reason });
   if (keys.length === 0) return (await loadProgress(deps.storage, now))!;
+  // Each job starts its desk's customer paging at once; a job without its id lists its desk first.
+  await storeRunDeskIds(deps, runId, deskIds).catch((e: unknown) => deps.log.warn('Could not store the desks’ ids for the run', { runId, reason: e instanceof Error ? e.message : String(e) }));
 
   // The shared concurrency key paces the jobs against Jira; pushJobs keeps the pushes within
   // Forge's events per minute, handing what does not fit on to a later invocation.
