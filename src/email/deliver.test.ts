@@ -46,6 +46,9 @@ function whoSees(fake: FakeTransport, o: { key: string; id?: string; project?: s
     });
 }
 
+/** Jira's notify would otherwise also mail these people of the issue. */
+const NOBODY_ELSE = { reporter: false, assignee: false, watchers: false, voters: false };
+
 describe('deliverReportEmail to a configured issue', () => {
   test('posts the composed e-mail to exactly the configured users and groups', async () => {
     const fake = whoSees(createFakeTransport(), { key: 'MW-7', canSee: ['u-1', 'u-2'] }).on('POST', '/rest/api/3/issue/MW-7/notify', { status: 204 });
@@ -66,10 +69,7 @@ describe('deliverReportEmail to a configured issue', () => {
       textBody: email.textBody,
       htmlBody: email.htmlBody,
       to: {
-        reporter: false,
-        assignee: false,
-        watchers: false,
-        voters: false,
+        ...NOBODY_ELSE,
         users: [{ accountId: 'u-1' }, { accountId: 'u-2' }],
         groups: [{ name: 'jira-admins' }],
         groupIds: [GROUP_ID],
