@@ -84,3 +84,19 @@ describe('my permissions', () => {
     expect(unknown.json().errorMessages[0]).toContain('NOT_A_PERMISSION');
   });
 });
+
+describe('screens by id', () => {
+  const list = (query: string, as = admin) => call(sim, 'GET', `/rest/api/3/screens?${query}`, { as });
+
+  it('lists only the screens named by repeated id parameters, in pages of at most 100, to Jira administrators', async () => {
+    const first = (await list(`id=${SCREEN.hrResolve}&id=${SCREEN.hrOnboardingDone}&maxResults=1`)).json();
+    expect(first).toMatchObject({ startAt: 0, maxResults: 1, total: 2, isLast: false, values: [{ id: SCREEN.hrResolve, name: 'HR: Resolve Screen' }] });
+    expect(first.nextPage).toContain('startAt=1');
+    const second = (await list(`id=${SCREEN.hrResolve}&id=${SCREEN.hrOnboardingDone}&maxResults=1&startAt=1`)).json();
+    expect(second).toMatchObject({ startAt: 1, total: 2, isLast: true, values: [{ id: SCREEN.hrOnboardingDone, name: 'HR: Onboarding Complete Screen' }] });
+    // The list is ampersand-separated: a comma-joined value is no screen's id.
+    expect((await list(`id=${SCREEN.hrResolve},${SCREEN.hrOnboardingDone}`)).json()).toMatchObject({ total: 0, values: [] });
+    expect((await list('maxResults=500')).json().maxResults).toBe(100);
+    expect((await list(`id=${SCREEN.hrResolve}`, projectAdmin)).status).toBe(403);
+  });
+});

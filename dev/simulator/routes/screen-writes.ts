@@ -1,6 +1,7 @@
 /**
  * Screens as an administrator manages them: list them (GET /screens, PageBean,
- * case-insensitive partial match on the name), create one (it comes with a default
+ * case-insensitive partial match on the name, or only the screens named by `id`),
+ * create one (it comes with a default
  * field tab), add a tab, add a field to a tab. All of these need Administer Jira.
  * A field is added once per screen: a second add, on any tab, is a 400.
  */
@@ -8,7 +9,8 @@ import type { components as Platform } from '../../../src/jira/generated/jira-pl
 import type { SimScreen, SimScreenField } from '../model';
 import { intParam, pageUrl } from '../paging';
 import { jiraError, jiraFieldErrors, ok } from '../responses';
-import { isRecord, listParam, type Route, type RouteContext } from './route';
+import { SYSTEM_FIELDS } from '../system-fields';
+import { isRecord, type Route, type RouteContext } from './route';
 
 type P = Platform['schemas'];
 
@@ -16,26 +18,6 @@ export const SCREENS_ADMIN_ONLY = 'Only Jira administrators can manage screens.'
 /** The tab Jira gives a new screen. */
 export const DEFAULT_TAB_NAME = 'Field Tab';
 const SCREEN_PAGE = { default: 100, max: 100 } as const;
-
-/** Jira's own fields, which any screen may carry. */
-const SYSTEM_FIELDS: Record<string, string> = {
-  summary: 'Summary',
-  issuetype: 'Issue Type',
-  reporter: 'Reporter',
-  assignee: 'Assignee',
-  description: 'Description',
-  priority: 'Priority',
-  labels: 'Labels',
-  components: 'Components',
-  resolution: 'Resolution',
-  fixVersions: 'Fix versions',
-  duedate: 'Due date',
-  comment: 'Comment',
-  environment: 'Environment',
-  attachment: 'Attachment',
-  timetracking: 'Time tracking',
-  worklog: 'Log work',
-};
 
 function screenBean(screen: SimScreen): P['Screen'] {
   return { id: screen.id, name: screen.name, description: screen.description ?? '' };
@@ -49,7 +31,9 @@ function listScreens(ctx: RouteContext) {
   if (!isAdmin(ctx)) return jiraError(403, SCREENS_ADMIN_ONLY);
   const startAt = intParam(ctx.query, 'startAt', 0);
   const maxResults = Math.min(intParam(ctx.query, 'maxResults', SCREEN_PAGE.default), SCREEN_PAGE.max);
-  const ids = new Set(listParam(ctx.query, 'id'));
+  // `id` is an int64 array "provided as an ampersand-separated list": each value is one id,
+  // so a comma-joined value names no screen rather than being split.
+  const ids = new Set(ctx.query.getAll('id').map((v) => v.trim()));
   const text = (ctx.query.get('queryString') ?? '').toLowerCase();
   const all = ctx.model
     .allScreens()
