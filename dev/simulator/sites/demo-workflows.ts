@@ -8,6 +8,7 @@
  */
 import type { JiraWorkflowStatus } from '../../../src/gather/snapshot';
 import type { SimScreen } from '../model';
+import { SYSTEM_FIELDS } from '../system-fields';
 import { buildWorkflow, RULES, workflowStatus, type TransitionSpec, type WorkflowSpec } from '../workflow-builder';
 import { groupUuid } from './ids';
 
@@ -70,16 +71,8 @@ export function demoStatuses(teamManagedFacilities: boolean): JiraWorkflowStatus
   ];
 }
 
-export const FIELD_NAMES: Record<string, string> = {
-  summary: 'Summary',
-  issuetype: 'Issue Type',
-  reporter: 'Reporter',
-  assignee: 'Assignee',
-  description: 'Description',
-  priority: 'Priority',
-  labels: 'Labels',
-  components: 'Components',
-  resolution: 'Resolution',
+const FIELD_NAMES: Record<string, string> = {
+  ...SYSTEM_FIELDS,
   customfield_10010: 'Request Type',
   customfield_10050: 'HR category',
   customfield_10060: 'Start date',
