@@ -50,26 +50,17 @@ export function groupName(baseUrl: string, group: SimGroup): P['GroupName'] {
 }
 
 export function userBean(model: SiteModel, baseUrl: string, user: SimUser, viewer: Viewer, expand: Set<string>): P['User'] {
-  const bean: Writable<P['User']> = {
-    self: userSelf(baseUrl, user.accountId),
-    accountId: user.accountId,
-    accountType: user.accountType,
-    avatarUrls: avatarUrls(user.displayName),
-    displayName: user.displayName,
-    active: user.active,
-    timeZone: visibleTimeZone(model, user, viewer),
-    locale: user.locale ?? 'en_US',
-    expand: 'groups,applicationRoles',
-  };
-  const email = visibleEmail(user, viewer);
-  if (email !== undefined) bean.emailAddress = email;
   const groups = model.groupsOf(user.accountId);
   const roles = model.applicationRolesOf(user.accountId);
-  bean.groups = expand.has('groups') ? { size: groups.length, items: groups.map((g) => groupName(baseUrl, g)) } : { size: groups.length, items: [] };
-  bean.applicationRoles = expand.has('applicationRoles')
-    ? { size: roles.length, items: roles.map((r) => applicationRole(model, baseUrl, r.key)) }
-    : { size: roles.length, items: [] };
-  return bean;
+  return {
+    ...userCommon(model, baseUrl, user, viewer),
+    locale: user.locale ?? 'en_US',
+    expand: 'groups,applicationRoles',
+    groups: expand.has('groups') ? { size: groups.length, items: groups.map((g) => groupName(baseUrl, g)) } : { size: groups.length, items: [] },
+    applicationRoles: expand.has('applicationRoles')
+      ? { size: roles.length, items: roles.map((r) => applicationRole(model, baseUrl, r.key)) }
+      : { size: roles.length, items: [] },
+  };
 }
 
 export function applicationRole(model: SiteModel, baseUrl: string, key: string): P['ApplicationRole'] {
@@ -93,9 +84,10 @@ export function applicationRole(model: SiteModel, baseUrl: string, key: string):
   };
 }
 
-/** The smaller shape of group/member pages. */
-export function userDetails(model: SiteModel, baseUrl: string, user: SimUser, viewer: Viewer): P['UserDetails'] {
-  const details: Writable<P['UserDetails']> = {
+/** What every platform user shape carries: the e-mail only where the viewer may see it. */
+function userCommon(model: SiteModel, baseUrl: string, user: SimUser, viewer: Viewer) {
+  const email = visibleEmail(user, viewer);
+  return {
     self: userSelf(baseUrl, user.accountId),
     accountId: user.accountId,
     accountType: user.accountType,
@@ -103,10 +95,13 @@ export function userDetails(model: SiteModel, baseUrl: string, user: SimUser, vi
     displayName: user.displayName,
     active: user.active,
     timeZone: visibleTimeZone(model, user, viewer),
+    ...(email === undefined ? {} : { emailAddress: email }),
   };
-  const email = visibleEmail(user, viewer);
-  if (email !== undefined) details.emailAddress = email;
-  return details;
+}
+
+/** The smaller shape of group/member pages. */
+export function userDetails(model: SiteModel, baseUrl: string, user: SimUser, viewer: Viewer): P['UserDetails'] {
+  return userCommon(model, baseUrl, user, viewer);
 }
 
 /** JSM's user shape (customers). */
