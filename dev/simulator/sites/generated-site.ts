@@ -10,6 +10,7 @@
  * desk's size has nothing to do with its key.
  */
 import { SiteModel, type SimProject, type SimProjectRole, type SimRoleActor, type SimScreen } from '../model';
+import { seededRandom } from '../scenario';
 import { buildWorkflow, RULES, workflowStatus, type TransitionSpec, type WorkflowSpec } from '../workflow-builder';
 import { atlassianAccountId, groupUuid } from './ids';
 
@@ -81,23 +82,11 @@ const COMPANY_ISSUE_TYPES = [
 
 const ROLE = { administrators: 10002, serviceDeskTeam: 10100, serviceDeskCustomers: 10101 } as const;
 
-/** mulberry32: small, seeded, repeatable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Pure: customers of each desk, log-uniform from min to max, shuffled. */
 export function customerCounts(desks: number, min: number, max: number, seed: number): number[] {
   if (desks <= 0) return [];
   const counts = Array.from({ length: desks }, (_, i) => (desks === 1 ? max : Math.round(min * (max / min) ** (i / (desks - 1)))));
-  const next = random(seed);
+  const next = seededRandom(seed);
   for (let i = counts.length - 1; i > 0; i--) {
     const j = Math.floor(next() * (i + 1));
     [counts[i], counts[j]] = [counts[j]!, counts[i]!];
