@@ -227,34 +227,21 @@ function compareResolveFields(items: Items, prod: ParityWorkflow, test: ParityWo
   }
   const prodNames = new Map(Object.values(prod.resolveFields).map((n) => [fieldKey(n), n]));
   const testNames = new Map(Object.values(test.resolveFields).map((n) => [fieldKey(n), n]));
-  let differs = false;
-  for (const [key, name] of testNames) {
-    if (prodNames.has(key)) continue;
-    differs = true;
-    items.differ(
-      'screen',
-      `Resolve screen field ${quote(name)}`,
-      'missing',
-      'on the screen',
-      `The bot sets ${quote(name)} when it resolves (tuned on the test desk); production’s Resolve screen lacks it, so Jira refuses the field and the bot cannot resolve the ticket.`,
-      'production',
-      `Add ${quote(name)} to the screen of production’s Resolve transition.`,
-    );
+  const onlyIn = (names: Map<string, string>, other: Map<string, string>) => [...names].filter(([key]) => !other.has(key)).map(([, name]) => name);
+  const missingInProduction = onlyIn(testNames, prodNames);
+  const missingInTest = onlyIn(prodNames, testNames);
+  const fieldDiffers = (name: string, production: string, nonProduction: string, breaks: string, fixOn: ParityItem['fixOn'], remediation: string) =>
+    items.differ('screen', `Resolve screen field ${quote(name)}`, production, nonProduction, breaks, fixOn, remediation);
+  for (const name of missingInProduction) {
+    const breaks = `The bot sets ${quote(name)} when it resolves (tuned on the test desk); production’s Resolve screen lacks it, so Jira refuses the field and the bot cannot resolve the ticket.`;
+    fieldDiffers(name, 'missing', 'on the screen', breaks, 'production', `Add ${quote(name)} to the screen of production’s Resolve transition.`);
   }
-  for (const [key, name] of prodNames) {
-    if (testNames.has(key)) continue;
-    differs = true;
-    items.differ(
-      'screen',
-      `Resolve screen field ${quote(name)}`,
-      'on the screen',
-      'missing',
-      `Production’s Resolve screen has ${quote(name)}, which the bot was never tuned to set: if a validator requires it, resolving from Moveworks fails in production.`,
-      'non-production',
-      `Add ${quote(name)} to the non-production Resolve screen and tune the bot to set it, or take it off production’s screen if nothing requires it.`,
-    );
+  for (const name of missingInTest) {
+    const breaks = `Production’s Resolve screen has ${quote(name)}, which the bot was never tuned to set: if a validator requires it, resolving from Moveworks fails in production.`;
+    const remediation = `Add ${quote(name)} to the non-production Resolve screen and tune the bot to set it, or take it off production’s screen if nothing requires it.`;
+    fieldDiffers(name, 'on the screen', 'missing', breaks, 'non-production', remediation);
   }
-  if (!differs) items.same('screen', subject, [...prodNames.values()].join(', ') || 'no fields');
+  if (missingInProduction.length + missingInTest.length === 0) items.same('screen', subject, [...prodNames.values()].join(', ') || 'no fields');
 }
 
 function compareWorkflows(out: ParityItem[], prod: ParityWorkflow, test: ParityWorkflow, issueTypes: string[]): void {
