@@ -86,7 +86,7 @@ describe('my permissions', () => {
 });
 
 describe('screens by id', () => {
-  const list = (query: string, as = admin) => call(sim, 'GET', `/rest/api/3/screens?${query}`, { as });
+  const list = (query: string, as: { email: string; token: string } = admin) => call(sim, 'GET', `/rest/api/3/screens?${query}`, { as });
 
   it('lists only the screens named by repeated id parameters, in pages of at most 100, to Jira administrators', async () => {
     const first = (await list(`id=${SCREEN.hrResolve}&id=${SCREEN.hrOnboardingDone}&maxResults=1`)).json();

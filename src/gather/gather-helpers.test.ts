@@ -2,7 +2,9 @@ import type { SiteSnapshot } from './snapshot';
 import { storeTeamManaged } from './gather-snapshot';
 import { issueTypesInScope, roleIdFromUrl, rolesToRead, toRoleActor } from './project-details';
 import { joinListing, styleOf } from './project-listing';
-import { resolveCandidateScreenIds } from './screens';
+import { readScreenNames, resolveCandidateScreenIds, SCREEN_NAME_BATCH } from './screens';
+import { JiraClient } from '../jira/jira-client';
+import { createFakeTransport } from '../jira/testing/fake-transport';
 import { isAccountIdLike } from './service-account';
 import { relevantStatuses, workflowsForIssueTypes } from './workflows';
 
@@ -93,5 +95,27 @@ describe('pure gather helpers', () => {
     const failedEntry = { ok: false as const, error: { kind: 'forbidden' as const, endpoint: 'POST /rest/api/3/workflows', message: 'no' } };
     expect(storeTeamManaged(workflows, failedEntry, 'OPS', '7')).toBe('OPS issue type 7 (team-managed)');
     expect(Object.keys(workflows)).toHaveLength(3);
+  });
+});
+
+describe('screen names', () => {
+  it('asks for 100 ids a call, follows a page Jira cuts short, and skips ids that are not numbers', async () => {
+    const site = createFakeTransport().on('GET', '/rest/api/3/screens', ({ query }) => {
+      const ids = query.getAll('id');
+      const startAt = Number(query.get('startAt'));
+      // Jira may cap a page below what was asked: 60 a page here.
+      const values = ids.slice(startAt, startAt + 60).map((id) => ({ id: Number(id), name: `Screen called ${id}` }));
+      return { body: { startAt, maxResults: 60, total: ids.length, isLast: startAt + values.length >= ids.length, values } };
+    });
+    const ids = Array.from({ length: 150 }, (_, i) => String(10000 + i));
+    const names = await readScreenNames(new JiraClient(site, { sleep: async () => undefined, random: () => 0 }), [...ids, 'not-a-screen', '10000']);
+    expect(names.size).toBe(150);
+    expect(names.get('10149')).toBe('Screen called 10149');
+    const calls = site.callsTo('GET', '/rest/api/3/screens').map((r) => new URLSearchParams(r.path.split('?')[1]));
+    expect(calls.map((q) => [q.getAll('id').length, q.get('startAt')])).toEqual([
+      [SCREEN_NAME_BATCH, '0'],
+      [50, '0'],
+      [SCREEN_NAME_BATCH, '60'],
+    ]);
   });
 });

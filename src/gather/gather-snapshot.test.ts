@@ -119,6 +119,23 @@ describe('gatherSnapshot against an in-memory site', () => {
     expect(client.stats().totalCalls).toBe(site.requests.length);
   });
 
+  it('names each screen it reads from one GET /screens with their ids, and keeps its fields when Jira refuses the names', async () => {
+    const site = createFakeJiraSite();
+    const names: Record<string, string> = { '3': 'IT: Resolve Issue Screen', '4': 'TM: Done Screen', '7': 'Progress Screen' };
+    site.on('GET', '/rest/api/3/screens', ({ query }) => {
+      const values = query.getAll('id').filter((id) => names[id]).map((id) => ({ id: Number(id), name: names[id] }));
+      return { body: { startAt: 0, maxResults: 100, total: values.length, isLast: true, values } };
+    });
+    const snapshot = await gatherSnapshot(clientOf(site), settings());
+    expect(site.callsTo('GET', '/rest/api/3/screens').map((r) => r.path)).toEqual(['/rest/api/3/screens?id=3&id=4&startAt=0&maxResults=100']);
+    expect(snapshot.screens?.['3']).toMatchObject({ ok: true, value: { id: '3', name: 'IT: Resolve Issue Screen', fieldIds: ['assignee', 'resolution', 'customfield_10010'] } });
+    expect(snapshot.screens?.['4']).toMatchObject({ ok: true, value: { id: '4', name: 'TM: Done Screen' } });
+
+    const refused = createFakeJiraSite().on('GET', '/rest/api/3/screens', { status: 403, body: { errorMessages: ['Only Jira administrators can manage screens.'], errors: {} } });
+    const unnamed = await gatherSnapshot(clientOf(refused), settings());
+    expect(unnamed.screens?.['3']).toEqual({ ok: true, value: { id: '3', fieldIds: ['assignee', 'resolution', 'customfield_10010'], fieldNames: { assignee: 'Assignee', resolution: 'Resolution', customfield_10010: 'Root cause' } } });
+  });
+
   it('sends the experimental header for customers and keeps only account ids', async () => {
     const site = createFakeJiraSite();
     await gatherSnapshot(clientOf(site), settings());

@@ -1,12 +1,13 @@
 /**
  * Screens of transitions that could be the Resolve transition, read once each:
  * every tab's fields, so WF-RESOLVE-SCREEN-* can look for Assignee and the fields
- * a resolution needs.
+ * a resolution needs, and the screens' names (for the admin, who knows a screen by
+ * its name, not its id) in one listing for all of them.
  */
 import type { StatusBucket } from '../shared/report-model';
 import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
-import { getArray } from '../jira/paging';
+import { getArray, startAtPages } from '../jira/paging';
 import { settle } from './fetched';
 import type { JiraWorkflow, JiraWorkflowStatus, ScreenFields } from './snapshot';
 import type { Fetched } from '../shared/fetched';
@@ -14,6 +15,11 @@ import { transitionScreenId } from './workflow-references';
 
 type ScreenableTab = components['schemas']['ScreenableTab'];
 type ScreenableField = components['schemas']['ScreenableField'];
+type Screen = components['schemas']['Screen'];
+
+export const SCREENS = '/rest/api/3/screens';
+/** Ids per GET /screens call: its page holds 100 screens by default. */
+export const SCREEN_NAME_BATCH = 100;
 
 export const SCREEN_TABS = '/rest/api/3/screens/{screenId}/tabs';
 export const SCREEN_TAB_FIELDS = '/rest/api/3/screens/{screenId}/tabs/{tabId}/fields';
@@ -44,7 +50,34 @@ export function resolveCandidateScreenIds(
   return [...ids];
 }
 
-export function gatherScreen(client: JiraClient, screenId: string): Promise<Fetched<ScreenFields>> {
+/**
+ * The names of the given screens, from GET /screens with the ids (a batch per call,
+ * each paged). A name only makes a sentence readable; the checks judge the fields,
+ * so a batch Jira refuses (the listing needs Administer Jira) leaves its screens
+ * unnamed rather than failing anything.
+ */
+export async function readScreenNames(client: JiraClient, screenIds: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  // The parameter is an int64 list: an id that is not a number would spoil its whole batch.
+  const ids = [...new Set(screenIds)].filter((id) => /^\d+$/.test(id));
+  const batches: string[][] = [];
+  for (let i = 0; i < ids.length; i += SCREEN_NAME_BATCH) batches.push(ids.slice(i, i + SCREEN_NAME_BATCH));
+  await Promise.all(
+    batches.map(async (batch) => {
+      try {
+        for await (const page of startAtPages<Screen>(client, SCREENS, { query: { id: batch }, pageSize: SCREEN_NAME_BATCH })) {
+          for (const screen of page) if (screen.id !== undefined && screen.name) names.set(String(screen.id), screen.name);
+        }
+      } catch {
+        // Unnamed screens are shown by id.
+      }
+    }),
+  );
+  return names;
+}
+
+/** A screen's fields over every tab; its name, when `names` (read alongside) has it. */
+export function gatherScreen(client: JiraClient, screenId: string, names?: Promise<Map<string, string>>): Promise<Fetched<ScreenFields>> {
   return settle(`GET ${SCREEN_TABS}`, async () => {
     const tabs = await getArray<ScreenableTab>(client, SCREEN_TABS, { path: { screenId } });
     const perTab = await Promise.all(
@@ -59,6 +92,7 @@ export function gatherScreen(client: JiraClient, screenId: string): Promise<Fetc
       if (!(field.id in fieldNames)) fieldIds.push(field.id);
       fieldNames[field.id] = field.name ?? field.id;
     }
-    return { id: screenId, fieldIds, fieldNames };
+    const name = (await names)?.get(screenId);
+    return { id: screenId, ...(name ? { name } : {}), fieldIds, fieldNames };
   });
 }

@@ -112,6 +112,8 @@ export interface ProjectSnapshot {
 
 export interface ScreenFields {
   id: string;
+  /** The screen's name, as admins know it; absent when it could not be read (the fields are what is judged). */
+  name?: string;
   /** Field ids over every tab, e.g. "assignee", "resolution", "customfield_10010". */
   fieldIds: string[];
   fieldNames: Record<string, string>;
