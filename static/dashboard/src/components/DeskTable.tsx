@@ -5,16 +5,15 @@
  * 25, so a site with 1,000 desks renders 25 rows. A desk whose own checks pass while
  * the site checks fail says both: Moveworks needs the two.
  */
-import React, { useMemo, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import React, { useMemo } from 'react';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
-import Textfield from '@atlaskit/textfield';
 import type { CheckStatus, RequirementGroup } from '../../../../src/shared/report-model';
 import { DESK_FILTERS, gateRank, matchesFilter, matchesSearch, type DeskFilter, type DeskRow } from '../model/desk-rows';
 import { GROUPS } from '../model/matrix';
 import { formatPercent } from '../../../../src/shared/readiness-summary';
 import { messages } from '../messages';
+import { TableTools, useTableView } from './TableTools';
 import { GateLozenge, StatusLozenge } from './StatusLozenge';
 import { LinkButton } from './LinkButton';
 
@@ -33,9 +32,8 @@ function cell(status: CheckStatus | undefined) {
 
 export function DeskTable({ rows, site, onOpenProject, onOpenSite }: DeskTableProps) {
   const m = messages.desks;
-  const [query, setQuery] = useState('');
-  const [filter, setFilter] = useState<DeskFilter>('all');
-  const [page, setPage] = useState(1);
+  const view = useTableView<DeskFilter>('all');
+  const { query, filter, page } = view;
   const shown = useMemo(() => rows.filter((r) => matchesSearch(r, query) && matchesFilter(r, filter)), [rows, query, filter]);
   const siteNotReady = site.ready !== true;
 
@@ -101,39 +99,9 @@ export function DeskTable({ rows, site, onOpenProject, onOpenSite }: DeskTablePr
           </tr>
         </tbody>
       </table>
-      <div className="mw-table-tools">
-        <div className="mw-search">
-          <label htmlFor="desk-search" className="mw-label">{m.search}</label>
-          <Textfield
-            id="desk-search"
-            value={query}
-            placeholder={m.searchPlaceholder}
-            onChange={(e) => {
-              setQuery((e.target as HTMLInputElement).value);
-              setPage(1);
-            }}
-            testId="desk-search"
-            isCompact
-          />
-        </div>
-        <div role="group" aria-label={m.filter} className="mw-filter">
-          {DESK_FILTERS.map((f) => (
-            <Button
-              key={f}
-              isSelected={filter === f}
-              aria-pressed={filter === f}
-              onClick={() => {
-                setFilter(f);
-                setPage(1);
-              }}
-              testId={`desk-filter-${f}`}
-            >
-              {m.filters[f]}
-            </Button>
-          ))}
-        </div>
+      <TableTools name="desk" labels={m} filters={DESK_FILTERS} view={view}>
         <span className="mw-muted" role="status" data-testid="desk-count">{m.shown(shown.length, rows.length)}</span>
-      </div>
+      </TableTools>
       <div data-testid="matrix" className="mw-matrix">
         <DynamicTable
           label={messages.overview.matrixCaption}
@@ -141,7 +109,7 @@ export function DeskTable({ rows, site, onOpenProject, onOpenSite }: DeskTablePr
           rows={tableRows}
           rowsPerPage={ROWS_PER_PAGE}
           page={page}
-          onSetPage={setPage}
+          onSetPage={view.setPage}
           defaultSortKey="gate"
           defaultSortOrder="ASC"
           emptyView={<p>{rows.length === 0 ? messages.overview.noDesks : m.none}</p>}

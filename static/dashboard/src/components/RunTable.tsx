@@ -4,13 +4,12 @@
  * key, filter by gate or "something changed", sort by time, gate or score, pages of 25,
  * so a year of daily runs on a 1,000-desk site stays one screen.
  */
-import React, { useMemo, useState } from 'react';
-import Button from '@atlaskit/button/new';
+import React, { useMemo } from 'react';
 import DynamicTable from '@atlaskit/dynamic-table';
-import Textfield from '@atlaskit/textfield';
 import type { HistoryEntry } from '../../../../src/shared/resolver-api';
 import { formatDateTime } from '../model/status-display';
 import { messages } from '../messages';
+import { TableTools, useTableView } from './TableTools';
 import { GateLozenge } from './StatusLozenge';
 
 export interface RunTableRow {
@@ -42,9 +41,8 @@ function idList(ids: string[]): string {
 export function RunTable({ rows }: { rows: RunTableRow[] }) {
   const m = messages.history;
   const t = messages.trend;
-  const [query, setQuery] = useState('');
-  const [filter, setFilter] = useState<RunFilter>('all');
-  const [page, setPage] = useState(1);
+  const view = useTableView<RunFilter>('all');
+  const { query, filter, page } = view;
   const shown = useMemo(() => filterRuns(rows, query, filter), [rows, query, filter]);
   const head = {
     cells: [
@@ -72,40 +70,9 @@ export function RunTable({ rows }: { rows: RunTableRow[] }) {
   return (
     <section aria-labelledby="runs-heading" className="mw-runs">
       <h2 id="runs-heading" className="mw-visually-hidden">{t.runs}</h2>
-      <div className="mw-table-tools">
-        <div className="mw-search">
-          <label htmlFor="run-search" className="mw-label">{t.search}</label>
-          <Textfield
-            id="run-search"
-            value={query}
-            placeholder={t.searchPlaceholder}
-            onChange={(e) => {
-              setQuery((e.target as HTMLInputElement).value);
-              setPage(1);
-            }}
-            testId="run-search"
-            isCompact
-          />
-        </div>
-        <div role="group" aria-label={t.filter} className="mw-filter">
-          {RUN_FILTERS.map((f) => (
-            <Button
-              key={f}
-              isSelected={filter === f}
-              aria-pressed={filter === f}
-              onClick={() => {
-                setFilter(f);
-                setPage(1);
-              }}
-              testId={`run-filter-${f}`}
-            >
-              {t.filters[f]}
-            </Button>
-          ))}
-        </div>
-      </div>
+      <TableTools name="run" labels={t} filters={RUN_FILTERS} view={view} />
       <div data-testid="history-table" className="mw-run-table">
-        <DynamicTable label={m.heading} head={head} rows={tableRows} rowsPerPage={ROWS_PER_PAGE} page={page} onSetPage={setPage} emptyView={<p>{t.none}</p>} testId="run-table" />
+        <DynamicTable label={m.heading} head={head} rows={tableRows} rowsPerPage={ROWS_PER_PAGE} page={page} onSetPage={view.setPage} emptyView={<p>{t.none}</p>} testId="run-table" />
       </div>
     </section>
   );
