@@ -10,6 +10,7 @@ import type { Envelope, ResolverName } from '../../src/shared/resolver-api';
 import { seededSite } from './helpers/seeded-site';
 import { storeSnapshot } from './helpers/test-deps';
 import { sampleReport } from '../../src/report/testing/sample-report';
+import { SITE_ONLY } from './helpers/expected-access';
 
 jest.mock('../../src/forge/run/readiness-runner', () => ({
   ...jest.requireActual('../../src/forge/run/readiness-runner'),
@@ -75,20 +76,6 @@ function expectAllowed(outcome: Awaited<ReturnType<typeof call>>) {
   expect(outcome.result.success).toBe(true);
 }
 
-// Written out, not derived from RESOLVER_ACCESS, so a resolver moved to the wrong level fails here.
-const SITE_ONLY: ResolverName[] = [
-  'getOverview',
-  'getSiteView',
-  'attest',
-  'revokeAttestation',
-  'getConnectorValues',
-  'sendTestReport',
-  'searchUsers',
-  'searchGroups',
-  'listServiceDesks',
-  'importParityReport',
-  'clearParityReport',
-];
 const PROJECT_LEVEL = RESOLVER_NAMES.filter((n) => !SITE_ONLY.includes(n));
 
 it('covers every resolver of the contract at the level this test expects', () => {

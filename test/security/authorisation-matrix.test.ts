@@ -10,21 +10,8 @@ import { RESOLVER_NAMES } from '../../src/forge/resolvers';
 import type { FixRunView, ResolverName } from '../../src/shared/resolver-api';
 import { IDENTITIES, startSimulatedApp, type CallerId, type SimulatedApp } from './helpers/simulated-app';
 import { sampleReport } from '../../src/report/testing/sample-report';
+import { SITE_ONLY } from '../forge/helpers/expected-access';
 
-// Written out, not read from the code under test, so a resolver moved to the wrong level fails here.
-const SITE_ONLY: ResolverName[] = [
-  'getOverview',
-  'getSiteView',
-  'attest',
-  'revokeAttestation',
-  'getConnectorValues',
-  'sendTestReport',
-  'searchUsers',
-  'searchGroups',
-  'listServiceDesks',
-  'importParityReport',
-  'clearParityReport',
-];
 
 function payloadFor(name: ResolverName, projectKey: string): unknown {
   switch (name) {
