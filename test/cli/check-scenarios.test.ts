@@ -7,25 +7,13 @@ import { FAULT_SCENARIOS } from '../../dev/simulator/fault-scenarios';
 import { buildReadySite } from '../../dev/simulator/sites/demo';
 import type { Report } from '../../src/shared/report-model';
 import { reportValidator } from '../../src/report/testing/report-validator';
+import { WF } from '../reliability/helpers/endpoint-dependencies';
 import { BOT, runCli, simulate, siteArgs, statuses, tempDir, writeAttestations } from './cli-harness';
 
 // Each run starts a simulator and gathers a whole site; CI machines run several suites at once.
 jest.setTimeout(90_000);
 
-const PROJECT_CHECK_IDS = [
-  'SA-PROJECT-ROLE',
-  'CUST-COVERAGE',
-  'WF-STATUS-BUCKETS',
-  'WF-ANY-TO-RESOLVED',
-  'WF-ANY-TO-IN-PROGRESS',
-  'WF-ANY-TO-REOPENED',
-  'WF-RESOLVE-SCREEN-ASSIGNEE',
-  'WF-RESOLVE-SCREEN-FIELDS',
-  'WF-BOT-TRANSITIONS-RESTRICTED',
-  'WF-RESOLVE-SETS-RESOLUTION',
-  'WF-REOPEN-UNASSIGNS',
-  'WF-EXPORT',
-];
+const PROJECT_CHECK_IDS = ['SA-PROJECT-ROLE', 'CUST-COVERAGE', ...WF, 'WF-EXPORT'];
 const SITE_CHECK_IDS = ['SA-EXISTS', 'SA-TIMEZONE', 'SA-PRODUCT-ACCESS', 'SA-API-TOKEN', 'MW-MARKETPLACE-APP', 'MW-CONNECTOR', 'MW-ACCOUNTID-SETTING'];
 
 const allPass = (ids: string[]) => Object.fromEntries(ids.map((id) => [id, 'pass']));

@@ -19,7 +19,8 @@ export interface EndpointSpec {
   mayStopRun?: boolean;
 }
 
-const WF = [
+/** The workflow checks that judge a desk's workflows (WF-EXPORT only hands them off). Written out, not read from the catalogue. */
+export const WF = [
   'WF-STATUS-BUCKETS',
   'WF-ANY-TO-RESOLVED',
   'WF-ANY-TO-IN-PROGRESS',
