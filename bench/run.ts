@@ -11,7 +11,7 @@
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEFAULT_GATHER_CONCURRENCY } from '../src/gather/gather-snapshot';
+import { CUSTOMER_PAGING_CONCURRENCY, DEFAULT_GATHER_CONCURRENCY } from '../src/gather/gather-snapshot';
 import { startChild } from './ipc';
 import { ENDPOINTS, lowerBound, LOWER_BOUND_FORMULA, singleDeskLowerBound, wallTimeBound, type CallCount, type TimingModel, type WallTimeBound } from './lower-bound';
 import type { MeasuredInChild } from './measure-process';
@@ -92,7 +92,7 @@ interface SizeResult {
   forgeRun?: { measured: ForgeRunMeasurement; simulator: SimulatorCounts; wallBound: WallTimeBound };
 }
 
-async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string): Promise<MeasuredRun> {
+async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string, options: Options): Promise<MeasuredRun> {
   const child = startChild('measure-process.js');
   try {
     const target: RunTarget = {
@@ -102,7 +102,7 @@ async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof st
       serviceAccount: sim.serviceAccount,
       endUserGroups: sim.endUserGroups,
       projectKeys,
-      concurrency: timing.concurrency,
+      concurrency: options.concurrency,
     };
     const measured = await child.ask<MeasuredInChild>({ type: 'run', target }, RUN_TIMEOUT_MS);
     const simulator = await simChild.ask<SimulatorCounts>({ type: 'counts' }, 60_000);
@@ -153,14 +153,15 @@ async function measureSize(desks: number, options: Options, withSingles: boolean
   try {
     const request: SimulatorStartRequest = { desks, ...(options.latency ? { latency: options.latency } : {}), ...(options.burst ? { burst: options.burst } : {}) };
     const sim = await simChild.ask<SimulatorStarted>({ type: 'start', ...request }, 5 * 60_000);
-    const timing: TimingModel = { latencyMs: options.latency?.meanMs ?? 0, concurrency: options.concurrency, ...(options.burst ? { burst: options.burst } : {}) };
+    // Customer pages have a lane of their own beside the gatherer's requests: both are in flight at once.
+    const timing: TimingModel = { latencyMs: options.latency?.meanMs ?? 0, concurrency: options.concurrency + CUSTOMER_PAGING_CONCURRENCY, ...(options.burst ? { burst: options.burst } : {}) };
     process.stderr.write(`[bench] ${desks} desks: full run…\n`);
-    const full = await measuredRun(sim, simChild, [], timing, `${desks} desks`);
+    const full = await measuredRun(sim, simChild, [], timing, `${desks} desks`, options);
     const singles: MeasuredRun[] = [];
     if (withSingles) {
       for (const key of singleDeskPicks(sim.shape)) {
         process.stderr.write(`[bench] ${desks} desks: single-desk job ${key}…\n`);
-        singles.push(await measuredRun(sim, simChild, [key], timing, key));
+        singles.push(await measuredRun(sim, simChild, [key], timing, key, options));
       }
     }
     let forgeRun: SizeResult['forgeRun'];
@@ -189,7 +190,7 @@ function render(results: SizeResult[], options: Options): string {
   out.push(
     `Latency ${options.latency ? `${options.latency.meanMs} ± ${options.latency.jitterMs} ms per call` : 'none'}; burst limit ${
       options.burst ? `${options.burst.maxRequests} calls per ${options.burst.perMs} ms per endpoint (429 + Retry-After)` : 'none'
-    }; gatherer concurrency ${options.concurrency}.`,
+    }; gatherer concurrency ${options.concurrency} + ${CUSTOMER_PAGING_CONCURRENCY} customer pages.`,
   );
   const s = last.shape;
   const team = s.deskShapes.filter((d) => d.style === 'team-managed').length;
