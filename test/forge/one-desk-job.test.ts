@@ -6,15 +6,13 @@
  * `error` because the desk was asked for by the wrong id.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
+import { buildDemoSite } from '../../dev/simulator/sites/demo';
 import { PROJECT_IDS } from '../../dev/simulator/sites/demo-workflows';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import type { AppDeps } from '../../src/forge/deps';
-import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { loadProject } from '../../src/forge/storage/report-repo';
-import { saveSettings } from '../../src/forge/storage/settings-repo';
-import { createHttpTransport } from '../../src/jira/http-transport';
 import { PROJECT_CHECKS } from '../../src/requirements/catalogue';
+import { demoSiteDeps } from './helpers/demo-site-deps';
 
 const WORKFLOW_CHECK_IDS = PROJECT_CHECKS.filter((c) => c.meta.group === 'workflows').map((c) => c.meta.id);
 
@@ -23,16 +21,7 @@ let deps: AppDeps;
 
 beforeAll(async () => {
   simulator = await startSimulator({ site: buildDemoSite() });
-  const admin = createHttpTransport({ baseUrl: simulator.url, email: DEMO_CREDENTIALS.admin.email, apiToken: DEMO_CREDENTIALS.admin.token });
-  deps = {
-    storage: new MemoryStore(),
-    queue: { push: async () => undefined },
-    jiraAsApp: () => admin,
-    jiraAsUser: () => admin,
-    now: () => new Date(),
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
-  await saveSettings(deps.storage, { settings: { serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP] }, version: 0 }, 'test', new Date());
+  deps = await demoSiteDeps(simulator);
 });
 
 afterAll(async () => simulator?.close());

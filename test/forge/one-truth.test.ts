@@ -21,12 +21,12 @@ import { buildResolvers, type Resolvers } from '../../src/forge/resolvers';
 import type { AppDeps, InvocationContext } from '../../src/forge/deps';
 import type { Logger } from '../../src/shared/logger';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
-import { createHttpTransport } from '../../src/jira/http-transport';
 import type { CheckResult, ProjectReport, Report, Score } from '../../src/shared/report-model';
 import type { DataOf, Envelope, ResolverName } from '../../src/shared/resolver-api';
 import { reportValidator } from '../../src/report/testing/report-validator';
 import { messages } from '../../static/dashboard/src/messages';
 import { runCli, siteArgs, tempDir } from '../cli/cli-harness';
+import { demoCallers } from './helpers/demo-site-deps';
 
 jest.setTimeout(120_000);
 
@@ -47,22 +47,14 @@ async function call<K extends ResolverName>(name: K, payload: unknown, ctx: Invo
 
 beforeAll(async () => {
   sim = await startSimulator({ site: buildDemoSite() });
-  const as = (c: { email: string; token: string }) => createHttpTransport({ baseUrl: sim.url, email: c.email, apiToken: c.token });
-  const byAccount: Record<string, ReturnType<typeof as>> = {
-    [DEMO_CREDENTIALS.admin.accountId]: as(DEMO_CREDENTIALS.admin),
-    [DEMO_CREDENTIALS.projectAdmin.accountId]: as(DEMO_CREDENTIALS.projectAdmin),
-  };
+  const callers = demoCallers(sim);
   let deps: AppDeps;
   queue = createInProcessQueue((job) => processProjectJob(deps, job), { log: silent, maxDelayMs: 0 });
   deps = {
     storage: new MemoryStore(),
     queue,
-    jiraAsApp: () => byAccount[DEMO_CREDENTIALS.admin.accountId],
-    jiraAsUser: (accountId) => {
-      const t = byAccount[accountId];
-      if (!t) throw new Error('unknown caller');
-      return t;
-    },
+    jiraAsApp: () => callers.asApp,
+    jiraAsUser: callers.asUser,
     now: () => new Date(),
     log: silent,
   };

@@ -6,15 +6,14 @@
  * and what a page can load quickly.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
 import { seedLargeSite } from '../../dev/preview/large-site';
-import { createHttpTransport } from '../../src/jira/http-transport';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import { buildResolvers } from '../../src/forge/resolvers';
-import { saveSettings } from '../../src/forge/storage/settings-repo';
 import type { AppDeps, InvocationContext, ProjectJob } from '../../src/forge/deps';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import type { OverviewData } from '../../src/shared/resolver-api';
+import { demoSiteDeps } from './helpers/demo-site-deps';
 
 jest.setTimeout(120_000);
 
@@ -25,16 +24,7 @@ const ADMIN: InvocationContext = { accountId: DEMO_CREDENTIALS.admin.accountId, 
 
 beforeAll(async () => {
   simulator = await startSimulator({ site: buildDemoSite() });
-  const admin = createHttpTransport({ baseUrl: simulator.url, email: DEMO_CREDENTIALS.admin.email, apiToken: DEMO_CREDENTIALS.admin.token });
-  deps = {
-    storage: new MemoryStore(),
-    queue: { push: async (pushed) => void jobs.push(...pushed) },
-    jiraAsApp: () => admin,
-    jiraAsUser: () => admin,
-    now: () => new Date(),
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
-  await saveSettings(deps.storage, { settings: { serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP] }, version: 0 }, 'test', new Date());
+  deps = await demoSiteDeps(simulator, { jobs });
   const resolvers = buildResolvers(deps);
   const started = await resolvers.startRecheck({}, ADMIN);
   if (!started.success) throw new Error(JSON.stringify(started.errors));

@@ -5,14 +5,12 @@
  * checks that needed it as `error` with Jira's requested wait as the reason.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import type { AppDeps, InvocationContext, ProjectJob } from '../../src/forge/deps';
 import { buildResolvers } from '../../src/forge/resolvers';
-import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { loadProject } from '../../src/forge/storage/report-repo';
-import { saveSettings } from '../../src/forge/storage/settings-repo';
-import { createHttpTransport } from '../../src/jira/http-transport';
+import { demoSiteDeps } from './helpers/demo-site-deps';
 
 const CUSTOMERS = 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
 let simulator: RunningSimulator;
@@ -24,16 +22,7 @@ beforeAll(async () => {
     site: buildDemoSite(),
     scenario: { name: 'hourly quota', faults: [{ endpoint: CUSTOMERS, calls: [1], fault: { type: 'rateLimit', style: 'retry-after', retryAfterSeconds: 3600, reason: 'jira-quota-tenant-based' } }] },
   });
-  const admin = createHttpTransport({ baseUrl: simulator.url, email: DEMO_CREDENTIALS.admin.email, apiToken: DEMO_CREDENTIALS.admin.token });
-  deps = {
-    storage: new MemoryStore(),
-    queue: { push: async (pushed) => void jobs.push(...pushed) },
-    jiraAsApp: () => admin,
-    jiraAsUser: () => admin,
-    now: () => new Date(),
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
-  await saveSettings(deps.storage, { settings: { serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP] }, version: 0 }, 'test', new Date());
+  deps = await demoSiteDeps(simulator, { jobs });
 });
 
 afterAll(async () => simulator?.close());

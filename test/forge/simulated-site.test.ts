@@ -5,13 +5,11 @@
  * project admin of HR kept out of the admin page.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
-import { createHttpTransport } from '../../src/jira/http-transport';
+import { buildDemoSite, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import { buildResolvers } from '../../src/forge/resolvers';
-import { saveSettings } from '../../src/forge/storage/settings-repo';
 import type { AppDeps, InvocationContext, ProjectJob } from '../../src/forge/deps';
-import { MemoryStore } from '../../src/forge/storage/memory-store';
+import { demoSiteDeps } from './helpers/demo-site-deps';
 
 let simulator: RunningSimulator;
 let deps: AppDeps;
@@ -19,24 +17,7 @@ const jobs: ProjectJob[] = [];
 
 beforeAll(async () => {
   simulator = await startSimulator({ site: buildDemoSite() });
-  const as = (c: { email: string; token: string }) => createHttpTransport({ baseUrl: simulator.url, email: c.email, apiToken: c.token });
-  const byAccount: Record<string, ReturnType<typeof as>> = {
-    [DEMO_CREDENTIALS.admin.accountId]: as(DEMO_CREDENTIALS.admin),
-    [DEMO_CREDENTIALS.projectAdmin.accountId]: as(DEMO_CREDENTIALS.projectAdmin),
-  };
-  deps = {
-    storage: new MemoryStore(),
-    queue: { push: async (pushed) => void jobs.push(...pushed) },
-    jiraAsApp: () => as(DEMO_CREDENTIALS.admin),
-    jiraAsUser: (accountId) => {
-      const t = byAccount[accountId];
-      if (!t) throw new Error('unknown caller');
-      return t;
-    },
-    now: () => new Date(),
-    log: { info: () => undefined, warn: () => undefined, error: () => undefined },
-  };
-  await saveSettings(deps.storage, { settings: { serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL, endUserGroups: [DEMO_END_USER_GROUP] }, version: 0 }, 'test', new Date());
+  deps = await demoSiteDeps(simulator, { jobs, callersAsThemselves: true });
 });
 
 afterAll(async () => simulator?.close());
