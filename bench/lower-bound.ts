@@ -19,6 +19,8 @@ export const JIRA_CAPS = {
   schemeProjects: 100,
   /** POST /workflows by name: no documented cap; 50 names per call is assumed. */
   workflowNames: 50,
+  /** GET /screens by id: a page holds 100 screens by default. */
+  screenNames: 100,
 } as const;
 
 export const ENDPOINTS = {
@@ -37,6 +39,7 @@ export const ENDPOINTS = {
   requestTypes: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype',
   schemes: 'GET /rest/api/3/workflowscheme/project',
   workflows: 'POST /rest/api/3/workflows',
+  screenNames: 'GET /rest/api/3/screens',
   screenTabs: 'GET /rest/api/3/screens/{screenId}/tabs',
   tabFields: 'GET /rest/api/3/screens/{screenId}/tabs/{tabId}/fields',
 } as const;
@@ -49,9 +52,9 @@ export const LOWER_BOUND_FORMULA = [
   '      + Σ_unique orgs ⌈members_o / 50⌉                  (organization members, each organization once)',
   '      + ⌈C / 100⌉ + ⌈W / 50⌉                            (workflow schemes; shared workflows by name)',
   '      + Σ_team-managed desks issueTypes_d              (POST /workflows per project + issue type)',
-  '      + Σ_resolve screens (1 + tabs_s)                 (screen tabs, then each tab\'s fields)',
-  'D desks, P service_desk projects, C company-managed desks, W distinct workflows they use;',
-  'every ⌈n / cap⌉ is at least 1 (an empty list is still one call).',
+  '      + ⌈S / 100⌉ + Σ_resolve screens (1 + tabs_s)     (their names by id; screen tabs, then each tab\'s fields)',
+  'D desks, P service_desk projects, C company-managed desks, W distinct workflows they use, S their Resolve screens;',
+  'every ⌈n / cap⌉ of a list is at least 1 (an empty list is still one call); ⌈S / 100⌉ is 0 without screens.',
 ].join('\n');
 
 const pages = (n: number, cap: number): number => Math.max(1, Math.ceil(n / cap));
@@ -98,6 +101,8 @@ function sharedWorkflowCalls(desks: readonly DeskShape[], byEndpoint: Record<str
   add(byEndpoint, ENDPOINTS.workflows, Math.ceil(names.size / JIRA_CAPS.workflowNames));
   const screens = new Map<string, number>();
   for (const desk of company) for (const [id, tabs] of Object.entries(desk.screens)) screens.set(id, tabs);
+  // No screen, no listing: unlike a list read whatever its length, it may be 0.
+  add(byEndpoint, ENDPOINTS.screenNames, Math.ceil(screens.size / JIRA_CAPS.screenNames));
   add(byEndpoint, ENDPOINTS.screenTabs, screens.size);
   add(byEndpoint, ENDPOINTS.tabFields, [...screens.values()].reduce((a, b) => a + b, 0));
 }

@@ -28,6 +28,15 @@ describeFixPlan(addResolveScreenFields, [
     },
   },
   {
+    name: 'the screen is named as admins know it, in the change and its target',
+    site: workflowSite({ screens: { [RESOLVE_SCREEN]: ok(screen(RESOLVE_SCREEN, ['summary', 'resolution'], 'IT: Resolve Issue Screen')) } }),
+    changes: [`screen:${RESOLVE_SCREEN}:fields`],
+    assert: (plan) => {
+      expect(plan.changes[0]!.summary).toMatch(/^Add Assignee to screen “IT: Resolve Issue Screen” \(shown by/);
+      expect(plan.changes[0]!.target).toEqual({ kind: 'screen', id: RESOLVE_SCREEN, name: 'IT: Resolve Issue Screen' });
+    },
+  },
+  {
     name: 'a field the Resolve transition’s validator requires is added beside Assignee',
     site: workflowSite({ transitions: patch('11', { validators: [startDateRequired] }), screens: noAssignee }),
     changes: [`screen:${RESOLVE_SCREEN}:fields`],

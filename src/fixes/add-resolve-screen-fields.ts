@@ -15,11 +15,10 @@ import type { components as Platform } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
 import { collectPages, getArray, startAtPages } from '../jira/paging';
 import { SCREEN_TAB_FIELDS, SCREEN_TABS } from '../gather/screens';
-import type { SiteSnapshot } from '../gather/snapshot';
 import { resolveTransitions } from '../requirements/workflows/analysis/bot-transitions';
 import { fieldsToSetOnResolve } from '../requirements/workflows/analysis/resolution-fields';
 import { normaliseFieldId } from '../requirements/workflows/analysis/rule-vocabulary';
-import { fieldLabel, screenHasField, transitionScreen } from '../requirements/workflows/analysis/transition-screen';
+import { fieldLabel, screenEvidence, screenHasField, screenRef, siteFieldNames, transitionScreen } from '../requirements/workflows/analysis/transition-screen';
 import type { ChangeResult, ItemResult } from '../shared/fix-model';
 import type { Fix, FixPlan, PlannedChange } from './fix';
 import { writeFailure } from './jira-words';
@@ -79,10 +78,10 @@ export const addResolveScreenFields: Fix = {
       plan.blockers.push({ reason: 'Only a Jira administrator can change screens (Administer Jira).', who: 'a Jira administrator' });
       return plan;
     }
-    const names = knownFieldNames(input.snapshot);
+    const names = siteFieldNames(input.snapshot);
     const { targets, blockers } = workflowTargets(input, 'attach screens');
     plan.blockers.push(...blockers);
-    const screenChanges = new Map<string, { fields: string[]; shownBy: string[] }>();
+    const screenChanges = new Map<string, { fields: string[]; shownBy: string[]; ref: string; name: string }>();
     const newScreens: PlannedChange[] = [];
 
     for (const target of targets) {
@@ -103,7 +102,7 @@ export const addResolveScreenFields: Fix = {
         if (screen.kind === 'read') {
           const missing = needed.filter((f) => !screenHasField(screen.screen, f));
           if (missing.length === 0) continue;
-          const entry = screenChanges.get(screen.screenId) ?? { fields: [], shownBy: [] };
+          const entry = screenChanges.get(screen.screenId) ?? { fields: [], shownBy: [], ref: screenRef(screen), name: screenEvidence(screen)!.name };
           entry.fields = unique([...entry.fields, ...missing]);
           entry.shownBy.push(`“${t.name}” in workflow “${target.name}”`);
           screenChanges.set(screen.screenId, entry);
@@ -137,12 +136,12 @@ export const addResolveScreenFields: Fix = {
       }
     }
 
-    for (const [screenId, { fields, shownBy }] of screenChanges) {
+    for (const [screenId, { fields, shownBy, ref, name }] of screenChanges) {
       const payload: ScreenFieldsPayload = { screenId, fieldIds: fields.map(jiraFieldId), fieldNames: labels(fields, names) };
       plan.changes.push({
         id: `screen:${screenId}:fields`,
-        summary: `Add ${fields.map((f) => fieldLabel(f, names)).join(', ')} to screen ${screenId} (shown by ${shownBy.join(', ')})`,
-        target: { kind: 'screen', id: screenId, name: `Screen ${screenId}` },
+        summary: `Add ${fields.map((f) => fieldLabel(f, names)).join(', ')} to screen ${ref} (shown by ${shownBy.join(', ')})`,
+        target: { kind: 'screen', id: screenId, name },
         reach: screenReach(input.snapshot, screenId),
         items: fields.length,
         payload,
@@ -277,12 +276,6 @@ function summarise(changeId: string, items: ItemResult[], where: string): Change
 }
 
 /** Field names the run saw on any screen, so custom fields are named as admins know them. */
-function knownFieldNames(snapshot: SiteSnapshot): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const entry of Object.values(snapshot.screens ?? {})) if (entry.ok) for (const [id, name] of Object.entries(entry.value.fieldNames)) names[normaliseFieldId(id)] ??= name;
-  return names;
-}
-
 function labels(fields: string[], names: Record<string, string>): Record<string, string> {
   return Object.fromEntries(fields.map((f) => [jiraFieldId(f), fieldLabel(f, names)]));
 }

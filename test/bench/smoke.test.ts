@@ -97,8 +97,9 @@ describe('benchmark arithmetic', () => {
     // 1 serverInfo + 2 service account + (3 + 1) group pages + 1 + 1 listing
     // + desks: A 2 + 3 + 1 organization page + 1, B 2 + 1 + 1 organization page + 1 + 2 team-managed workflow reads
     // + organization members, o2 shared by A and B read once: o1 3 pages + o2 1 (empty) page
-    // + 1 scheme call + 1 workflow read + 2 screens' tabs + 3 tab field lists
-    expect(bound.total).toBe(1 + 2 + 4 + 2 + 7 + 7 + 4 + 1 + 1 + 2 + 3);
+    // + 1 scheme call + 1 workflow read + 1 listing of the 2 screens' names + 2 screens' tabs + 3 tab field lists
+    expect(bound.total).toBe(1 + 2 + 4 + 2 + 7 + 7 + 4 + 1 + 1 + 1 + 2 + 3);
+    expect(bound.byEndpoint['GET /rest/api/3/screens']).toBe(1);
     expect(bound.byEndpoint['GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer']).toBe(4);
     expect(bound.byEndpoint['GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/organization']).toBe(2);
     expect(bound.byEndpoint['GET /rest/servicedeskapi/organization/{organizationId}/user']).toBe(4);

@@ -6,7 +6,7 @@
 import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { resolveTransitionCheck, unreadScreen } from './analysis/resolve-transition-check';
-import { screenHasField, teamManagedScreenNote, transitionScreen } from './analysis/transition-screen';
+import { screenEvidence, screenHasField, screenRef, teamManagedScreenNote, transitionScreen } from './analysis/transition-screen';
 import { transitionLabel, transitionRef } from './analysis/workflow-view';
 
 const meta = {
@@ -33,7 +33,7 @@ export const wfResolveScreenAssignee: ProjectCheck = resolveTransitionCheck<Reco
     if (screen.kind === 'none') {
       return {
         verdict: 'violated',
-        row: { ...base, screenId: null, hasAssignee: false },
+        row: { ...base, screen: null, hasAssignee: false },
         problem: `${transitionLabel(t)} has no screen`,
         remediation: [
           { text: `In workflow “${view.name}”, give transition “${t.name}” a screen that includes Assignee (a copy of the Resolve Issue screen will do).`, url: workflowUrl },
@@ -41,15 +41,15 @@ export const wfResolveScreenAssignee: ProjectCheck = resolveTransitionCheck<Reco
         ],
       };
     }
-    if (screen.kind === 'unread') return { ...unreadScreen(t, screen, screenUrl), row: { ...base, screenId: screen.screenId, hasAssignee: null, screenError: screen.reason } };
+    if (screen.kind === 'unread') return { ...unreadScreen(t, screen, screenUrl), row: { ...base, screen: screenEvidence(screen), hasAssignee: null, screenError: screen.reason } };
     const has = screenHasField(screen.screen, 'assignee');
-    const row = { ...base, screenId: screen.screenId, hasAssignee: has };
+    const row = { ...base, screen: screenEvidence(screen), hasAssignee: has };
     if (has) return { verdict: 'holds', row };
     return {
       verdict: 'violated',
       row,
-      problem: `the screen ${screen.screenId} of ${transitionLabel(t)} lacks Assignee`,
-      remediation: [{ text: `Add the Assignee field to screen ${screen.screenId} (used by transition “${t.name}” of workflow “${view.name}”).`, url: screenUrl(screen.screenId) }],
+      problem: `the screen ${screenRef(screen)} of ${transitionLabel(t)} lacks Assignee`,
+      remediation: [{ text: `Add the Assignee field to screen ${screenRef(screen)} (used by transition “${t.name}” of workflow “${view.name}”).`, url: screenUrl(screen.screenId) }],
     };
   },
   holds: (_rows, transitions) => `Assignee is on the screen of ${transitions}`,

@@ -19,7 +19,7 @@ describeCheck(wfResolveScreenFields, {
     {
       name: 'no post function: Resolution is on the screen',
       site: workflowSite({ transitions: noResolutionPostFunction }),
-      evidence: { workflows: [{ details: { resolveTransitions: [{ fieldsToSet: ['resolution'], missing: [] }] } }] },
+      evidence: { workflows: [{ summary: 'Resolution on the Resolve screen', details: { resolveTransitions: [{ fieldsToSet: [{ id: 'resolution', name: 'Resolution' }], missing: [] }] } }] },
     },
     {
       name: 'a system:validate-field-value fieldRequired field is on the screen',
@@ -27,6 +27,21 @@ describeCheck(wfResolveScreenFields, {
         transitions: patch('11', { validators: [{ ruleKey: 'system:validate-field-value', parameters: { ruleType: 'fieldRequired', fieldsRequired: 'customfield_10050', ignoreContext: 'true' } }] }),
         ...screenWith('assignee', 'customfield_10050'),
       }),
+    },
+    {
+      name: 'a required custom field on the screen: the summary and evidence name it as the screen does',
+      site: workflowSite({
+        transitions: patch('11', { validators: [{ ruleKey: 'system:validate-field-value', parameters: { ruleType: 'fieldRequired', fieldsRequired: 'customfield_10060' } }] }),
+        screens: { [RESOLVE_SCREEN]: ok(screen(RESOLVE_SCREEN, ['assignee', 'customfield_10060'], 'HR: Onboarding Complete Screen', { customfield_10060: 'Start date' })) },
+      }),
+      evidence: {
+        workflows: [
+          {
+            summary: 'Start date on the Resolve screen',
+            details: { resolveTransitions: [{ screen: { id: '10', name: 'HR: Onboarding Complete Screen' }, fieldsToSet: [{ id: 'customfield_10060', name: 'Start date' }], missing: [] }] },
+          },
+        ],
+      },
     },
     {
       name: 'nothing must be set, so an unreadable screen does not matter here',
@@ -42,7 +57,7 @@ describeCheck(wfResolveScreenFields, {
       site: workflowSite({ transitions: noResolutionPostFunction, ...screenWith('summary', 'assignee') }),
       summary: 'lacks Resolution',
       remediationUrls: [screenUrl],
-      evidence: { workflows: [{ details: { resolveTransitions: [{ id: '11', missing: ['resolution'] }] } }] },
+      evidence: { workflows: [{ details: { resolveTransitions: [{ id: '11', screen: { id: '10', name: 'Screen 10' }, missing: [{ id: 'resolution', name: 'Resolution' }] }] } }] },
     },
     {
       name: 'a post function that clears Resolution does not set it',
@@ -60,7 +75,26 @@ describeCheck(wfResolveScreenFields, {
         transitions: patch('11', { validators: [{ ruleKey: 'system:validate-field-value', parameters: { ruleType: 'fieldRequired', fieldsRequired: 'customfield_10050,components' } }] }),
       }),
       summary: 'lacks customfield_10050, components',
-      evidence: { workflows: [{ details: { resolveTransitions: [{ requiredByValidators: ['customfield_10050', 'components'], missing: ['customfield_10050', 'components'] }] } }] },
+      evidence: {
+        workflows: [
+          {
+            details: {
+              resolveTransitions: [
+                {
+                  requiredByValidators: [
+                    { id: 'customfield_10050', name: 'customfield_10050' },
+                    { id: 'components', name: 'components' },
+                  ],
+                  missing: [
+                    { id: 'customfield_10050', name: 'customfield_10050' },
+                    { id: 'components', name: 'components' },
+                  ],
+                },
+              ],
+            },
+          },
+        ],
+      },
     },
     {
       name: 'legacy FieldRequiredValidator (fully qualified, fieldIds as JSON) requires a field missing from the screen',
@@ -69,6 +103,20 @@ describeCheck(wfResolveScreenFields, {
         transitions: patch('11', { validators: [{ ruleKey: 'com.atlassian.jira.workflow.validator.FieldRequiredValidator', parameters: { fieldIds: '["customfield_10060"]' } }] }),
       }),
       summary: 'lacks customfield_10060',
+    },
+    {
+      name: 'a required custom field missing from a named screen: named as another screen of the run shows it',
+      verdict: 'violated',
+      site: workflowSite({
+        transitions: patch('11', { validators: [{ ruleKey: 'system:validate-field-value', parameters: { ruleType: 'fieldRequired', fieldsRequired: 'customfield_10060' } }] }),
+        screens: {
+          [RESOLVE_SCREEN]: ok(screen(RESOLVE_SCREEN, ['assignee'], 'HR: Onboarding Complete Screen')),
+          '20': ok(screen('20', ['customfield_10060'], 'HR: Start Screen', { customfield_10060: 'Start date' })),
+        },
+      }),
+      summary: 'the screen “HR: Onboarding Complete Screen” of “Resolve (bot)” (11) → Resolved lacks Start date',
+      remediationText: 'Add Start date to screen “HR: Onboarding Complete Screen” (used by transition “Resolve (bot)”',
+      evidence: { workflows: [{ details: { resolveTransitions: [{ missing: [{ id: 'customfield_10060', name: 'Start date' }], requiredByValidators: [{ id: 'customfield_10060', name: 'Start date' }] }] } }] },
     },
     {
       name: 'legacy FieldRequiredValidator (bare name, fieldId)',

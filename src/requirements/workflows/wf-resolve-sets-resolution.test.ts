@@ -47,6 +47,13 @@ describeCheck(wfResolveSetsResolution, {
       remediationText: 'Update Issue Field',
     },
     {
+      name: 'neither post function nor screen: the screen named as admins know it',
+      verdict: 'violated',
+      site: workflowSite({ transitions: noPostFunction, screens: { [RESOLVE_SCREEN]: ok(screen(RESOLVE_SCREEN, ['assignee'], 'IT: Resolve Issue Screen')) } }),
+      summary: 'sets no Resolution (no post function, not on screen “IT: Resolve Issue Screen”)',
+      evidence: { workflows: [{ details: { resolveTransitions: [{ id: '11', setBy: null, screen: { id: '10', name: 'IT: Resolve Issue Screen' } }] } }] },
+    },
+    {
       name: 'a post function that updates another field does not count',
       verdict: 'violated',
       site: workflowSite({

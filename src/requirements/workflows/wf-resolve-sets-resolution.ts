@@ -7,7 +7,7 @@ import type { ProjectCheck } from '../check';
 import { DOCS } from '../links';
 import { resolveTransitionCheck, unreadScreen } from './analysis/resolve-transition-check';
 import { setsResolution } from './analysis/rule-vocabulary';
-import { screenHasField, transitionScreen } from './analysis/transition-screen';
+import { screenEvidence, screenHasField, screenRef, transitionScreen } from './analysis/transition-screen';
 import { transitionLabel, transitionRef } from './analysis/workflow-view';
 
 const meta = {
@@ -32,12 +32,12 @@ export const wfResolveSetsResolution: ProjectCheck = resolveTransitionCheck<Reco
     const base = transitionRef(t);
     if ((t.raw.actions ?? []).some((a) => setsResolution(a))) return { verdict: 'holds', row: { ...base, setBy: 'post function' } };
     const screen = transitionScreen(t, input.snapshot);
-    if (screen.kind === 'unread') return { ...unreadScreen(t, screen, screenUrl), row: { ...base, setBy: null, screenId: screen.screenId, screenError: screen.reason } };
-    if (screen.kind === 'read' && screenHasField(screen.screen, 'resolution')) return { verdict: 'holds', row: { ...base, setBy: 'screen', screenId: screen.screenId } };
+    if (screen.kind === 'unread') return { ...unreadScreen(t, screen, screenUrl), row: { ...base, setBy: null, screen: screenEvidence(screen), screenError: screen.reason } };
+    if (screen.kind === 'read' && screenHasField(screen.screen, 'resolution')) return { verdict: 'holds', row: { ...base, setBy: 'screen', screen: screenEvidence(screen) } };
     return {
       verdict: 'violated',
-      row: { ...base, setBy: null, screenId: screen.kind === 'read' ? screen.screenId : null },
-      problem: `${transitionLabel(t)} sets no Resolution (no post function${screen.kind === 'read' ? `, not on screen ${screen.screenId}` : ', no screen'})`,
+      row: { ...base, setBy: null, screen: screenEvidence(screen) },
+      problem: `${transitionLabel(t)} sets no Resolution (no post function${screen.kind === 'read' ? `, not on screen ${screenRef(screen)}` : ', no screen'})`,
       remediation: [{ text: `In workflow “${view.name}”, add an Update Issue Field post function to transition “${t.name}” that sets Resolution to Done.`, url: workflowUrl }],
     };
   },

@@ -44,6 +44,33 @@ export function teamManagedScreenNote(project: ProjectSnapshot): RemediationStep
   ];
 }
 
+/** How a sentence names the screen: its name in quotes, or its id where the name could not be read. */
+export function screenRef(screen: Exclude<TransitionScreen, { kind: 'none' }>): string {
+  const name = screen.kind === 'read' ? screen.screen.name : undefined;
+  return name ? `“${name}”` : screen.screenId;
+}
+
+/** The screen in evidence: by name (its id kept beside it), "Screen 10002" where the name was not read; null for none. */
+export function screenEvidence(screen: TransitionScreen): { id: string; name: string } | null {
+  if (screen.kind === 'none') return null;
+  return { id: screen.screenId, name: (screen.kind === 'read' ? screen.screen.name : undefined) ?? `Screen ${screen.screenId}` };
+}
+
+/**
+ * Field names by field id from every screen read in the run: a field a Resolve screen
+ * lacks is still named when another screen shows it.
+ */
+export function siteFieldNames(snapshot: SiteSnapshot): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const entry of Object.values(snapshot.screens ?? {})) if (entry.ok) for (const [id, name] of Object.entries(entry.value.fieldNames)) names[normaliseFieldId(id)] ??= name;
+  return names;
+}
+
+/** Fields as evidence shows them: each by name, its id beside it. */
+export function fieldRefs(fieldIds: readonly string[], names: Record<string, string> = {}): { id: string; name: string }[] {
+  return fieldIds.map((id) => ({ id, name: fieldLabel(id, names) }));
+}
+
 export function screenHasField(screen: ScreenFields, fieldId: string): boolean {
   const wanted = normaliseFieldId(fieldId);
   return screen.fieldIds.some((f) => normaliseFieldId(f) === wanted);

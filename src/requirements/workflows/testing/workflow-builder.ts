@@ -72,9 +72,10 @@ export function workflowData(
   };
 }
 
-export function screen(id: string, fieldIds: string[] = ['summary', 'assignee', 'resolution', 'comment']): ScreenFields {
-  const names: Record<string, string> = { summary: 'Summary', assignee: 'Assignee', resolution: 'Resolution', comment: 'Comment' };
-  return { id, fieldIds, fieldNames: Object.fromEntries(fieldIds.map((f) => [f, names[f] ?? f])) };
+/** A screen with these fields; `name` as GET /screens gives it (absent: the run could not read it). */
+export function screen(id: string, fieldIds: string[] = ['summary', 'assignee', 'resolution', 'comment'], name?: string, customNames: Record<string, string> = {}): ScreenFields {
+  const names: Record<string, string> = { summary: 'Summary', assignee: 'Assignee', resolution: 'Resolution', comment: 'Comment', ...customNames };
+  return { id, ...(name ? { name } : {}), fieldIds, fieldNames: Object.fromEntries(fieldIds.map((f) => [f, names[f] ?? f])) };
 }
 
 export interface WorkflowSiteOptions {
