@@ -5,21 +5,17 @@
  */
 import type { CheckResult } from '../../src/shared/report-model';
 import type { ProjectViewData, VersionedSettings } from '../../src/shared/resolver-api';
-import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
+import { IDENTITIES, useSimulatedApp } from '../security/helpers/simulated-app';
 
 const ADMIN = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' as const };
 
-let app: SimulatedApp;
+const app = useSimulatedApp();
 beforeAll(async () => {
-  app = await startSimulatedApp();
   // An end-user group Jira does not have: the customer check cannot be decided.
   const current = (await app.call('getSettings', {}, ADMIN)) as { success: true; data: VersionedSettings };
   await app.call('saveSettings', { settings: { ...current.data.settings, endUserGroups: ['no-such-group'] }, version: current.data.version }, ADMIN);
   await app.call('startRecheck', {}, ADMIN);
 }, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
 
 async function hrChecks(): Promise<CheckResult[]> {
   const view = await app.call('getProjectView', { projectKey: 'HR' }, ADMIN);

@@ -19,7 +19,7 @@ import { addMissingCustomers, type CustomersChangePayload } from '../../src/fixe
 import { JiraClient } from '../../src/jira/jira-client';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import type { DataOf, Envelope, FixPreview, FixRunView, ResolverName } from '../../src/shared/resolver-api';
-import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
+import { IDENTITIES, startSimulatedApp, type SimulatedApp, useSimulatedApp } from '../security/helpers/simulated-app';
 
 const ADMIN: InvocationContext = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' };
 const HR_PAGE: InvocationContext = { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project', projectKey: 'HR' };
@@ -35,13 +35,7 @@ async function status(app: SimulatedApp, projectKey: string, checkId: string): P
 }
 
 describe('fixes on the demo site', () => {
-  let app: SimulatedApp;
-  beforeEach(async () => {
-    app = await startSimulatedApp();
-  }, 60_000);
-  afterEach(async () => {
-    await app?.close();
-  });
+  const app = useSimulatedApp({ each: true });
 
   it('SA-PROJECT-ROLE on HR: fails, previewFix plans one change, applyFix adds the account as the site admin and the re-check passes; a second apply changes nothing', async () => {
     expect(await status(app, 'HR', 'SA-PROJECT-ROLE')).toBe('fail');

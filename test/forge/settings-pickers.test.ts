@@ -7,18 +7,12 @@
  */
 import type { DeskOptions, GroupOption, UserOption, VersionedSettings } from '../../src/shared/resolver-api';
 import { DEMO_END_USER_GROUP } from '../../dev/simulator/sites/demo';
-import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
+import { IDENTITIES, type SimulatedApp, useSimulatedApp } from '../security/helpers/simulated-app';
 
 const ADMIN = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' as const };
 const HR_PAGE = { accountId: IDENTITIES.hrAdmin.accountId, surface: 'project' as const, projectKey: 'HR' };
 
-let app: SimulatedApp;
-beforeAll(async () => {
-  app = await startSimulatedApp();
-}, 120_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useSimulatedApp({ timeout: 120_000 });
 
 async function data<T>(name: Parameters<SimulatedApp['call']>[0], payload: unknown, ctx: Parameters<SimulatedApp['call']>[2] = ADMIN): Promise<T> {
   const r = await app.call(name, payload, ctx);

@@ -5,17 +5,11 @@
  */
 import type { SavedSettings, VersionedSettings } from '../../src/shared/resolver-api';
 import { DEMO_CREDENTIALS, GROUP_IDS } from '../../dev/simulator/sites/demo';
-import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
+import { IDENTITIES, useSimulatedApp } from '../security/helpers/simulated-app';
 
 const ADMIN = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' as const };
 
-let app: SimulatedApp;
-beforeAll(async () => {
-  app = await startSimulatedApp({ seed: false });
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useSimulatedApp({ seed: false });
 
 async function save(patch: Partial<VersionedSettings['settings']>): Promise<SavedSettings> {
   const read = await app.call('getSettings', {}, ADMIN);

@@ -1,16 +1,10 @@
 /** "Last saved by" names a person, not an accountId: the save records the saver's display name from Jira. */
 import type { VersionedSettings } from '../../src/shared/resolver-api';
-import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
+import { IDENTITIES, useSimulatedApp } from '../security/helpers/simulated-app';
 
 const ADMIN = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' as const };
 
-let app: SimulatedApp;
-beforeAll(async () => {
-  app = await startSimulatedApp({ seed: false });
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useSimulatedApp({ seed: false });
 
 it('stores who saved the settings by accountId and by the display name Jira gives for them', async () => {
   const read = await app.call('getSettings', {}, ADMIN);

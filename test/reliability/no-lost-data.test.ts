@@ -9,7 +9,7 @@ import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { KEYS } from '../../src/forge/storage/keys';
 import type { Report } from '../../src/shared/report-model';
 import type { OverviewData, VersionedSettings } from '../../src/shared/resolver-api';
-import { IDENTITIES, startSimulatedApp, type SimulatedApp } from '../security/helpers/simulated-app';
+import { IDENTITIES, startSimulatedApp, useSimulatedApp } from '../security/helpers/simulated-app';
 
 const ADMIN: InvocationContext = { accountId: IDENTITIES.siteAdmin.accountId, surface: 'admin' };
 
@@ -41,13 +41,7 @@ class DyingStore extends MemoryStore {
 }
 
 describe('settings are versioned', () => {
-  let app: SimulatedApp;
-  beforeAll(async () => {
-    app = await startSimulatedApp();
-  }, 60_000);
-  afterAll(async () => {
-    await app?.close();
-  });
+  const app = useSimulatedApp();
 
   it('an admin saving settings read before another admin saved is told CONFLICT, and nothing of theirs is stored', async () => {
     const first = await data<VersionedSettings>(app.call('getSettings', {}, ADMIN));

@@ -8,7 +8,7 @@
 import type { InvocationContext } from '../../src/forge/deps';
 import { RESOLVER_NAMES } from '../../src/forge/resolvers';
 import type { FixRunView, ResolverName } from '../../src/shared/resolver-api';
-import { IDENTITIES, startSimulatedApp, type CallerId, type SimulatedApp } from './helpers/simulated-app';
+import { IDENTITIES, type CallerId, useSimulatedApp } from './helpers/simulated-app';
 import { sampleReport } from '../../src/report/testing/sample-report';
 import { SITE_ONLY } from '../forge/helpers/expected-access';
 
@@ -78,14 +78,7 @@ const PAGES: Page[] = [
 ];
 const CALLERS: CallerId[] = ['siteAdmin', 'hrAdmin', 'agent', 'customer', 'anonymous'];
 
-let app: SimulatedApp;
-
-beforeAll(async () => {
-  app = await startSimulatedApp();
-}, 60_000);
-afterAll(async () => {
-  await app?.close();
-});
+const app = useSimulatedApp();
 
 /** saveSettings needs the current version; the HR admin may change only HR's issue types. */
 async function saveSettingsPayload(caller: CallerId, projectKey: string): Promise<unknown> {
@@ -165,13 +158,7 @@ describe('authorisation matrix', () => {
 });
 
 describe('writes to Jira run as the caller', () => {
-  let fresh: SimulatedApp;
-  beforeAll(async () => {
-    fresh = await startSimulatedApp();
-  }, 60_000);
-  afterAll(async () => {
-    await fresh?.close();
-  });
+  const fresh = useSimulatedApp();
 
   it("the HR admin's role fix is made by the HR admin's account", async () => {
     const before = fresh.writes().length;

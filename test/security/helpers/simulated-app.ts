@@ -73,7 +73,30 @@ export function recordingLogger(logs: LogEntry[]): Logger {
   };
 }
 
-export async function startSimulatedApp(options: { seed?: boolean; store?: MemoryStore; now?: () => Date } = {}): Promise<SimulatedApp> {
+export interface StartOptions {
+  seed?: boolean;
+  store?: MemoryStore;
+  now?: () => Date;
+}
+
+/**
+ * The simulated app of a describe block (or a file): started before its tests, or
+ * before each test with `each`, and closed after. The object returned is filled in
+ * when the app starts, so tests use it as they would a started app.
+ */
+export function useSimulatedApp(options: StartOptions & { each?: boolean; timeout?: number } = {}): SimulatedApp {
+  const { each, timeout = 60_000, ...start } = options;
+  const app = {} as SimulatedApp;
+  (each ? beforeEach : beforeAll)(async () => {
+    Object.assign(app, await startSimulatedApp(start));
+  }, timeout);
+  (each ? afterEach : afterAll)(async () => {
+    await app.close?.();
+  });
+  return app;
+}
+
+export async function startSimulatedApp(options: StartOptions = {}): Promise<SimulatedApp> {
   const site = buildDemoSite();
   site.setApiToken(CUSTOMER.accountId, CUSTOMER.token);
   const sim = await startSimulator({ site, host: '127.0.0.1', port: 0 });
