@@ -17,6 +17,11 @@ export interface EndpointSpec {
    * (serverInfo) refused or unreachable means no other call can work either.
    */
   mayStopRun?: boolean;
+  /**
+   * Only names come from it (the Resolve screens' names): its failure may change how a
+   * summary names a thing, never a check's status, so it has no dependents.
+   */
+  namesOnly?: boolean;
 }
 
 /** The workflow checks that judge a desk's workflows (WF-EXPORT only hands them off). Written out, not read from the catalogue. */
@@ -59,6 +64,7 @@ export const ENDPOINTS: EndpointSpec[] = [
   { endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/requesttype', dependents: WF, appliesTo: any, paged: true },
   { endpoint: 'GET /rest/api/3/workflowscheme/project', dependents: WF, appliesTo: companyManaged, paged: true },
   { endpoint: 'POST /rest/api/3/workflows', dependents: WF, appliesTo: any, paged: false },
+  { endpoint: 'GET /rest/api/3/screens', dependents: [], appliesTo: companyManaged, paged: true, namesOnly: true },
   { endpoint: 'GET /rest/api/3/screens/{screenId}/tabs', dependents: ['WF-RESOLVE-SCREEN-ASSIGNEE', 'WF-RESOLVE-SCREEN-FIELDS'], appliesTo: companyManaged, paged: false },
   {
     endpoint: 'GET /rest/api/3/screens/{screenId}/tabs/{tabId}/fields',
