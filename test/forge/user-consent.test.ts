@@ -43,6 +43,23 @@ async function forgeBackedDeps() {
   return deps;
 }
 
+/** Forge-backed deps where the site admin has granted no consent by the time the app asks Jira for a path `needsConsent` picks. */
+async function consentNeededFor(needsConsent: (path: string) => boolean) {
+  const deps = await forgeBackedDeps();
+  const asUser = deps.jiraAsUser;
+  deps.jiraAsUser = (accountId) => {
+    const transport = asUser(accountId);
+    return {
+      baseUrl: transport.baseUrl,
+      request: (req) => {
+        if (needsConsent(req.path)) consentMissing.add('site-admin');
+        return transport.request(req);
+      },
+    };
+  };
+  return deps;
+}
+
 beforeEach(() => {
   consentMissing = new Set();
 });
@@ -62,19 +79,8 @@ describe('a user who has not allowed the app access', () => {
   });
 
   it('gets the consent error out of the resolver when a handler’s own Jira call needs consent', async () => {
-    const deps = await forgeBackedDeps();
-    const asUser = deps.jiraAsUser;
     // The permission check passes; the picker's user search is the call that needs consent.
-    deps.jiraAsUser = (accountId) => {
-      const transport = asUser(accountId);
-      return {
-        baseUrl: transport.baseUrl,
-        request: (req) => {
-          if (req.path.startsWith('/rest/api/3/user/search')) consentMissing.add('site-admin');
-          return transport.request(req);
-        },
-      };
-    };
+    const deps = await consentNeededFor((path) => path.startsWith('/rest/api/3/user/search'));
     const error = await buildResolvers(deps)
       .searchUsers({ query: 'bot' }, ADMIN)
       .then(() => undefined, (e: unknown) => e);
@@ -82,19 +88,8 @@ describe('a user who has not allowed the app access', () => {
   });
 
   it.each(['previewFix', 'applyFix'] as const)('%s: the consent error escapes when reading Jira for the plan needs it, instead of a plan of unreadable desks', async (name) => {
-    const deps = await forgeBackedDeps();
-    const asUser = deps.jiraAsUser;
     // The permission check passes; the gather for the fix's plan is what needs consent.
-    deps.jiraAsUser = (accountId) => {
-      const transport = asUser(accountId);
-      return {
-        baseUrl: transport.baseUrl,
-        request: (req) => {
-          if (!/^\/rest\/api\/3\/(mypermissions|myself)/.test(req.path)) consentMissing.add('site-admin');
-          return transport.request(req);
-        },
-      };
-    };
+    const deps = await consentNeededFor((path) => !/^\/rest\/api\/3\/(mypermissions|myself)/.test(path));
     const error = await buildResolvers(deps)
       [name]({ fixId: 'add-to-service-desk-team', projectKey: 'IT' }, ADMIN)
       .then((answer) => answer, (e: unknown) => e);
