@@ -4,50 +4,42 @@ import { PushRateLimited } from '../../src/forge/run/push-refusal';
 
 const job = (projectKey: string): ProjectJob => ({ runId: 'r', projectKey, reason: 'recheck' });
 
+/** A queue whose jobs each take `ms`, recording which finished and how many ran at once at most. */
+function timedQueue(ms: number, concurrency: number) {
+  const seen = { running: 0, peak: 0, done: [] as string[] };
+  const queue = createInProcessQueue(
+    async (j) => {
+      seen.running++;
+      seen.peak = Math.max(seen.peak, seen.running);
+      await new Promise((r) => setTimeout(r, ms));
+      seen.running--;
+      seen.done.push(j.projectKey);
+    },
+    { concurrency },
+  );
+  return { queue, seen };
+}
+
 describe('in-process queue', () => {
   it('answers push at once and runs every job later, at most `concurrency` at a time', async () => {
-    let running = 0;
-    let peak = 0;
-    const done: string[] = [];
-    const queue = createInProcessQueue(
-      async (j) => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 10));
-        running--;
-        done.push(j.projectKey);
-      },
-      { concurrency: 2 },
-    );
+    const { queue, seen } = timedQueue(10, 2);
     await queue.push([job('A'), job('B'), job('C'), job('D')]);
-    expect(done).toEqual([]);
+    expect(seen.done).toEqual([]);
     await queue.idle();
-    expect(done.sort()).toEqual(['A', 'B', 'C', 'D']);
-    expect(peak).toBe(2);
+    expect(seen.done.sort()).toEqual(['A', 'B', 'C', 'D']);
+    expect(seen.peak).toBe(2);
     expect(queue.size()).toBe(0);
   });
 
   it('runs jobs pushed under a concurrency key at most `limit` at a time, as Forge does, whatever its own concurrency', async () => {
-    let running = 0;
-    let peak = 0;
-    const done: string[] = [];
-    const queue = createInProcessQueue(
-      async (j) => {
-        running++;
-        peak = Math.max(peak, running);
-        await new Promise((r) => setTimeout(r, 5));
-        running--;
-        done.push(j.projectKey);
-      },
-      { concurrency: 10 },
-    );
+    const { queue, seen } = timedQueue(5, 10);
     const keys = Array.from({ length: 12 }, (_, i) => `SD${i + 1}`);
     await queue.push(keys.slice(0, 6).map(job), { concurrency: { key: 'readiness-jira', limit: 3 } });
     // A second push under the same key shares the same limit.
     await queue.push(keys.slice(6).map(job), { concurrency: { key: 'readiness-jira', limit: 3 } });
     await queue.idle();
-    expect(done.sort()).toEqual([...keys].sort());
-    expect(peak).toBe(3);
+    expect(seen.done.sort()).toEqual([...keys].sort());
+    expect(seen.peak).toBe(3);
   });
 
   it('keeps going after a job fails, and logs it', async () => {
