@@ -81,6 +81,20 @@ describe('composeReportEmail', () => {
     expect(blocks).toContain(roleFix.url);
   });
 
+  test('what still blocks says who can do each item, as the Overview does', () => {
+    const blocks = email.htmlBody.slice(email.htmlBody.indexOf('What still blocks Moveworks'));
+    const role = blocks.slice(blocks.indexOf('IT:SA-PROJECT-ROLE'));
+    expect(role.slice(0, role.indexOf('</td>'))).toContain('<strong>Who can do it:</strong> <bdi>Service desk admin</bdi>');
+    const tz = blocks.slice(blocks.indexOf('SA-TIMEZONE'));
+    expect(tz.slice(0, tz.indexOf('</td>'))).toContain('<strong>Who can do it:</strong> <bdi>Site admin</bdi>');
+    // Only what still blocks says it: the changes above list what happened.
+    expect(email.htmlBody.slice(0, email.htmlBody.indexOf('What still blocks Moveworks'))).not.toContain('Who can do it');
+
+    const text = email.textBody.slice(email.textBody.indexOf('What still blocks Moveworks'));
+    expect(text).toContain(`First step: ${roleFix.text} <${roleFix.url}>\n        Who can do it: Service desk admin`);
+    expect(text).toContain(`First step: ${tzFix.text} <${tzFix.url}>\n        Who can do it: Site admin`);
+  });
+
   test('an acknowledged gap still blocks, and says who accepted it and why', () => {
     const acknowledged = currentRun();
     acknowledged.projects[0].checks[0].acknowledgement = { by: '557058:ada', byName: 'Ada <Admin>', at: '2026-11-27T10:00:00.000Z', reason: 'Role change pending', evidenceHash: 'h' };

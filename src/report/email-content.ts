@@ -1,13 +1,15 @@
 /**
  * What the report e-mail says, before it is rendered as HTML or text: the gate,
  * what changed since the last run (with each check's title and summary, not just
- * its key), and what still blocks Moveworks per desk with the first step to fix it.
+ * its key), and what still blocks Moveworks per desk with the first step to fix it
+ * and who can take it, as the Overview says.
  * Both renderers read this one model so the two bodies cannot disagree; the gate,
  * score and lists come from shared/readiness-summary.ts like every other surface's,
  * and every count it prints is the number of items it lists.
  */
 import type { CheckResult, CheckStatus, ProjectReport, RemediationStep, Report, ReportDiff, Score, Severity } from '../shared/report-model';
 import { headlineSummary, siteChecksSummary, siteSummary, splitCheckKey, type Readiness } from '../shared/readiness-summary';
+import { ACTOR_NAMES, whoCanFix } from '../shared/next-steps';
 
 /** Rows per change section, and blocking rows overall; the rest is counted and left to the app. */
 export const MAX_CHANGE_ITEMS = 50;
@@ -31,6 +33,8 @@ export interface EmailItem {
   severity: Severity | null;
   summary: string | null;
   firstStep: RemediationStep | null;
+  /** Who can do it, as the Overview says it ("Site admin"); null when the check is no longer in the report. */
+  who: string | null;
   /** An admin accepted the gap for now; it still blocks the gate, so it is listed, with who and why. */
   acknowledged: { by: string; reason: string } | null;
 }
@@ -90,6 +94,7 @@ function item(scopeKey: string, check: CheckResult | null, checkId: string, proj
     severity: check?.severity ?? null,
     summary: check?.summary ?? null,
     firstStep: check?.remediation?.[0] ?? null,
+    who: check ? ACTOR_NAMES[whoCanFix(check, project ?? undefined)] : null,
     acknowledged: check?.acknowledgement ? { by: check.acknowledgement.byName ?? check.acknowledgement.by, reason: check.acknowledgement.reason } : null,
   };
 }

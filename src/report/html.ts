@@ -138,6 +138,10 @@ function firstStep(item: EmailItem): string {
   return `<div style="font-size:13px;margin-top:6px;"><strong>First step:</strong> ${t(item.firstStep.text)}${url ? ` ${link('Open', url)}` : ''}</div>`;
 }
 
+function who(item: EmailItem): string {
+  return item.who ? `<div style="font-size:13px;margin-top:4px;"><strong>Who can do it:</strong> ${t(item.who)}</div>` : '';
+}
+
 function acknowledged(item: EmailItem): string {
   if (!item.acknowledged) return '';
   return `<div style="font-size:12px;color:${MUTED};margin-top:4px;">Acknowledged by ${t(item.acknowledged.by)}: ${t(item.acknowledged.reason)}</div>`;
@@ -148,10 +152,11 @@ function reference(item: EmailItem): string {
   return item.scope.key === 'site' ? item.checkId : item.key;
 }
 
-function itemCell(item: EmailItem, withDetail: boolean): string {
+/** `withWho`: what still blocks says who can take each first step, as the Overview does. */
+function itemCell(item: EmailItem, withDetail: boolean, withWho = false): string {
   const id = `<span style="font-size:12px;color:${MUTED};">${t(reference(item))}</span>`;
   const summaryLine = withDetail && item.summary !== null ? `<div style="margin-top:2px;">${t(item.summary)}</div>` : '';
-  const detail = withDetail ? `${acknowledged(item)}${firstStep(item)}` : '';
+  const detail = withDetail ? `${acknowledged(item)}${firstStep(item)}${withWho ? who(item) : ''}` : '';
   return `<td style="${CELL}"><strong>${t(item.title)}</strong> ${id}${summaryLine}${detail}</td>`;
 }
 
@@ -176,7 +181,7 @@ function changes(c: EmailContent): string {
 function blockingGroup(group: BlockingGroup): string {
   const rows = group.items.map((i) => {
     const colours = STATUS_COLOURS[i.status ?? 'error'];
-    return `<tr><td style="${CELL}width:170px;white-space:nowrap;">${lozenge(statusWords(i.status), colours)}</td>${itemCell(i, true)}</tr>`;
+    return `<tr><td style="${CELL}width:170px;white-space:nowrap;">${lozenge(statusWords(i.status), colours)}</td>${itemCell(i, true, true)}</tr>`;
   });
   return heading(t(scopeWords(group.scope)), 3) + table(rows);
 }

@@ -52,7 +52,8 @@ function t(value: unknown): string {
   return BIDI.test(line) ? `\u2068${line}\u2069` : line;
 }
 
-function itemLines(item: EmailItem, withDetail: boolean, prefix: string): string[] {
+/** `withWho`: what still blocks says who can take each first step, as the Overview does. */
+function itemLines(item: EmailItem, withDetail: boolean, prefix: string, withWho = false): string[] {
   const lines = [`${prefix}${t(item.title)} (${t(item.checkId)})`];
   if (!withDetail) return lines;
   // Details sit a fixed step in from the bullet: a long desk name must not push them off the screen.
@@ -63,6 +64,7 @@ function itemLines(item: EmailItem, withDetail: boolean, prefix: string): string
     const url = safeHttpUrl(item.firstStep.url);
     lines.push(`${indent}First step: ${t(item.firstStep.text)}${url ? ` <${url}>` : ''}`);
   }
+  if (withWho && item.who) lines.push(`${indent}Who can do it: ${t(item.who)}`);
   return lines;
 }
 
@@ -76,7 +78,7 @@ function changeSection(title: string, section: EmailSection, withDetail: boolean
 
 function blockingGroup(group: BlockingGroup): string[] {
   const lines = ['', `  ${t(scopeWords(group.scope))}`];
-  for (const i of group.items) lines.push(...itemLines(i, true, `    - [${statusWords(i.status)}] `));
+  for (const i of group.items) lines.push(...itemLines(i, true, `    - [${statusWords(i.status)}] `, true));
   return lines;
 }
 

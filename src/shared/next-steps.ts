@@ -12,6 +12,9 @@ import { siteSummary } from './readiness-summary';
 /** Who can make a check pass: the Jira roles, or whoever owns the Moveworks Setup connector. */
 export type Actor = 'site-admin' | 'project-admin' | 'moveworks-setup';
 
+/** Each actor as every surface names it (the Overview, the e-mail). */
+export const ACTOR_NAMES: Readonly<Record<Actor, string>> = { 'site-admin': 'Site admin', 'project-admin': 'Service desk admin', 'moveworks-setup': 'Moveworks Setup' };
+
 /**
  * Who can fix a check. Site-wide things (the account, its product access, an installed
  * app) need a site admin; the connector's values live in Moveworks Setup; a desk's

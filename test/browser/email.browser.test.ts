@@ -60,6 +60,9 @@ test("'Send a test report now' lands in the Outbox, rendered safely and readable
   expect(await mail.locator('h1').textContent()).toMatch(/^Moveworks readiness for 127\.0\.0\.1:\d+$/);
   expect(await mail.getByText('Not ready', { exact: true }).count()).toBeGreaterThan(0);
   expect(await mail.locator('script').count()).toBe(0);
+  // Each item of what still blocks says who can do it, as the Overview does.
+  expect(await mail.getByText('Who can do it:').count()).toBeGreaterThan(0);
+  expect(await mail.locator('body').textContent()).toMatch(/Who can do it: (Site admin|Service desk admin|Moveworks Setup)/);
 
   // The frame cannot size itself (no scripts in it): the test sizes it, and the window, to the whole e-mail.
   const height = await mail.locator('html').evaluate((el) => el.scrollHeight);

@@ -4,6 +4,7 @@
  */
 import type { CheckStatus, RequirementGroup, Score } from '../../../src/shared/report-model';
 import { formatPercent, formatScore } from '../../../src/shared/readiness-summary';
+import { ACTOR_NAMES } from '../../../src/shared/next-steps';
 
 export const messages = {
   appTitle: 'Moveworks readiness',
@@ -332,7 +333,7 @@ export const messages = {
     more: (n: number) => `and ${n} more`,
     firstStep: 'First step',
     who: 'Who can do it',
-    actors: { 'site-admin': 'Site admin', 'project-admin': 'Service desk admin', 'moveworks-setup': 'Moveworks Setup' },
+    actors: ACTOR_NAMES,
     acknowledged: (n: number) => `${n} acknowledged for now (still blocking)`,
     fixOne: (title: string) => title,
     fixMany: (title: string, n: number) => `${title}: ${n} ${n === 1 ? 'desk' : 'desks'}`,
