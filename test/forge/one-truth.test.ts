@@ -27,6 +27,7 @@ import { reportValidator } from '../../src/report/testing/report-validator';
 import { messages } from '../../static/dashboard/src/messages';
 import { runCli, siteArgs, tempDir } from '../cli/cli-harness';
 import { demoCallers } from './helpers/demo-site-deps';
+import { parseCsv } from '../../src/report/testing/parse-csv';
 
 jest.setTimeout(120_000);
 
@@ -153,32 +154,7 @@ function expectCountsMatchLists(sections: MailSection[], text: string) {
 }
 
 function csvRows(csv: string): Record<string, string>[] {
-  // The exports' summaries carry no line breaks in these scenarios except in remediation; parse RFC 4180 properly.
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < csv.length; i++) {
-    const ch = csv[i];
-    if (quoted) {
-      if (ch === '"' && csv[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && csv[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  const [head, ...body] = rows;
+  const [head, ...body] = parseCsv(csv);
   return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
 }
 
