@@ -81,6 +81,8 @@ export interface RunProgress {
   projectsDone: number;
   /** Keys still queued or running. */
   pending: string[];
+  /** Names of pending desks, where the run's listing knew them (a desk never checked before has no stored name). */
+  pendingNames?: Record<string, string>;
   failed: { key: string; message: string }[];
   /** Pending keys whose job is waiting for Jira's rate limit, and until when (ISO time). */
   waiting?: { key: string; message: string; until: string }[];

@@ -70,6 +70,14 @@ describe('a re-check of the whole site', () => {
     expect((await loadProjects(d.storage)).map((p) => p.key)).toEqual([`SD${DESKS - 1}`, `SD${DESKS}`]);
   });
 
+  it('keeps each desk’s name in the run’s progress, so a desk never checked before is shown by name while it waits', async () => {
+    const d = deps();
+    const progress = await startReadinessRun(d, { reason: 'recheck' });
+    expect(progress.pendingNames?.['SD1']).toBe('IT Service Desk 1');
+    expect(progress.pendingNames?.['SD4']).toBe('People Service Desk 4');
+    expect(Object.keys(progress.pendingNames ?? {})).toHaveLength(DESKS);
+  });
+
   it('retries a listing page that failed transiently and still lists every desk', async () => {
     sim.setScenario({ faults: [{ endpoint: DESK_LIST, calls: [7], fault: { type: 'status', status: 503 } }] });
     const d = deps();

@@ -14,7 +14,7 @@ import { listServiceDesks } from '../jira/service-desks';
 import { pushJobs } from './push-jobs';
 import { getSettings } from '../storage/settings-repo';
 import { loadProjects, pruneProjects } from '../storage/report-repo';
-import { currentRun, loadProgress, startRun } from '../storage/progress-repo';
+import { currentRun, loadProgress, namesToKeep, startRun } from '../storage/progress-repo';
 import { KEYS } from '../storage/keys';
 import { loadDeskSizes, longestChainsFirst } from '../storage/desk-size-repo';
 import { storeRunDeskIds } from './run-site';
@@ -38,12 +38,17 @@ export const SCOPE_LISTING_MS = 12_000;
  * report's desks. Only a listing that reached its last page is authoritative (may
  * prune); a failed or unfinished one falls back to the stored reports, pruning nothing.
  */
-async function scopeKeys(deps: AppDeps, listingWithinMs: number): Promise<{ keys: string[]; authoritative: boolean; deskIds?: Record<string, string> }> {
+async function scopeKeys(deps: AppDeps, listingWithinMs: number): Promise<{ keys: string[]; authoritative: boolean; deskIds?: Record<string, string>; deskNames?: Record<string, string> }> {
   const { settings } = await getSettings(deps.storage);
   if (settings.projectKeys.length > 0) return { keys: [...settings.projectKeys], authoritative: true };
   try {
     const desks = await listServiceDesks(new JiraClient(deps.jiraAsApp(), { logger: deps.log }), { withinMs: listingWithinMs });
-    return { keys: desks.map((d) => d.key), authoritative: true, deskIds: Object.fromEntries(desks.map((d) => [d.key, d.id])) };
+    return {
+      keys: desks.map((d) => d.key),
+      authoritative: true,
+      deskIds: Object.fromEntries(desks.map((d) => [d.key, d.id])),
+      deskNames: Object.fromEntries(desks.map((d) => [d.key, d.name])),
+    };
   } catch (e) {
     deps.log.warn('Could not list service desks; using the last report', { reason: e instanceof Error ? e.message : String(e) });
     const stored = await loadProjects(deps.storage);
@@ -78,11 +83,13 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
 
   let keys: string[];
   let deskIds: Record<string, string> = {};
+  let deskNames: Record<string, string> = {};
   if (options.projectKeys && options.projectKeys.length > 0) keys = [...new Set(options.projectKeys)];
   else {
     const scope = await scopeKeys(deps, options.listingWithinMs ?? SCOPE_LISTING_MS);
     keys = scope.keys;
     deskIds = scope.deskIds ?? {};
+    deskNames = scope.deskNames ?? {};
     if (scope.authoritative) await pruneProjects(deps.storage, keys);
   }
 
@@ -90,7 +97,8 @@ export async function startReadinessRun(deps: AppDeps, options: StartRunOptions)
   keys = longestChainsFirst(keys, await loadDeskSizes(deps.storage).catch(() => new Map<string, number>()));
 
   const runId = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
-  await startRun(deps.storage, { runId, startedAt: now.toISOString(), projectKeys: keys, reason: options.reason });
+  const projectNames = namesToKeep(keys, deskNames);
+  await startRun(deps.storage, { runId, startedAt: now.toISOString(), projectKeys: keys, ...(projectNames ? { projectNames } : {}), reason: options.reason });
   if (keys.length === 0) return (await loadProgress(deps.storage, now))!;
   // Each job starts its desk's customer paging at once; a job without its id lists its desk first.
   await storeRunDeskIds(deps, runId, deskIds).catch((e: unknown) => deps.log.warn('Could not store the desks’ ids for the run', { runId, reason: e instanceof Error ? e.message : String(e) }));

@@ -14,7 +14,33 @@ export interface RunHeader {
   runId: string;
   startedAt: string;
   projectKeys: string[];
+  /**
+   * The desks' names where the run's listing knew them, so a desk never checked before
+   * shows its name while it waits; absent when the run took its keys from settings.
+   */
+  projectNames?: Record<string, string>;
   reason: 'recheck' | 'scheduled' | 'fix';
+}
+
+/**
+ * Characters of names the run's header keeps: the header is one kvs value (240 KiB at
+ * most) beside every key, so a site of thousands of desks keeps the first names and
+ * shows the rest by key.
+ */
+export const PROJECT_NAMES_BUDGET = 100_000;
+
+/** The names to keep in the run's header, in key order, within the budget. */
+export function namesToKeep(keys: readonly string[], names: Record<string, string>, budget = PROJECT_NAMES_BUDGET): Record<string, string> | undefined {
+  const kept: Record<string, string> = {};
+  let used = 0;
+  for (const key of keys) {
+    const name = names[key];
+    if (name === undefined || name === key) continue;
+    used += key.length + name.length + 6;
+    if (used > budget) break;
+    kept[key] = name;
+  }
+  return Object.keys(kept).length > 0 ? kept : undefined;
 }
 
 export interface JobOutcome {
@@ -78,6 +104,9 @@ export function summariseProgress(header: RunHeader, outcomes: Record<string, Jo
   // Only a wait still ahead says anything: a pending job past its wait is working again.
   const waiting = pending.flatMap((key) => (waits[key] && waits[key]!.until > now.toISOString() ? [{ key, ...waits[key]! }] : []));
   if (waiting.length > 0) progress.waiting = waiting;
+  const names = header.projectNames ?? {};
+  const pendingNames = Object.fromEntries(pending.flatMap((key) => (names[key] ? [[key, names[key]!]] : [])));
+  if (Object.keys(pendingNames).length > 0) progress.pendingNames = pendingNames;
   return progress;
 }
 

@@ -53,7 +53,7 @@ export function DeskTable({ rows, site, onOpenProject, onOpenSite }: DeskTablePr
         key: r.name.toLowerCase(),
         content: (
           <LinkButton onClick={() => onOpenProject(r.key)}>
-            {r.unchecked ? r.key : `${r.name} (${r.key})`}
+            {r.name === r.key ? r.key : `${r.name} (${r.key})`}
           </LinkButton>
         ),
       },

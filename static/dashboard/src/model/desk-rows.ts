@@ -1,7 +1,8 @@
 /**
  * The overview's desk list: every desk of the stored report, plus every desk the
  * running check has not finished yet, listed from the start as "checking" (on a first
- * run there is no result to show for it, on a re-check its last result is kept), so
+ * run there is no result to show for it, only the name the run's listing gave, on a
+ * re-check its last result is kept), so
  * the list never shrinks or jumps while a run goes on. Search (key or name) and the
  * status filter are pure so the page can page through 1,000 desks without work per row.
  */
@@ -25,7 +26,7 @@ export function deskRows(report: Report | null, progress: RunProgress | null): D
   const known = new Set(rows.map((r) => r.key));
   for (const key of pending) {
     if (known.has(key)) continue;
-    rows.push({ key, name: key, ready: null, percent: null, cells: { 'service-account': undefined, moveworks: undefined, customers: undefined, workflows: undefined }, checking: true, unchecked: true });
+    rows.push({ key, name: progress?.pendingNames?.[key] ?? key, ready: null, percent: null, cells: { 'service-account': undefined, moveworks: undefined, customers: undefined, workflows: undefined }, checking: true, unchecked: true });
   }
   return rows;
 }

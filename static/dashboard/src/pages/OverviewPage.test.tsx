@@ -58,6 +58,8 @@ describe('OverviewPage', () => {
       expect(screen.getByTestId('gate-HR').textContent).toBe('Checking…');
       expect(screen.getByTestId('gate-ITSD').textContent).toBe('Checking…');
       expect(screen.getByTestId('score-provisional').textContent).toBe('Provisional: 0 of 2 service desks checked so far');
+      // HR was never checked: the run's listing gave only its key here.
+      expect(within(screen.getByTestId('matrix')).getByText('HR')).toBeTruthy();
 
       overview = { ...overview, report: report([itsd, hr]) };
       progress = { ...running, projectsDone: 1, pending: ['ITSD'] };
@@ -70,5 +72,24 @@ describe('OverviewPage', () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+
+  it('names a desk of a first run by the name the run’s listing gave, before it has any result', async () => {
+    const progress: RunProgress = {
+      runId: 'r1',
+      startedAt: 'now',
+      projectsTotal: 2,
+      projectsDone: 0,
+      pending: ['ITSD', 'HR'],
+      pendingNames: { ITSD: 'IT Service Desk', HR: 'HR Help Desk' },
+      failed: [],
+      state: 'running',
+    };
+    const open = renderWith(fakeClient({ getOverview: { report: null, progress, settingsConfigured: true }, getProgress: () => progress }));
+    const matrix = await screen.findByTestId('matrix');
+    expect(screen.getByTestId('gate-HR').textContent).toBe('Checking…');
+    fireEvent.click(within(matrix).getByText('HR Help Desk (HR)'));
+    expect(open).toHaveBeenCalledWith('HR');
+    expect(within(matrix).getByText('IT Service Desk (ITSD)')).toBeTruthy();
   });
 });
