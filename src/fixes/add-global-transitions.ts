@@ -64,6 +64,7 @@ export const addGlobalTransitions: Fix = {
     itemVerb: 'added',
   },
   requires: ['requestTypes', 'workflows'],
+  changes: ['workflows'],
 
   plan(input): FixPlan {
     const plan: FixPlan = { fixId: ADD_GLOBAL_TRANSITIONS, changes: [], blockers: [] };

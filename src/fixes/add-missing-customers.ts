@@ -46,6 +46,7 @@ export const addMissingCustomers: Fix = {
     itemVerb: 'added',
   },
   requires: ['endUserGroups', 'customers', 'organizations'],
+  changes: ['customers'],
 
   plan({ snapshot, settings, projects, caller }): FixPlan {
     const plan: FixPlan = { fixId: ADD_MISSING_CUSTOMERS, changes: [], blockers: [] };

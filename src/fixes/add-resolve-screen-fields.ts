@@ -70,6 +70,8 @@ export const addResolveScreenFields: Fix = {
     itemVerb: 'added',
   },
   requires: ['requestTypes', 'workflows', 'screens'],
+  // A screen's fields, or a new screen attached to a workflow's transition.
+  changes: ['workflows', 'screens'],
 
   plan(input): FixPlan {
     const plan: FixPlan = { fixId: ADD_RESOLVE_SCREEN_FIELDS, changes: [], blockers: [] };

@@ -42,6 +42,7 @@ export const addToServiceDeskTeam: Fix = {
     itemVerb: 'added',
   },
   requires: ['serviceAccount', 'projectRoles'],
+  changes: ['projectRoles'],
 
   plan({ snapshot, settings, projects, caller }): FixPlan {
     const plan: FixPlan = { fixId: ADD_TO_SERVICE_DESK_TEAM, changes: [], blockers: [] };

@@ -54,6 +54,8 @@ export const configureBotTransitions: Fix = {
     itemVerb: 'added',
   },
   requires: ['requestTypes', 'workflows', 'screens', 'serviceAccount', 'workflowGroups'],
+  // Rules on the workflows' transitions.
+  changes: ['workflows'],
 
   plan(input): FixPlan {
     const plan: FixPlan = { fixId: CONFIGURE_BOT_TRANSITIONS, changes: [], blockers: [] };

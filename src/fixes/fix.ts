@@ -54,6 +54,12 @@ export interface Fix {
   meta: FixMeta;
   /** Artifacts `plan` reads; gathered like a check's. */
   requires: readonly ArtifactKind[];
+  /**
+   * Artifacts `apply` can change. The re-check after a fix reads these again and
+   * takes everything else from what the plan read moments before; absent: it reads
+   * everything the resolved checks need again.
+   */
+  changes?: readonly ArtifactKind[];
   /** Pure: from a gathered snapshot to the changes that would make the checks pass. */
   plan(input: FixPlanInput): FixPlan;
   /** Performs one planned change as the user; idempotent (applying twice changes nothing). */

@@ -48,6 +48,8 @@ export const grantServiceManagementAccess: Fix = {
     itemVerb: 'added',
   },
   requires: ['serviceAccount'],
+  // The account's groups and application roles.
+  changes: ['serviceAccount'],
 
   plan({ snapshot, settings, caller }): FixPlan {
     const plan: FixPlan = { fixId: GRANT_SERVICE_MANAGEMENT_ACCESS, changes: [], blockers: [] };

@@ -12,6 +12,7 @@
  * answers gatherSnapshot's questions from such entries, however they are kept.
  */
 import type { Fetched } from '../shared/fetched';
+import type { ArtifactKind } from './artifact-kind';
 import type { ListedProject } from './project-listing';
 import type { DeskOrganization, GroupById, GroupMembers, RequestTypeRef, ScreenFields, ServiceAccountInfo, SiteSnapshot } from './snapshot';
 import type { WorkflowEntry } from './workflows';
@@ -86,6 +87,35 @@ export function snapshotEntries(snapshot: SiteSnapshot, failures: boolean): Map<
   for (const [id, screen] of Object.entries(snapshot.screens ?? {})) add(ENTRY.screen(id), whole(screen));
   for (const [id, group] of Object.entries(snapshot.workflowGroups ?? {})) add(ENTRY.workflowGroup(id), whole(group));
   return entries;
+}
+
+/**
+ * What a snapshot read moments ago tells a re-check, except what `changed` names:
+ * after a fix, only what the fix could have changed is read again. Roles and
+ * customers are never taken (a re-check reads its desks' own).
+ */
+export function knownExcept(snapshot: SiteSnapshot, changed: readonly ArtifactKind[]): KnownArtifacts {
+  const entries = shareableEntries(snapshot);
+  const has = (kind: ArtifactKind): boolean => changed.includes(kind);
+  const drop = (prefix: string): void => {
+    for (const name of [...entries.keys()]) if (name.startsWith(prefix)) entries.delete(name);
+  };
+  if (has('serverInfo')) entries.delete(ENTRY.server);
+  if (has('serviceAccount') || has('serviceAccountSelf')) entries.delete(ENTRY.account);
+  if (has('endUserGroups')) drop(ENTRY.group(''));
+  if (has('workflows')) drop(ENTRY.workflow(''));
+  if (has('screens')) drop(ENTRY.screen(''));
+  if (has('workflowGroups') || has('workflows')) drop(ENTRY.workflowGroup(''));
+  for (const [name, value] of entries) {
+    if (!name.startsWith(ENTRY.desk(''))) continue;
+    const desk = { ...(value as KnownDesk) };
+    if (has('requestTypes')) delete desk.requestTypes;
+    if (has('organizations')) delete desk.organizations;
+    // New request types or workflows mean a new mapping of issue types to workflows.
+    if (has('requestTypes') || has('workflows')) delete desk.workflowByIssueType;
+    entries.set(name, desk);
+  }
+  return knownFromEntries(async <T>(name: string) => entries.get(name) as T | undefined);
 }
 
 /**

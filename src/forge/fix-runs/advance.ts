@@ -7,7 +7,7 @@
  * (the same resolver call, a queued job, a second click) continues exactly there:
  * a planned batch is not read from Jira again, an applied change is not sent again.
  */
-import type { GroupMembers } from '../../gather/snapshot';
+import type { GroupMembers, SiteSnapshot } from '../../gather/snapshot';
 import type { Fetched } from '../../shared/fetched';
 import { findFix } from '../../fixes/registry';
 import { runFix } from '../../fixes/runner';
@@ -71,6 +71,8 @@ export async function advanceFixRun(deps: AppDeps, runId: string, options: Advan
   const counts = new Map<number, { changesDone: number; itemsDone: number; itemsFailed: number }>();
   const done = await results.recorded();
   let knownGroups: Readonly<Record<string, Fetched<GroupMembers>>> | undefined;
+  // What each batch's plan read in this invocation: its re-check reads again only what the fix changed.
+  const plannedFrom = new Map<number, SiteSnapshot>();
 
   try {
     const { settings } = await getSettings(deps.storage);
@@ -81,6 +83,7 @@ export async function advanceFixRun(deps: AppDeps, runId: string, options: Advan
         // A plan read without the user's consent would be all "could not be read": let Forge ask instead.
         consent.rethrow();
         knownGroups = snapshot.endUserGroups;
+        plannedFrom.set(index, snapshot);
         const plan = fix.plan(planInput(fix, snapshot, settings, batch.desks, run.caller));
         const chunks = await storeBatchPlan(deps.storage, run.runId, index, plan.changes);
         batch.planned = {
@@ -125,7 +128,8 @@ export async function advanceFixRun(deps: AppDeps, runId: string, options: Advan
       }
       if (!batch.rechecked) {
         if (timeUp()) return await pause(run, save);
-        const rechecked = await recheckBatch(deps, fix, batch, timeLeft() - STEP_MARGIN_MS);
+        const rechecked = await recheckBatch(deps, fix, batch, timeLeft() - STEP_MARGIN_MS, plannedFrom.get(index));
+        plannedFrom.delete(index);
         if (rechecked === 'timeout') return await pause(run, save);
         run.rechecked = [...run.rechecked, ...rechecked].slice(0, RECHECKED_KEPT);
         batch.rechecked = true;
@@ -167,7 +171,7 @@ async function pause(run: FixRunRecord, save: () => Promise<void>, why?: string)
 }
 
 /** Re-checks a batch's desks; a batch that changed nothing needs no re-check. */
-async function recheckBatch(deps: AppDeps, fix: Parameters<typeof recheckResolved>[1], batch: FixBatch, timeLeftMs: number) {
+async function recheckBatch(deps: AppDeps, fix: Parameters<typeof recheckResolved>[1], batch: FixBatch, timeLeftMs: number, planned?: SiteSnapshot) {
   if (!batch.planned || batch.planned.changes === 0) return [];
-  return recheckResolved(deps, fix, batch.desks, timeLeftMs);
+  return recheckResolved(deps, fix, batch.desks, timeLeftMs, planned);
 }

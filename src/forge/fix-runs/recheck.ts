@@ -6,6 +6,8 @@
  * answers 'timeout' and the fix run does it later.
  */
 import type { CheckResult } from '../../shared/report-model';
+import { knownExcept } from '../../gather/known-artifacts';
+import type { SiteSnapshot } from '../../gather/snapshot';
 import type { Fix } from '../../fixes/fix';
 import { findCheck } from '../../requirements/catalogue';
 import type { AppDeps } from '../deps';
@@ -20,7 +22,12 @@ export const RECHECKED_KEPT = 10;
 
 export type Rechecked = { projectKey: string | null; checks: CheckResult[] }[];
 
-export async function recheckResolved(deps: AppDeps, fix: Fix, desks: readonly string[], timeLeftMs: number): Promise<Rechecked | 'timeout'> {
+/**
+ * `planned` is what the fix's plan read for these desks in this invocation: when the
+ * fix says what it `changes`, only that is read again (one desk's customers, one
+ * role, the workflows), the rest is taken from it; without it, all is read again.
+ */
+export async function recheckResolved(deps: AppDeps, fix: Fix, desks: readonly string[], timeLeftMs: number, planned?: SiteSnapshot): Promise<Rechecked | 'timeout'> {
   const checkIds = fix.meta.resolves;
   const checks = checkIds.map((id) => findCheck(id)).filter((c) => c !== undefined);
   const siteIds = checks.filter((c) => c.meta.scope === 'site').map((c) => c.meta.id);
@@ -34,7 +41,7 @@ export async function recheckResolved(deps: AppDeps, fix: Fix, desks: readonly s
   });
   try {
     const report = await Promise.race([
-      runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [...desks], log: deps.log, now: deps.now, requires }),
+      runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [...desks], log: deps.log, now: deps.now, requires, ...(planned && fix.changes ? { known: knownExcept(planned, fix.changes) } : {}) }),
       timeout,
     ]);
     if (report === 'timeout') return 'timeout';
