@@ -199,7 +199,8 @@ test('re-check is keyboard reachable, shows progress and settles; settings, conn
   await download.saveAs(saved);
   const exported = JSON.parse(readFileSync(saved, 'utf8')) as { schemaVersion: number; projects: { key: string }[] };
   expect(exported.schemaVersion).toBe(1);
-  expect(exported.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD']);
+  // Every desk of the demo site: ITSDTEST is ITSD's sandbox twin.
+  expect(exported.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
   const [csv] = await Promise.all([page.waitForEvent('download'), app.locator('[data-testid="export-csv"]').click()]);
   expect(csv.suggestedFilename()).toMatch(/\.csv$/);
   expect(await app.locator('[data-testid="connector-values"]').count()).toBe(0);
