@@ -1,15 +1,8 @@
 import { parseCliArgs } from './args';
 import { UsageError } from './usage-error';
+import { caught } from '../shared/testing/caught';
 
-function problem(argv: string[]): string {
-  try {
-    parseCliArgs(argv);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as Error).message;
-  }
-  throw new Error('expected a UsageError');
-}
+const problem = (argv: string[]): string => caught(UsageError, () => parseCliArgs(argv)).message;
 
 describe('parseCliArgs', () => {
   it('reads every option of docs/cli.md, repeatable ones as lists', () => {

@@ -1,19 +1,12 @@
 import type { CliFlags } from './args';
 import { normaliseSiteUrl, resolveRunPlan } from './run-plan';
 import { UsageError } from './usage-error';
+import { caught } from '../shared/testing/caught';
 
 const flags = (overrides: Partial<CliFlags> = {}): CliFlags => ({ endUserGroups: [], projects: [], pairs: [], demo: false, ...overrides });
 const env = { JIRA_SITE: 'https://acme.atlassian.net', JIRA_EMAIL: 'admin@acme.com', JIRA_API_TOKEN: 'env-token', MW_SERVICE_ACCOUNT: 'bot@acme.com' };
 
-function problems(f: CliFlags, e: Record<string, string | undefined>, c = {}): string[] {
-  try {
-    resolveRunPlan(f, e, c);
-  } catch (error) {
-    expect(error).toBeInstanceOf(UsageError);
-    return (error as UsageError).problems;
-  }
-  throw new Error('expected a UsageError');
-}
+const problems = (f: CliFlags, e: Record<string, string | undefined>, c = {}): string[] => caught(UsageError, () => resolveRunPlan(f, e, c)).problems;
 
 describe('resolveRunPlan', () => {
   it('falls back to the environment, then the config file, and flags win', () => {

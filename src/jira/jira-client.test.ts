@@ -2,6 +2,7 @@ import { JiraClient, type JiraClientOptions } from './jira-client';
 import { JiraError } from './jira-error';
 import { createFakeTransport, type FakeAnswer } from './testing/fake-transport';
 import { TransportError } from './transport';
+import { rejection } from '../shared/testing/caught';
 
 /** A client whose sleeps are recorded, not waited, and whose clock advances with them. */
 function harness(answers: (FakeAnswer | Error)[], options: JiraClientOptions = {}) {
@@ -38,15 +39,7 @@ function harness(answers: (FakeAnswer | Error)[], options: JiraClientOptions = {
 
 const OK: FakeAnswer = { status: 200, body: { baseUrl: 'https://acme.atlassian.net' } };
 
-async function failure(promise: Promise<unknown>): Promise<JiraError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof JiraError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
+const failure = (promise: Promise<unknown>) => rejection(JiraError, promise);
 
 describe('JiraClient back-off', () => {
   it('waits exactly the seconds Retry-After asks for, then succeeds', async () => {

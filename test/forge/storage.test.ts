@@ -10,18 +10,11 @@ import { ResolverFailure } from '../../src/forge/errors';
 import { evidenceHash } from '../../src/engine/evidence-hash';
 import type { Report } from '../../src/shared/report-model';
 import { reportFor } from './helpers/reports';
+import { rejection } from '../../src/shared/testing/caught';
 
 const NOW = new Date('2026-11-30T09:00:00.000Z');
 
-async function failureOf(p: Promise<unknown>): Promise<ResolverFailure> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof ResolverFailure) return e;
-    throw e;
-  }
-  throw new Error('expected a ResolverFailure');
-}
+const failureOf = (p: Promise<unknown>) => rejection(ResolverFailure, p);
 
 describe('settings repository', () => {
   it('starts from safe defaults at version 0', async () => {
