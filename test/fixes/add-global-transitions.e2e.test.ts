@@ -4,22 +4,17 @@
  * empty; a refused change (a caller who may not edit the workflow, a Jira validation
  * error) writes nothing and carries Jira's words.
  */
-import type { RunningSimulator } from '../../dev/simulator/server';
 import { WORKFLOW_NAMES } from '../../dev/simulator/sites/demo-workflows';
 import { addGlobalTransitions } from '../../src/fixes/add-global-transitions';
-import { admin, applyAll, clientAs, demoSimulator, planFor, projectAdmin, runChecks, statusOf, writes } from './helpers/fix-e2e';
+import { admin, applyAll, clientAs, demoSimulatorsPerTest, planFor, projectAdmin, runChecks, statusOf, writes } from './helpers/fix-e2e';
 
 const CHECKS = ['WF-ANY-TO-RESOLVED', 'WF-ANY-TO-IN-PROGRESS', 'WF-ANY-TO-REOPENED'];
 
 describe('add-global-transitions on the demo site', () => {
-  let sim: RunningSimulator;
-  afterEach(async () => {
-    expect(sim.violations).toEqual([]);
-    await sim.close();
-  });
+  const startDemo = demoSimulatorsPerTest();
 
   it('HR: the checks fail, the admin applies the plan, the checks pass and a second plan is empty', async () => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const before = await runChecks(sim);
     for (const id of CHECKS) expect(statusOf(before, id, 'HR')).not.toBe('pass');
     const otherBefore = ['WF-RESOLVE-SCREEN-ASSIGNEE', 'WF-RESOLVE-SCREEN-FIELDS'].map((id) => statusOf(before, id, 'HR'));
@@ -57,7 +52,7 @@ describe('add-global-transitions on the demo site', () => {
   });
 
   it('a caller who may not edit the shared workflow is refused (Jira does not even return it to them) and nothing is written', async () => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const plan = planFor(addGlobalTransitions, await runChecks(sim), ['HR']);
     const [result] = await applyAll(addGlobalTransitions, { ...plan, changes: plan.changes.slice(0, 1) }, clientAs(sim, projectAdmin));
     expect(result).toMatchObject({ outcome: 'refused', message: expect.stringContaining('editing it needs Administer Jira') });
@@ -67,7 +62,7 @@ describe('add-global-transitions on the demo site', () => {
   });
 
   it('a Jira validation error refuses the change with Jira’s message and writes nothing', async () => {
-    sim = await demoSimulator((site) => {
+    const sim = await startDemo((site) => {
       // A post function Jira no longer accepts, already in the workflow: Jira validates the whole definition.
       const workflow = structuredClone(site.workflowByName(WORKFLOW_NAMES.hrServiceRequest)!);
       workflow.transitions!.find((t) => t.name === 'Close')!.actions = [{ ruleKey: 'system:change-assignee', parameters: { type: 'to-nobody' } }];

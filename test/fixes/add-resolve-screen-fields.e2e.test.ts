@@ -5,23 +5,18 @@
  * Resolve transition without a screen gets one; team-managed Facilities is a blocker;
  * refusals carry Jira's words and write nothing they should not.
  */
-import type { RunningSimulator } from '../../dev/simulator/server';
 import { SCREEN, WORKFLOW_NAMES } from '../../dev/simulator/sites/demo-workflows';
 import { addResolveScreenFields } from '../../src/fixes/add-resolve-screen-fields';
-import { admin, applyAll, clientAs, demoSimulator, planFor, projectAdmin, runChecks, statusOf, writes } from './helpers/fix-e2e';
+import { admin, applyAll, clientAs, demoSimulatorsPerTest, planFor, projectAdmin, runChecks, statusOf, writes } from './helpers/fix-e2e';
 
 const CHECKS = ['WF-RESOLVE-SCREEN-ASSIGNEE', 'WF-RESOLVE-SCREEN-FIELDS'];
 const ADD_FIELD = 'POST /rest/api/3/screens/{screenId}/tabs/{tabId}/fields';
 
 describe('add-resolve-screen-fields on the demo site', () => {
-  let sim: RunningSimulator;
-  afterEach(async () => {
-    expect(sim.violations).toEqual([]);
-    await sim.close();
-  });
+  const startDemo = demoSimulatorsPerTest();
 
   it('HR: Assignee and Start date go on the screens, the checks pass and a second plan is empty', async () => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const before = await runChecks(sim);
     for (const id of CHECKS) expect(statusOf(before, id, 'HR')).toBe('fail');
 
@@ -48,7 +43,7 @@ describe('add-resolve-screen-fields on the demo site', () => {
   });
 
   it('a Resolve transition without a screen gets a new one with the fields of Jira’s Resolve Issue Screen, attached by a workflow update', async () => {
-    sim = await demoSimulator((site) => {
+    const sim = await startDemo((site) => {
       site.addScreen({ id: 3, name: 'Resolve Issue Screen', tabs: [{ id: 3, name: 'Field Tab', fields: [{ id: 'resolution', name: 'Resolution' }, { id: 'fixVersions', name: 'Fix versions' }, { id: 'assignee', name: 'Assignee' }] }] });
       const workflow = structuredClone(site.workflowByName(WORKFLOW_NAMES.hrServiceRequest)!);
       workflow.transitions!.find((t) => t.name === 'Resolve')!.transitionScreen = null;
@@ -75,14 +70,14 @@ describe('add-resolve-screen-fields on the demo site', () => {
   });
 
   it('team-managed Facilities: the plan explains what the API cannot do instead of changing anything', async () => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const plan = planFor(addResolveScreenFields, await runChecks(sim), ['FAC']);
     expect(plan.changes).toEqual([]);
     expect(plan.blockers.map((b) => b.reason)).toEqual([expect.stringContaining('Jira’s API cannot give a team-managed workflow transition screens'), expect.stringContaining('team-managed')]);
   });
 
   it('a caller who is not a Jira administrator is refused in Jira’s words and nothing is written', async () => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const plan = planFor(addResolveScreenFields, await runChecks(sim), ['HR']);
     const [result] = await applyAll(addResolveScreenFields, { ...plan, changes: plan.changes.slice(0, 1) }, clientAs(sim, projectAdmin));
     expect(result).toMatchObject({ outcome: 'refused', message: 'You do not have permission to access screens.' });
@@ -90,7 +85,7 @@ describe('add-resolve-screen-fields on the demo site', () => {
   });
 
   it('a field Jira does not know is refused in Jira’s words; the other fields are still added', async () => {
-    sim = await demoSimulator((site) => {
+    const sim = await startDemo((site) => {
       const workflow = structuredClone(site.workflowByName(WORKFLOW_NAMES.hrServiceRequest)!);
       workflow.transitions!.find((t) => t.name === 'Resolve')!.validators = [{ ruleKey: 'system:validate-field-value', parameters: { ruleType: 'fieldRequired', fieldsRequired: 'customfield_99999' } }];
       site.replaceWorkflow(workflow);

@@ -5,23 +5,18 @@
  * at all until the global-transitions fix adds one. Checks fail → plan → apply as
  * the site admin → checks pass → a second plan is empty.
  */
-import type { RunningSimulator } from '../../dev/simulator/server';
 import { WORKFLOW_NAMES } from '../../dev/simulator/sites/demo-workflows';
 import { addGlobalTransitions } from '../../src/fixes/add-global-transitions';
 import { configureBotTransitions } from '../../src/fixes/configure-bot-transitions';
-import { admin, applyAll, clientAs, demoSimulator, planFor, runChecks, statusOf } from './helpers/fix-e2e';
+import { admin, applyAll, clientAs, demoSimulatorsPerTest, planFor, runChecks, statusOf } from './helpers/fix-e2e';
 
 const CHECKS = ['WF-RESOLVE-SETS-RESOLUTION', 'WF-REOPEN-UNASSIGNS', 'WF-BOT-TRANSITIONS-RESTRICTED'];
 
 describe('configure-bot-transitions on the demo site', () => {
-  let sim: RunningSimulator;
-  afterEach(async () => {
-    expect(sim.violations).toEqual([]);
-    await sim.close();
-  });
+  const startDemo = demoSimulatorsPerTest();
 
   it('HR: a workflow with no Reopen transition is a blocker naming the fix that adds one; after that fix, this one completes the checks', async () => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const plan = planFor(configureBotTransitions, await runChecks(sim), ['HR']);
     expect(plan.blockers.map((b) => b.reason)).toEqual([expect.stringContaining(`“${WORKFLOW_NAMES.hrOnboarding}” has no Reopen transition`)]);
     await applyAll(addGlobalTransitions, planFor(addGlobalTransitions, await runChecks(sim), ['HR']), clientAs(sim, admin));
@@ -36,7 +31,7 @@ describe('configure-bot-transitions on the demo site', () => {
   });
 
   it.each([['FAC', CHECKS]])('%s (team-managed): the checks fail, the admin applies the plan, the checks pass and a second plan is empty', async (key, checks) => {
-    sim = await demoSimulator();
+    const sim = await startDemo();
     const before = await runChecks(sim);
     for (const id of checks) expect([id, statusOf(before, id, key)]).not.toEqual([id, 'pass']);
     const plan = planFor(configureBotTransitions, before, [key]);

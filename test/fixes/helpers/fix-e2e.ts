@@ -26,6 +26,22 @@ export async function demoSimulator(change: (site: SiteModel) => void = () => {}
   return startSimulator({ site, validateResponses: true });
 }
 
+/** Starts the demo simulators of each test (as `demoSimulator`); after the test each must have answered within the contract, and is closed. */
+export function demoSimulatorsPerTest(): (change?: (site: SiteModel) => void) => Promise<RunningSimulator> {
+  const started: RunningSimulator[] = [];
+  afterEach(async () => {
+    for (const sim of started.splice(0)) {
+      expect(sim.violations).toEqual([]);
+      await sim.close();
+    }
+  });
+  return async (change) => {
+    const sim = await demoSimulator(change);
+    started.push(sim);
+    return sim;
+  };
+}
+
 export function clientAs(sim: RunningSimulator, who: Person): JiraClient {
   return new JiraClient(createHttpTransport({ baseUrl: sim.url, email: who.email, apiToken: who.token }), { sleep: async () => undefined });
 }
