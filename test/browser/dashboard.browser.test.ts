@@ -7,10 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/preview';
 import type { OverviewData } from '../../src/shared/resolver-api';
-import { AXE, RESULTS, seriousAxeViolations, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
+import { appAxeViolations, appFrame, appFrameHandle, RESULTS, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
 
 jest.setTimeout(180_000);
 
@@ -28,26 +28,6 @@ async function invokeAsAdmin<T>(functionKey: string, payload: unknown = {}): Pro
   const body = (await res.json()) as { success: boolean; data: T; errors?: unknown };
   if (!body.success) throw new Error(`${functionKey} failed: ${JSON.stringify(body.errors)}`);
   return body.data;
-}
-
-function appFrame(): FrameLocator {
-  return page.frameLocator('iframe#app');
-}
-
-async function frameHandle(): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe#app');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('The app frame did not load');
-  return frame;
-}
-
-/** Runs axe-core inside the app frame; returns the serious and critical violations. */
-async function axeViolations(label: string): Promise<{ id: string; impact: string; nodes: string[] }[]> {
-  const frame = await frameHandle();
-  await frame.addScriptTag({ path: AXE });
-  const bad = await seriousAxeViolations(frame);
-  if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
-  return bad;
 }
 
 async function screenshot(name: string) {
@@ -73,7 +53,7 @@ test('overview shows the three demo desks with their gates, accessibly, and fast
   expect(fac).toBeDefined();
 
   await open('as=site-admin&surface=admin&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="matrix"]').waitFor();
   expect(await app.locator('[data-testid="gate-ITSD"]').textContent()).toBe('Ready');
   expect(await app.locator('[data-testid="gate-HR"]').textContent()).toBe('Not ready');
@@ -81,7 +61,7 @@ test('overview shows the three demo desks with their gates, accessibly, and fast
   expect(await app.locator('[data-testid="gate-FAC"]').textContent()).toBe(facExpected);
   expect(await app.locator('[data-testid="site-gate"]').textContent()).toBe(stored.report!.ready === true ? 'Ready' : stored.report!.ready === false ? 'Not ready' : 'Unknown');
 
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   const timing = await frame.evaluate(() => ({
     render: performance.getEntriesByName('mw-first-report-render')[0]?.startTime ?? null,
     scriptStart: performance.getEntriesByName('mw-start')[0]?.startTime ?? null,
@@ -94,12 +74,12 @@ test('overview shows the three demo desks with their gates, accessibly, and fast
   );
 
   await screenshot('overview');
-  expect(await axeViolations('overview')).toEqual([]);
+  expect(await appAxeViolations(page, 'overview')).toEqual([]);
 });
 
 test('HR: "Add missing customers" turns CUST-COVERAGE to pass', async () => {
   await open('as=site-admin&surface=admin&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   // The desk table's link (What blocks Moveworks names the desk too).
   await app.locator('[data-testid="matrix"]').getByRole('button', { name: 'HR Help Desk (HR)' }).click();
   await app.locator('[data-testid="project-page"]').waitFor();
@@ -107,7 +87,7 @@ test('HR: "Add missing customers" turns CUST-COVERAGE to pass', async () => {
   expect(await card.getAttribute('data-status')).toBe('fail');
   await card.getByRole('button', { name: 'Show evidence' }).click();
   await screenshot('project-hr-before-fix');
-  expect(await axeViolations('project view')).toEqual([]);
+  expect(await appAxeViolations(page, 'project view')).toEqual([]);
 
   // Preview: the dialog says what will happen, as whom, and which desk it reaches; nothing has changed yet.
   await card.locator('[data-testid="fix-add-missing-customers"]').click();
@@ -118,7 +98,7 @@ test('HR: "Add missing customers" turns CUST-COVERAGE to pass', async () => {
   expect(await dialog.locator('[data-testid="fix-changes"]').textContent()).toContain('HR Help Desk (HR)');
   expect(await card.getAttribute('data-status')).toBe('fail');
   await screenshot('project-hr-fix-preview');
-  expect(await axeViolations('fix preview')).toEqual([]);
+  expect(await appAxeViolations(page, 'fix preview')).toEqual([]);
 
   // Confirm: applied as the admin, results summarised, each change behind a toggle.
   await dialog.locator('[data-testid="fix-confirm"]').click();
@@ -138,7 +118,7 @@ test('HR: "Add missing customers" turns CUST-COVERAGE to pass', async () => {
 
 test('project settings panel as the HR project admin, then the dark theme', async () => {
   await open('as=project-admin&surface=project&project=HR&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="project-page"]').waitFor();
   expect(await app.locator('main').getAttribute('data-surface')).toBe('project');
   // The desk's own checks (CUST-COVERAGE may pass by now, collapsed with the passing ones).
@@ -147,24 +127,24 @@ test('project settings panel as the HR project admin, then the dark theme', asyn
   expect(await app.locator('[data-check="SA-TIMEZONE"]').getByRole('button', { name: 'Acknowledge' }).count()).toBe(0);
   expect(await app.locator('[data-check="SA-PROJECT-ROLE"]').getByRole('button', { name: 'Acknowledge' }).count()).toBe(1);
   await screenshot('project-panel');
-  expect(await axeViolations('project panel')).toEqual([]);
+  expect(await appAxeViolations(page, 'project panel')).toEqual([]);
 
   // Jira's theme changes under the app (the toolbar stands in for the user's choice): the app follows, unreloaded.
   await page.selectOption('#theme', 'dark');
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
   await page.waitForTimeout(300);
   await screenshot('project-panel-dark');
-  expect(await axeViolations('project panel, dark')).toEqual([]);
+  expect(await appAxeViolations(page, 'project panel, dark')).toEqual([]);
 });
 
 test('re-check is keyboard reachable, shows progress and settles; settings, connector and history pages render accessibly; exports download', async () => {
   await open('as=site-admin&surface=admin&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="matrix"]').waitFor();
   const before = await invokeAsAdmin<{ runId: string } | null>('getProgress');
   // Keyboard only: Tab from the top of the frame until Re-check has focus, then Enter.
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   await frame.focus('[data-testid="tab-overview"]');
   let reached = false;
   for (let i = 0; i < 40 && !reached; i++) {
@@ -190,7 +170,7 @@ test('re-check is keyboard reachable, shows progress and settles; settings, conn
     await app.locator(`[data-testid="${tab}"]`).click();
     await app.locator(ready).waitFor({ timeout: 30_000 });
     await screenshot(tab.replace('tab-', 'admin-'));
-    expect(await axeViolations(tab)).toEqual([]);
+    expect(await appAxeViolations(page, tab)).toEqual([]);
   }
   // Exports download as files: the JSON one is the report of report.schema.json.
   const [download] = await Promise.all([page.waitForEvent('download'), app.locator('[data-testid="export-json"]').click()]);
@@ -220,14 +200,14 @@ async function settingsShown(app: FrameLocator): Promise<boolean> {
 
 test("the Settings sub-page in Jira's sidebar opens Settings", async () => {
   await open('as=site-admin&surface=admin&route=settings&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   expect(await settingsShown(app)).toBe(true);
   expect(await app.locator('[data-testid="tab-settings"]').getAttribute('aria-selected')).toBe('true');
 });
 
 test('the Configure link in Manage apps opens Settings, and its tabs leave the address alone', async () => {
   await open('as=site-admin&surface=configure&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   expect(await settingsShown(app)).toBe(true);
   expect(await app.locator('main').getAttribute('data-surface')).toBe('admin');
   // Jira gives the Configure page no sub-pages, so a route there would name a page Jira cannot open.
@@ -238,14 +218,14 @@ test('the Configure link in Manage apps opens Settings, and its tabs leave the a
 
 test('a tab puts its route in the address; back returns; the shared link opens the same page', async () => {
   await open('as=site-admin&surface=admin&route=overview&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="matrix"]').waitFor();
   await app.locator('[data-testid="tab-history"]').click();
   await app.locator('[data-testid="history-table"]').waitFor({ timeout: 30_000 });
   await toolbarRoute('history');
   const shared = page.url();
 
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   await frame.evaluate(() => window.history.back());
   await app.locator('[data-testid="matrix"]').waitFor();
   expect(await app.locator('[data-testid="tab-overview"]').getAttribute('aria-selected')).toBe('true');
@@ -258,14 +238,14 @@ test('a tab puts its route in the address; back returns; the shared link opens t
   await toolbarRoute('projects/HR');
 
   await page.goto(shared);
-  await appFrame().locator('[data-testid="history-table"]').waitFor({ timeout: 30_000 });
-  expect(await appFrame().locator('[data-testid="tab-history"]').getAttribute('aria-selected')).toBe('true');
+  await appFrame(page).locator('[data-testid="history-table"]').waitFor({ timeout: 30_000 });
+  expect(await appFrame(page).locator('[data-testid="tab-history"]').getAttribute('aria-selected')).toBe('true');
 });
 
 test('the agent is shown the designed permission-denied state', async () => {
   await open('as=agent&surface=admin&theme=light');
-  const app = appFrame();
+  const app = appFrame(page);
   await app.getByText('You do not have access').waitFor();
   await screenshot('agent-denied');
-  expect(await axeViolations('permission denied')).toEqual([]);
+  expect(await appAxeViolations(page, 'permission denied')).toEqual([]);
 });

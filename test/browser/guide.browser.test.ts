@@ -8,10 +8,10 @@
  * (the figure is printed).
  */
 import * as path from 'node:path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/preview';
 import { seedLargeSite } from '../../dev/preview/large-site';
-import { AXE, RESULTS, seriousAxeViolations, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
+import { appAxeViolations, appFrame, appFrameHandle, RESULTS, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
 
 jest.setTimeout(240_000);
 
@@ -21,25 +21,6 @@ let page: Page;
 
 const THEMES = ['light', 'dark'] as const;
 
-function appFrame(): FrameLocator {
-  return page.frameLocator('iframe#app');
-}
-
-async function frameHandle(): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe#app');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('The app frame did not load');
-  return frame;
-}
-
-async function axeViolations(label: string) {
-  const frame = await frameHandle();
-  await frame.addScriptTag({ path: AXE });
-  const bad = await seriousAxeViolations(frame);
-  if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
-  return bad;
-}
-
 async function screenshot(name: string) {
   await page.screenshot({ path: path.join(RESULTS, `guide-${name}.png`), fullPage: true });
 }
@@ -47,7 +28,7 @@ async function screenshot(name: string) {
 async function open(query: string, theme: (typeof THEMES)[number]) {
   await page.goto(`${preview.url}?${query}&theme=${theme}`);
   if (theme === 'dark') {
-    const frame = await frameHandle();
+    const frame = await appFrameHandle(page);
     await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
   }
 }
@@ -64,7 +45,7 @@ afterAll(async () => {
 describe.each(THEMES)('%s theme', (theme) => {
   test('the overview leads with what blocks Moveworks: steps in order, first step, who can do it, fixes', async () => {
     await open('as=site-admin&surface=admin&route=overview', theme);
-    const app = appFrame();
+    const app = appFrame(page);
     const blocks = app.locator('[data-testid="what-blocks"]');
     await blocks.waitFor();
     const steps = await blocks.locator('li[data-step]').evaluateAll((lis) => lis.map((li) => `${li.getAttribute('data-scope')}:${li.getAttribute('data-step')}`));
@@ -81,23 +62,23 @@ describe.each(THEMES)('%s theme', (theme) => {
     const order = await app.locator('[data-testid="what-blocks"], [data-testid="matrix"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
     expect(order).toEqual(['what-blocks', 'matrix']);
     await screenshot(`overview-${theme}`);
-    expect(await axeViolations(`overview (${theme})`)).toEqual([]);
+    expect(await appAxeViolations(page, `overview (${theme})`)).toEqual([]);
   });
 
   test('the Site row opens the site checks on a page of their own', async () => {
     await open('as=site-admin&surface=admin&route=overview', theme);
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="site-row"] [data-testid="open-site"]').click();
     await app.locator('[data-testid="site-page"]').waitFor();
     expect(await app.locator('[data-testid="site-page"] [data-check]').count()).toBeGreaterThan(0);
     await page.waitForFunction(() => new URLSearchParams(location.search).get('route') === 'overview/site');
     await screenshot(`site-${theme}`);
-    expect(await axeViolations(`site page (${theme})`)).toEqual([]);
+    expect(await appAxeViolations(page, `site page (${theme})`)).toEqual([]);
   });
 
   test("a desk page starts with the desk's failures, and 'Failing only' leaves just them", async () => {
     await open('as=site-admin&surface=admin&route=projects/HR', theme);
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="project-page"]').waitFor();
     const bands = await app.locator('[data-testid="checks-desk"] [data-band]').evaluateAll((els) => els.map((e) => e.getAttribute('data-band')));
     expect(bands[0]).toBe('failures');
@@ -118,7 +99,7 @@ describe.each(THEMES)('%s theme', (theme) => {
     });
     expect(fits).toBe(true);
     await screenshot(`desk-failing-only-${theme}`);
-    expect(await axeViolations(`desk page (${theme})`)).toEqual([]);
+    expect(await appAxeViolations(page, `desk page (${theme})`)).toEqual([]);
   });
 });
 
@@ -126,9 +107,9 @@ test('the overview of 1,000 stored desks renders from storage within a second; s
   // The demo run's desks, copied under generated keys until the store holds 1,000.
   await seedLargeSite(preview.store, 1000);
   await open('as=site-admin&surface=admin&route=overview', 'light');
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="matrix"]').waitFor({ timeout: 60_000 });
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   const timing = await frame.evaluate(() => ({
     render: performance.getEntriesByName('mw-first-report-render')[0]?.startTime ?? null,
     overview: performance.getEntriesByType('resource').filter((r) => r.name.includes('/api/invoke')).map((r) => Math.round((r as PerformanceResourceTiming).duration)),
@@ -144,5 +125,5 @@ test('the overview of 1,000 stored desks renders from storage within a second; s
   await app.locator('[data-testid="desk-filter-ready"]').click();
   await app.locator('[data-testid="desk-table--pagination"]').getByRole('button', { name: /2/ }).first().click();
   await screenshot('overview-1000-desks');
-  expect(await axeViolations('1,000-desk overview')).toEqual([]);
+  expect(await appAxeViolations(page, '1,000-desk overview')).toEqual([]);
 });

@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/preview';
-import { AXE, RESULTS, seriousAxeViolations, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
+import { appAxeViolations, appFrame, appFrameHandle, RESULTS, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
 
 jest.setTimeout(180_000);
 
@@ -30,28 +30,9 @@ afterAll(async () => {
   await session?.close();
 });
 
-function appFrame(): FrameLocator {
-  return page.frameLocator('iframe#app');
-}
-
-async function frameHandle(): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe#app');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('The app frame did not load');
-  return frame;
-}
-
-async function axeViolations(label: string) {
-  const frame = await frameHandle();
-  await frame.addScriptTag({ path: AXE });
-  const bad = await seriousAxeViolations(frame);
-  if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
-  return bad;
-}
-
 /** The whole app: the preview's frame scrolls inside the viewport, so the viewport is made as tall as the app for the picture. */
 async function screenshot(name: string) {
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   const height = await frame.evaluate(() => document.documentElement.scrollHeight);
   const viewport = page.viewportSize()!;
   await page.setViewportSize({ width: viewport.width, height: Math.min(height + 100, 6000) });
@@ -63,7 +44,7 @@ async function screenshot(name: string) {
 /** Jira's theme changes under the app (the preview's toolbar stands in for the user's choice). */
 async function toDark() {
   await page.selectOption('#theme', 'dark');
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   await frame.waitForFunction(() => document.documentElement.getAttribute('data-color-mode') === 'dark');
   await page.waitForTimeout(300);
 }
@@ -108,38 +89,38 @@ async function expectMatchesAfter(app: FrameLocator) {
 
 test('the Parity sub-page shows ITSD ↔ ITSDTEST with the renamed status first, what breaks and the fix, light and dark, accessibly', async () => {
   await page.goto(`${preview.url}?as=site-admin&surface=admin&route=parity&theme=light`);
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="parity-page"]').waitFor({ timeout: 30_000 });
   expect(await app.locator('[data-testid="tab-parity"]').getAttribute('aria-selected')).toBe('true');
   await expectDifferenceFirst(app);
   await screenshot('parity-admin');
-  expect(await axeViolations('parity admin page')).toEqual([]);
+  expect(await appAxeViolations(page, 'parity admin page')).toEqual([]);
   await expectMatchesAfter(app);
 
   await toDark();
   await screenshot('parity-admin-dark');
-  expect(await axeViolations('parity admin page, dark')).toEqual([]);
+  expect(await appAxeViolations(page, 'parity admin page, dark')).toEqual([]);
 });
 
 test("ITSD's project settings page has the same comparison under its Parity tab, light and dark, accessibly", async () => {
   await page.goto(`${preview.url}?as=site-admin&surface=project&project=ITSD&theme=light`);
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
   await app.locator('[data-testid="tab-parity"]').click();
   await app.locator('[data-testid="parity-page"]').waitFor({ timeout: 30_000 });
   await expectDifferenceFirst(app);
   await screenshot('parity-project');
-  expect(await axeViolations('parity project page')).toEqual([]);
+  expect(await appAxeViolations(page, 'parity project page')).toEqual([]);
   await expectMatchesAfter(app);
 
   await toDark();
   await screenshot('parity-project-dark');
-  expect(await axeViolations('parity project page, dark')).toEqual([]);
+  expect(await appAxeViolations(page, 'parity project page, dark')).toEqual([]);
 });
 
 test("WF-EXPORT's card on ITSD's page downloads the hand-off bundle, its parity section naming the renamed status", async () => {
   await page.goto(`${preview.url}?as=site-admin&surface=project&project=ITSD&theme=light`);
-  const app = appFrame();
+  const app = appFrame(page);
   await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
   // WF-EXPORT passes on ITSD, so its card is among the passing checks, collapsed until asked for.
   await app.locator('[data-testid="toggle-passes-desk"]').click();

@@ -9,10 +9,10 @@
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { FrameLocator, Page } from 'playwright-core';
 import type { RunningPreview } from '../../dev/preview/preview';
 import { DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
-import { AXE, RESULTS, seriousAxeViolations, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
+import { appAxeViolations, appFrame, appFrameHandle, RESULTS, startBrowserSession, type BrowserSession } from './helpers/browser-harness';
 
 jest.setTimeout(180_000);
 
@@ -31,17 +31,6 @@ afterAll(async () => {
 
 const THEMES = ['light', 'dark'] as const;
 
-function appFrame(): FrameLocator {
-  return page.frameLocator('iframe#app');
-}
-
-async function frameHandle(): Promise<Frame> {
-  const handle = await page.waitForSelector('iframe#app');
-  const frame = await handle.contentFrame();
-  if (!frame) throw new Error('The app frame did not load');
-  return frame;
-}
-
 async function open(query: string) {
   await page.goto(`${preview.url}?${query}`);
 }
@@ -49,18 +38,10 @@ async function open(query: string) {
 /** Jira's theme as the host sets it; the app's tokens follow. */
 async function themed(theme: 'light' | 'dark') {
   await page.selectOption('#theme', theme);
-  const frame = await frameHandle();
+  const frame = await appFrameHandle(page);
   await frame.waitForFunction((t) => document.documentElement.getAttribute('data-color-mode') === t, theme);
   // The theme's token sheet loads asynchronously.
   await page.waitForTimeout(300);
-}
-
-async function axeViolations(label: string) {
-  const frame = await frameHandle();
-  await frame.addScriptTag({ path: AXE });
-  const bad = await seriousAxeViolations(frame);
-  if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
-  return bad;
 }
 
 async function screenshot(name: string) {
@@ -82,7 +63,7 @@ async function closePicker(app: FrameLocator, inputId: string) {
 describe('Settings', () => {
   it('shows people by name, suggests before typing, finds All for all-employees, and offers the desk issue types by name', async () => {
     await open('as=site-admin&surface=admin&route=settings&theme=light');
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="save-settings"]').waitFor({ timeout: 30_000 });
 
     // The recipient the preview saved is a person, not an accountId.
@@ -118,13 +99,13 @@ describe('Settings', () => {
     for (const theme of THEMES) {
       await themed(theme);
       await screenshot(`page-${theme}`);
-      expect(await axeViolations(`settings, ${theme}`)).toEqual([]);
+      expect(await appAxeViolations(page, `settings, ${theme}`)).toEqual([]);
     }
   });
 
   it('refuses to save without a service account, and says so under the field', async () => {
     await open('as=site-admin&surface=admin&route=settings&theme=light');
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="save-settings"]').waitFor({ timeout: 30_000 });
     await app.locator('[data-field="serviceAccount"] [aria-label="Clear"], [data-field="serviceAccount"] [class*="clear-indicator"], [data-testid="service-account-picker-select--clear-indicator"]').first().click();
     await app.locator('[data-testid="save-settings"]').click();
@@ -134,7 +115,7 @@ describe('Settings', () => {
     for (const theme of THEMES) {
       await themed(theme);
       await screenshot(`service-account-required-${theme}`);
-      expect(await axeViolations(`settings with an error, ${theme}`)).toEqual([]);
+      expect(await appAxeViolations(page, `settings with an error, ${theme}`)).toEqual([]);
     }
   });
 });
@@ -142,7 +123,7 @@ describe('Settings', () => {
 describe('the acknowledge dialog', () => {
   it('says what acknowledging does, puts a missing reason under its field, accessibly in both themes', async () => {
     await open('as=site-admin&surface=admin&route=projects/HR&theme=light');
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
     const button = app.locator('[data-testid^="acknowledge-"]').first();
     await button.waitFor({ timeout: 15_000 });
@@ -158,13 +139,13 @@ describe('the acknowledge dialog', () => {
     for (const theme of THEMES) {
       await themed(theme);
       await page.screenshot({ path: path.join(RESULTS, `settings-ack-dialog-${theme}.png`) });
-      expect(await axeViolations(`acknowledge dialog, ${theme}`)).toEqual([]);
+      expect(await appAxeViolations(page, `acknowledge dialog, ${theme}`)).toEqual([]);
     }
   });
 
   it('offers no Acknowledge on a check that could not be checked', async () => {
     await open('as=site-admin&surface=admin&route=projects/HR&theme=light');
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
     const errored = app.locator('article[data-status="error"]');
     for (let i = 0; i < (await errored.count()); i++) {
@@ -176,7 +157,7 @@ describe('the acknowledge dialog', () => {
 describe('the printable HTML export', () => {
   it('downloads a readable report that prints every check opened', async () => {
     await open('as=site-admin&surface=admin&route=history&theme=light');
-    const app = appFrame();
+    const app = appFrame(page);
     await app.locator('[data-testid="export-html"]').waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), app.locator('[data-testid="export-html"]').click()]);
     expect(download.suggestedFilename()).toMatch(/\.html$/);

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Frame, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../../../dev/preview/preview';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -95,4 +95,26 @@ export async function seriousAxeViolations(target: Page | Frame): Promise<AxeVio
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }));
   });
   return all.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** The app's iframe in the preview page. */
+export function appFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe#app');
+}
+
+/** The app's frame once it has loaded, for evaluating in it. */
+export async function appFrameHandle(page: Page): Promise<Frame> {
+  const handle = await page.waitForSelector('iframe#app');
+  const frame = await handle.contentFrame();
+  if (!frame) throw new Error('The app frame did not load');
+  return frame;
+}
+
+/** Runs axe-core inside the app frame: the serious and critical violations, also written to standard error. */
+export async function appAxeViolations(page: Page, label: string): Promise<AxeViolation[]> {
+  const frame = await appFrameHandle(page);
+  await frame.addScriptTag({ path: AXE });
+  const bad = await seriousAxeViolations(frame);
+  if (bad.length) process.stderr.write(`axe on ${label}: ${JSON.stringify(bad, null, 2)}\n`);
+  return bad;
 }
