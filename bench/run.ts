@@ -20,6 +20,7 @@ import type { SimulatorCounts, SimulatorStartRequest } from './simulator-process
 import type { SiteShape } from './site-shape';
 import type { ForgeRunMeasurement, ForgeRunOptions, ForgeRunSite } from './forge-run';
 import { READINESS_JOB_CONCURRENCY } from '../src/forge/run/job-pacing';
+import { measureFixRechecks, type FixRecheckRow } from './fix-recheck';
 import { textTable } from './table';
 import { atMost, fmt, TARGETS } from './targets';
 
@@ -90,6 +91,8 @@ interface SizeResult {
   forgeRunBound: number;
   /** The measured Forge run, its calls and 429s as the site answered them, its wall-time bound. */
   forgeRun?: { measured: ForgeRunMeasurement; simulator: SimulatorCounts; wallBound: WallTimeBound };
+  /** At the largest size: the re-check after each kind of fix, on the desk with the most customers. */
+  fixRechecks?: { desk: string; rows: FixRecheckRow[] };
 }
 
 async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof startChild>, projectKeys: string[], timing: TimingModel, label: string, options: Options): Promise<MeasuredRun> {
@@ -169,11 +172,19 @@ async function measureSize(desks: number, options: Options, withSingles: boolean
       process.stderr.write(`[bench] ${desks} desks: Forge run (one job per desk, ${READINESS_JOB_CONCURRENCY.limit} at once)…\n`);
       forgeRun = await measuredForgeRun(sim, simChild, timing);
     }
+    let fixRechecks: SizeResult['fixRechecks'];
+    if (withSingles) {
+      const desk = [...sim.shape.deskShapes].sort((a, b) => b.customers - a.customers)[0]!.key;
+      process.stderr.write(`[bench] ${desks} desks: re-checks after fixes on ${desk}…\n`);
+      const site: ForgeRunSite = { baseUrl: sim.url, email: sim.email, apiToken: sim.apiToken, serviceAccount: sim.serviceAccount, endUserGroups: sim.endUserGroups };
+      const rows = await measureFixRechecks(site, desk, async () => (await simChild.ask<SimulatorCounts>({ type: 'counts' }, 60_000)).total);
+      fixRechecks = { desk, rows };
+    }
     const perDesk = sim.shape.deskShapes.map((d) => singleDeskLowerBound(sim.shape, d.key));
     const groupPages = perDesk[0]?.byEndpoint[ENDPOINTS.groupMember] ?? 0;
     const forgeRunBound = perDesk.reduce((sum, b) => sum + b.total, 0) - groupPages * Math.max(0, perDesk.length - 1);
     await simChild.ask({ type: 'stop' }, 30_000).catch(() => undefined);
-    return { desks, shape: sim.shape, full, singles, forgeRunBound, ...(forgeRun ? { forgeRun } : {}) };
+    return { desks, shape: sim.shape, full, singles, forgeRunBound, ...(forgeRun ? { forgeRun } : {}), ...(fixRechecks ? { fixRechecks } : {}) };
   } finally {
     await simChild.stop();
   }
@@ -298,6 +309,17 @@ function render(results: SizeResult[], options: Options): string {
     );
     out.push(
       `A Forge run's first job reads what the desks share (server, service account, end-user groups, listing, request types, organizations, schemes, workflows, screens) once for the run; had every job read it itself, the run's bound would be ${fmt.int(last.forgeRunBound)} calls against ${fmt.int(full.bound.total)} for one whole-site run.`,
+    );
+    out.push('');
+  }
+
+  if (last.fixRechecks) {
+    out.push(`Re-check after a fix at ${last.desks} desks, on ${last.fixRechecks.desk} (the desk with the most customers): calls of the fix run's re-check (only what the fix changed), of the same checks read afresh, and of a whole desk's job:`);
+    out.push(
+      textTable(
+        ['fix', 'changes', 'fix re-check', 'same checks, all read', 'whole desk'],
+        last.fixRechecks.rows.map((r) => [r.fix, r.changes, fmt.int(r.recheck), fmt.int(r.recheckWithoutPlan), fmt.int(r.fullDesk)]),
+      ),
     );
     out.push('');
   }
