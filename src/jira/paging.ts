@@ -41,19 +41,34 @@ function valuesOf<T>(page: Record<string, unknown>, endpoint: string): T[] {
   return page.values as T[];
 }
 
+/** The `pageNo`th page (counted from 0) as Jira answers it; past `maxPages` the sequence is taken as endless. */
+async function readPage(client: JiraClient, endpoint: string, request: PageRequest, pageNo: number, paging: QueryParams): Promise<unknown> {
+  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
+  if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
+  return client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, ...paging }, priority: pageNo });
+}
+
+/** How a list style names where a page starts and how long it is. */
+interface PagingNames {
+  offset: 'startAt' | 'start';
+  size: 'maxResults' | 'limit';
+}
+
+/** A `{ values }` page asked for at `offset`, which the server must answer from there. */
+async function valuesPage<T>(client: JiraClient, endpoint: string, request: PageRequest, pageNo: number, names: PagingNames, offset: number) {
+  const page = asRecord(await readPage(client, endpoint, request, pageNo, { [names.offset]: offset, [names.size]: request.pageSize }), endpoint);
+  const values = valuesOf<T>(page, endpoint);
+  const answered = page[names.offset];
+  if (typeof answered === 'number' && answered !== offset) throw malformed(endpoint, `asked for ${names.offset}=${offset}, got ${answered}`);
+  return { page, values };
+}
+
 /** Platform style: startAt / maxResults → { startAt, maxResults, total?, isLast?, values }. */
 export async function* startAtPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
-  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
   let startAt = 0;
   let firstTotal: number | undefined;
   for (let pageNo = 0; ; pageNo++) {
-    if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
-    const page = asRecord(
-      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize }, priority: pageNo }),
-      endpoint,
-    );
-    const values = valuesOf<T>(page, endpoint);
-    if (typeof page.startAt === 'number' && page.startAt !== startAt) throw malformed(endpoint, `asked for startAt=${startAt}, got ${page.startAt}`);
+    const { page, values } = await valuesPage<T>(client, endpoint, request, pageNo, { offset: 'startAt', size: 'maxResults' }, startAt);
     const total = typeof page.total === 'number' ? page.total : undefined;
     if (total !== undefined) {
       if (firstTotal === undefined) firstTotal = total;
@@ -82,16 +97,9 @@ export async function* startAtPages<T>(client: JiraClient, endpoint: string, req
 
 /** JSM style: start / limit → { start, limit, size, isLastPage, values }. */
 export async function* jsmPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
-  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
   let start = 0;
   for (let pageNo = 0; ; pageNo++) {
-    if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
-    const page = asRecord(
-      await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, start, limit: request.pageSize }, priority: pageNo }),
-      endpoint,
-    );
-    const values = valuesOf<T>(page, endpoint);
-    if (typeof page.start === 'number' && page.start !== start) throw malformed(endpoint, `asked for start=${start}, got ${page.start}`);
+    const { page, values } = await valuesPage<T>(client, endpoint, request, pageNo, { offset: 'start', size: 'limit' }, start);
     if (typeof page.size === 'number' && page.size !== values.length) throw malformed(endpoint, `size says ${page.size} but the page holds ${values.length}`);
     if (values.length > 0) yield values;
 
@@ -110,11 +118,9 @@ export async function* jsmPages<T>(client: JiraClient, endpoint: string, request
  * until an empty page.
  */
 export async function* arrayPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
-  const maxPages = request.maxPages ?? DEFAULT_MAX_PAGES;
   let startAt = 0;
   for (let pageNo = 0; ; pageNo++) {
-    if (pageNo >= maxPages) throw malformed(endpoint, `more than ${maxPages} pages`);
-    const page = await client.get<unknown>(endpoint, { path: request.path, headers: request.headers, query: { ...request.query, startAt, maxResults: request.pageSize }, priority: pageNo });
+    const page = await readPage(client, endpoint, request, pageNo, { startAt, maxResults: request.pageSize });
     if (!Array.isArray(page)) throw malformed(endpoint, 'expected a list');
     if (page.length === 0) return;
     yield page as T[];
