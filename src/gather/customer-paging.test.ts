@@ -49,6 +49,13 @@ describe('CustomerPaging', () => {
     expect(results[0]!.ok && results[0].value.slice(0, 2)).toEqual(['d1-u0', 'd1-u1']);
   });
 
+  it('reads a desk of more than 100,000 customers (2,001 pages) to its end, not taking it for an endless list', async () => {
+    const site = deskSite([100_050], 6);
+    const result = await gatherCustomers(site.client, '1');
+    expect(result.ok && result.value.length).toBe(100_050);
+    expect(site.order).toHaveLength(2_001);
+  });
+
   it('reads every page once, however often a desk is asked for, with the experimental header', async () => {
     const site = deskSite([120, 50], 6);
     const paging = new CustomerPaging(site.client).start(['1', '2', '1', undefined]);

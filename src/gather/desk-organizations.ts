@@ -7,7 +7,7 @@
  */
 import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
 import type { JiraClient } from '../jira/jira-client';
-import { jsmPages } from '../jira/paging';
+import { jsmPages, PEOPLE_MAX_PAGES } from '../jira/paging';
 import { failed, ok, settle, shapeError } from './fetched';
 import { accountIdPoolFor, type AccountIdPool } from './project-details';
 import type { DeskOrganization } from './snapshot';
@@ -67,7 +67,7 @@ export class DeskOrganizations {
     if (!read) {
       read = settle(`GET ${ORGANIZATION_USERS}`, async () => {
         const ids = new Set<string>();
-        for await (const page of jsmPages<UserDTO>(this.client, ORGANIZATION_USERS, { path: { organizationId }, pageSize: JSM_PAGE_SIZE })) {
+        for await (const page of jsmPages<UserDTO>(this.client, ORGANIZATION_USERS, { path: { organizationId }, pageSize: JSM_PAGE_SIZE, maxPages: PEOPLE_MAX_PAGES })) {
           for (const user of page) if (user.accountId) ids.add(this.pool.intern(user.accountId));
         }
         return [...ids];

@@ -4,7 +4,7 @@
  */
 import type { components } from '../jira/generated/jira-platform';
 import type { JiraClient } from '../jira/jira-client';
-import { startAtPages } from '../jira/paging';
+import { PEOPLE_MAX_PAGES, startAtPages } from '../jira/paging';
 import { settle } from './fetched';
 import type { GroupById, GroupMembers, UserRef } from './snapshot';
 import type { Fetched } from '../shared/fetched';
@@ -30,7 +30,7 @@ export function gatherGroupMembersById(client: JiraClient, groupId: string): Pro
 
 async function activeMembers(client: JiraClient, group: { groupname: string } | { groupId: string }): Promise<UserRef[]> {
   const members: UserRef[] = [];
-  const pages = startAtPages<UserDetails>(client, GROUP_MEMBER, { query: { ...group, includeInactiveUsers: false }, pageSize: PAGE_SIZE });
+  const pages = startAtPages<UserDetails>(client, GROUP_MEMBER, { query: { ...group, includeInactiveUsers: false }, pageSize: PAGE_SIZE, maxPages: PEOPLE_MAX_PAGES });
   for await (const page of pages) {
     for (const user of page) {
       if (!user.accountId || user.active === false) continue;

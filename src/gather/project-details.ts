@@ -6,7 +6,7 @@ import type { ProjectStyle } from '../shared/report-model';
 import type { components as Platform } from '../jira/generated/jira-platform';
 import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
 import type { JiraClient } from '../jira/jira-client';
-import { jsmPages } from '../jira/paging';
+import { jsmPages, PEOPLE_MAX_PAGES } from '../jira/paging';
 import { failed, settle, shapeError } from './fetched';
 import type { IssueTypeRef, ProjectRole, RequestTypeRef, RoleActor } from './snapshot';
 import type { Fetched } from '../shared/fetched';
@@ -111,7 +111,7 @@ export function gatherCustomers(client: JiraClient, serviceDeskId: string | unde
   return settle(`GET ${DESK_CUSTOMERS}`, async () => {
     // A Set: a customer added while paging can shift a page and appear twice.
     const ids = new Set<string>();
-    const pages = jsmPages<UserDTO>(client, DESK_CUSTOMERS, { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE });
+    const pages = jsmPages<UserDTO>(client, DESK_CUSTOMERS, { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE, maxPages: PEOPLE_MAX_PAGES });
     for await (const page of pages) for (const user of page) if (user.accountId) ids.add(pool.intern(user.accountId));
     return [...ids];
   });

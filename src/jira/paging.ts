@@ -26,6 +26,12 @@ export interface PageRequest {
 }
 
 const DEFAULT_MAX_PAGES = 2000;
+/**
+ * For lists of people (a desk's customers, a group's or an organization's members):
+ * an enterprise desk or all-staff group can pass 100,000 people, 2,000 pages of 50,
+ * which the default guard would call endless. 20,000 pages is a million people.
+ */
+export const PEOPLE_MAX_PAGES = 20_000;
 
 function malformed(endpoint: string, message: string): JiraError {
   return new JiraError({ kind: 'malformed', endpoint: `GET ${endpoint}`, message: `Jira's paging for GET ${endpoint} is inconsistent: ${message}` });
