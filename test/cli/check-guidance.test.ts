@@ -6,6 +6,7 @@
  */
 import { buildDemoSite } from '../../dev/simulator/sites/demo';
 import { runCli, simulate, siteArgs } from './cli-harness';
+import { fixesForCheck } from '../../src/fixes/registry';
 
 jest.setTimeout(90_000);
 
@@ -38,13 +39,19 @@ describe('mw-readiness check guidance', () => {
     expect(result.code).toBe(1);
     const [standing, next] = result.stdout.trimEnd().split('\n').slice(-2);
     expect(standing).toMatch(/^Site NOT READY, score \d+(\.\d)?% \(\d+ of \d+ required checks pass\)\. 5 required checks fail on HR; /);
-    expect(next).toMatch(/^Next: run `mw-readiness fix --plan --demo --project HR` to see the changes the app can make for SA-PROJECT-ROLE, CUST-COVERAGE; for the rest, follow the → steps under each check above \(docs\/checks\/WF-[A-Z-]+\.md explains WF-[A-Z-]+\)/);
+    const offer = /^Next: run `mw-readiness fix --plan --demo --project HR` to see the changes the app can make for ([A-Z, -]+); for the rest, follow the → steps under each check above \(docs\/checks\/([A-Z-]+)\.md explains \2\)/.exec(next!);
+    expect(offer).not.toBeNull();
+    const offered = offer![1]!.split(', ');
+    // Exactly the failing checks a registered fix resolves: the next step follows the registry.
+    expect(offered).toEqual(expect.arrayContaining(['SA-PROJECT-ROLE', 'CUST-COVERAGE']));
+    for (const id of offered) expect(fixesForCheck(id).length).toBeGreaterThan(0);
+    expect(fixesForCheck(offer![2]!)).toEqual([]);
   });
 
   it('keeps --format json a pure document and gives the next step on standard error', async () => {
     const result = await runCli(['check', '--demo', '--format', 'json']);
     expect(result.code).toBe(1);
     expect(() => JSON.parse(result.stdout)).not.toThrow();
-    expect(result.stderr).toMatch(/^mw-readiness: Next: run `mw-readiness fix --plan --demo --project HR`/m);
+    expect(result.stderr).toMatch(/^mw-readiness: Next: run `mw-readiness fix --plan --demo( --project [A-Z]+)*( --project HR)/m);
   });
 });
