@@ -19,9 +19,9 @@ import { globalTransitionsInto, transitionsInto } from '../requirements/workflow
 import { BUCKET_LABELS } from '../requirements/workflows/analysis/status-buckets';
 import type { ChangeResult } from '../shared/fix-model';
 import type { Fix, FixPlan, PlannedChange } from './fix';
-import { workflowReach } from './reach';
 import { asUpdate, editWorkflow, freeTransitionName, nextTransitionId, type TransitionUpdate } from './workflow-write';
-import { workflowTargets } from './workflow-targets';
+import { workflowChange, workflowTargets } from './workflow-targets';
+import { emptyPlan } from './plan-scope';
 
 export const ADD_GLOBAL_TRANSITIONS = 'add-global-transitions';
 
@@ -67,8 +67,7 @@ export const addGlobalTransitions: Fix = {
   changes: ['workflows'],
 
   plan(input): FixPlan {
-    const plan: FixPlan = { fixId: ADD_GLOBAL_TRANSITIONS, changes: [], blockers: [] };
-    if (input.projects.length === 1) plan.projectKey = input.projects[0]!.key;
+    const plan = emptyPlan(ADD_GLOBAL_TRANSITIONS, input.projects);
     const { targets, blockers } = workflowTargets(input, 'add transitions');
     plan.blockers.push(...blockers);
     for (const target of targets) {
@@ -99,14 +98,12 @@ export const addGlobalTransitions: Fix = {
           ...(template ? { templateTransitionId: template.id } : {}),
           teamManaged: target.teamManaged,
         };
-        plan.changes.push({
+        plan.changes.push(workflowChange(input.snapshot, target, {
           id: `workflow:${target.id}:global:${bucket}`,
           summary: `Add the global transition “${transitionName}” into “${to.name}” to workflow “${target.name}”${template ? ` (like “${template.name}”)` : ''}`,
-          target: { kind: 'workflow', id: target.id, name: target.name, ...(target.version ? { version: target.version } : {}) },
-          reach: workflowReach(input.snapshot, target.name),
           items: 1,
           payload,
-        });
+        }));
       }
     }
     const workflows = new Set(plan.changes.map((c) => c.target.id)).size;

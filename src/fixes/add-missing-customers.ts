@@ -19,6 +19,7 @@ import type { Fix, FixPlan, PlannedChange } from './fix';
 import type { ChangeResult, FixBlocker, ItemResult } from '../shared/fix-model';
 import { writeFailure } from './jira-words';
 import { permissionBlocker } from './permission';
+import { emptyPlan } from './plan-scope';
 
 export const ADD_MISSING_CUSTOMERS = 'add-missing-customers';
 /** Accounts per POST: small enough that a refused batch costs few single retries. */
@@ -49,8 +50,7 @@ export const addMissingCustomers: Fix = {
   changes: ['customers'],
 
   plan({ snapshot, settings, projects, caller }): FixPlan {
-    const plan: FixPlan = { fixId: ADD_MISSING_CUSTOMERS, changes: [], blockers: [] };
-    if (projects.length === 1) plan.projectKey = projects[0]!.key;
+    const plan = emptyPlan(ADD_MISSING_CUSTOMERS, projects);
     const groups = normaliseGroupNames(settings.endUserGroups);
     if (groups.length === 0) {
       plan.blockers.push({ reason: 'No end-user group is configured, so there is nobody to compare with the customers. Name the group(s) in Settings first.' });

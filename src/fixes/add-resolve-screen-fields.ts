@@ -22,10 +22,11 @@ import { fieldLabel, screenEvidence, screenHasField, screenRef, siteFieldNames, 
 import type { ChangeResult, ItemResult } from '../shared/fix-model';
 import type { Fix, FixPlan, PlannedChange } from './fix';
 import { writeFailure } from './jira-words';
-import { screenReach, workflowReach } from './reach';
+import { screenReach } from './reach';
 import { asUpdate, editWorkflow, readWorkflowNow } from './workflow-write';
-import { workflowTargets } from './workflow-targets';
+import { workflowChange, workflowTargets } from './workflow-targets';
 import { DOCS } from '../requirements/links';
+import { emptyPlan } from './plan-scope';
 
 export const ADD_RESOLVE_SCREEN_FIELDS = 'add-resolve-screen-fields';
 export const SCREENS = '/rest/api/3/screens';
@@ -74,8 +75,7 @@ export const addResolveScreenFields: Fix = {
   changes: ['workflows', 'screens'],
 
   plan(input): FixPlan {
-    const plan: FixPlan = { fixId: ADD_RESOLVE_SCREEN_FIELDS, changes: [], blockers: [] };
-    if (input.projects.length === 1) plan.projectKey = input.projects[0]!.key;
+    const plan = emptyPlan(ADD_RESOLVE_SCREEN_FIELDS, input.projects);
     if (!input.caller.isSiteAdmin) {
       plan.blockers.push({ reason: 'Only a Jira administrator can change screens (Administer Jira).', who: 'a Jira administrator' });
       return plan;
@@ -127,14 +127,12 @@ export const addResolveScreenFields: Fix = {
           fieldIds: needed.map(jiraFieldId),
           fieldNames: labels(needed, names),
         };
-        newScreens.push({
+        newScreens.push(workflowChange(input.snapshot, target, {
           id: `workflow:${target.id}:screen:${t.id}`,
           summary: `Create the screen “${screenName}” with ${needed.map((f) => fieldLabel(f, names)).join(', ')} and show it on transition “${t.name}” of workflow “${target.name}”`,
-          target: { kind: 'workflow', id: target.id, name: target.name, ...(target.version ? { version: target.version } : {}) },
-          reach: workflowReach(input.snapshot, target.name),
           items: needed.length,
           payload,
-        });
+        }));
       }
     }
 

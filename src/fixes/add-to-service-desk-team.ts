@@ -15,6 +15,7 @@ import type { Fix, FixPlan, PlannedChange } from './fix';
 import type { ChangeResult, FixBlocker } from '../shared/fix-model';
 import { permissionBlocker } from './permission';
 import { writeFailure } from './jira-words';
+import { emptyPlan } from './plan-scope';
 
 export const ADD_TO_SERVICE_DESK_TEAM = 'add-to-service-desk-team';
 
@@ -45,8 +46,7 @@ export const addToServiceDeskTeam: Fix = {
   changes: ['projectRoles'],
 
   plan({ snapshot, settings, projects, caller }): FixPlan {
-    const plan: FixPlan = { fixId: ADD_TO_SERVICE_DESK_TEAM, changes: [], blockers: [] };
-    if (projects.length === 1) plan.projectKey = projects[0]!.key;
+    const plan = emptyPlan(ADD_TO_SERVICE_DESK_TEAM, projects);
     const lookup = lookupServiceAccount(snapshot, settings);
     if (!lookup.found) {
       plan.blockers.push({ reason: `The service account cannot be added to any role: ${lookup.reason}. SA-EXISTS says what to do first.` });

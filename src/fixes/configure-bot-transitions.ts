@@ -20,9 +20,9 @@ import { audienceFacts, groupAdmits, not } from '../requirements/workflows/analy
 import type { JiraWorkflowTransition, SiteSnapshot } from '../gather/snapshot';
 import type { ChangeResult } from '../shared/fix-model';
 import type { Fix, FixPlan, PlannedChange } from './fix';
-import { workflowReach } from './reach';
 import { asUpdate, editWorkflow, type TransitionUpdate } from './workflow-write';
-import { workflowTargets, type WorkflowTarget } from './workflow-targets';
+import { workflowChange, workflowTargets, type WorkflowTarget } from './workflow-targets';
+import { emptyPlan } from './plan-scope';
 
 export const CONFIGURE_BOT_TRANSITIONS = 'configure-bot-transitions';
 
@@ -58,21 +58,18 @@ export const configureBotTransitions: Fix = {
   changes: ['workflows'],
 
   plan(input): FixPlan {
-    const plan: FixPlan = { fixId: CONFIGURE_BOT_TRANSITIONS, changes: [], blockers: [] };
-    if (input.projects.length === 1) plan.projectKey = input.projects[0]!.key;
+    const plan = emptyPlan(CONFIGURE_BOT_TRANSITIONS, input.projects);
     const { targets, blockers } = workflowTargets(input, 'add rules to transitions');
     plan.blockers.push(...blockers);
     const facts = audienceFacts(input.snapshot);
     const add = (target: WorkflowTarget, t: { id: string; name: string }, kind: BotRuleKind, rule: BotRulePayload['rule'], what: string) => {
       const payload: BotRulePayload = { workflowId: target.id, workflowName: target.name, transitionId: t.id, transitionName: t.name, kind, rule };
-      plan.changes.push({
+      plan.changes.push(workflowChange(input.snapshot, target, {
         id: `workflow:${target.id}:${kind}:${t.id}`,
         summary: `${what} on transition “${t.name}” of workflow “${target.name}”`,
-        target: { kind: 'workflow', id: target.id, name: target.name, ...(target.version ? { version: target.version } : {}) },
-        reach: workflowReach(input.snapshot, target.name),
         items: 1,
         payload,
-      });
+      }));
     };
 
     const missing = (target: WorkflowTarget, what: string) =>

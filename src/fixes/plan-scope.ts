@@ -6,7 +6,12 @@
  */
 import type { EngineSettings } from '../shared/report-model';
 import type { SiteSnapshot } from '../gather/snapshot';
-import type { Fix, FixPlanInput } from './fix';
+import type { Fix, FixPlan, FixPlanInput } from './fix';
+
+/** A plan with nothing in it yet; planned for one desk, it names the desk. */
+export function emptyPlan(fixId: string, projects: readonly { key: string }[]): FixPlan {
+  return { fixId, ...(projects.length === 1 ? { projectKey: projects[0]!.key } : {}), changes: [], blockers: [] };
+}
 
 /** Desks read and planned together: one gather, one stored plan. */
 export const DESKS_PER_BATCH = 10;

@@ -9,9 +9,9 @@
 import type { JiraWorkflow, JiraWorkflowStatus, ProjectSnapshot, SiteSnapshot } from '../gather/snapshot';
 import { viewWorkflow, type WorkflowView } from '../requirements/workflows/analysis/workflow-view';
 import type { FixBlocker } from '../shared/fix-model';
-import type { FixPlanInput } from './fix';
+import type { FixPlanInput, PlannedChange } from './fix';
 import { permissionBlocker } from './permission';
-import { workflowNamesOf } from './reach';
+import { workflowNamesOf, workflowReach } from './reach';
 
 export interface WorkflowTarget {
   /** The snapshot's key for it (the workflow's name; team-managed ones may carry the project key). */
@@ -64,6 +64,15 @@ export function workflowTargets(input: FixPlanInput, what: string): { targets: W
     });
   }
   return { targets, blockers };
+}
+
+/** A change to one workflow: it names the version read, and reaches every desk the workflow serves. */
+export function workflowChange(snapshot: SiteSnapshot, target: WorkflowTarget, change: Pick<PlannedChange, 'id' | 'summary' | 'items' | 'payload'>): PlannedChange {
+  return {
+    ...change,
+    target: { kind: 'workflow', id: target.id, name: target.name, ...(target.version ? { version: target.version } : {}) },
+    reach: workflowReach(snapshot, target.name),
+  };
 }
 
 function ownerOf(snapshot: SiteSnapshot, workflow: JiraWorkflow): ProjectSnapshot | undefined {
