@@ -53,7 +53,27 @@ export const ENTRY = {
  * Roles and customers are left out: each job reads its own desk's.
  */
 export function shareableEntries(snapshot: SiteSnapshot): Map<string, unknown> {
-  return snapshotEntries(snapshot, false);
+  return shareableOf(snapshotEntries(snapshot, true));
+}
+
+/**
+ * Pure: of entries with failures, those others may take: the same values (not
+ * copies: the reading job keeps both, and an enterprise site's groups are large),
+ * each desk with only its whole parts.
+ */
+export function shareableOf(entries: ReadonlyMap<string, unknown>): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const [name, value] of entries) {
+    if (name.startsWith(ENTRY.desk(''))) {
+      const desk = value as KnownDesk;
+      const whole: KnownDesk = { listed: desk.listed };
+      if (desk.requestTypes?.ok) whole.requestTypes = desk.requestTypes;
+      if (desk.organizations?.ok) whole.organizations = desk.organizations;
+      if (desk.workflowByIssueType?.ok) whole.workflowByIssueType = desk.workflowByIssueType;
+      out.set(name, whole);
+    } else if ((value as Fetched<unknown>).ok) out.set(name, value);
+  }
+  return out;
 }
 
 /**

@@ -118,7 +118,7 @@ describe('runSharedArtifact', () => {
     expect(shared.source === 'shared' && (await shared.entries.entry('g'))).toEqual(bigGroup('a', 5));
   });
 
-  it('jobs in one process wait on the reader’s promise, each getting its own copy of what was shared', async () => {
+  it('jobs in one process wait on the reader’s promise and take what it shared', async () => {
     const deps = testDeps();
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -134,8 +134,6 @@ describe('runSharedArtifact', () => {
     expect(first).toEqual({ source: 'read', result: 'mine' });
     expect(slow).toHaveBeenCalledTimes(1);
     expect(sleep).not.toHaveBeenCalled();
-    const copy = second.source === 'shared' ? await second.entries.entry<{ value: number[] }>('a') : undefined;
-    copy!.value.push(2);
     expect(second.source === 'shared' && (await second.entries.entry('a'))).toEqual({ ok: true, value: [1] });
   });
 

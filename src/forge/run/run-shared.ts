@@ -75,9 +75,12 @@ function reasonOf(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 300);
 }
 
+/**
+ * Entries are read-only: the jobs of one container take the same values (a copy per
+ * job of an enterprise site's end-user groups would cost a job's memory many times).
+ */
 function fromMemory(entries: ReadonlyMap<string, unknown>): SharedEntries {
-  // A copy each time, as storage would give: no job can change what another job sees.
-  return { names: new Set(entries.keys()), entry: async <T>(name: string) => (entries.has(name) ? (structuredClone(entries.get(name)) as T) : undefined) };
+  return { names: new Set(entries.keys()), entry: async <T>(name: string) => entries.get(name) as T | undefined };
 }
 
 /**
@@ -110,8 +113,7 @@ function fromStorage(store: KeyValueStore, runId: string, artifact: string, mani
         // A failed load is tried again by the next job, not remembered.
         value.catch(() => cache.delete(name));
       }
-      const found = await value;
-      return found === undefined ? undefined : (structuredClone(found) as T);
+      return (await value) as T | undefined;
     },
   };
 }

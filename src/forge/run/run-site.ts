@@ -12,7 +12,7 @@
  * failed) the job reads itself, so the saving never costs a check its truth.
  */
 import { gatherSnapshot } from '../../gather/gather-snapshot';
-import { knownFromEntries, shareableEntries, snapshotEntries, type KnownArtifacts } from '../../gather/known-artifacts';
+import { knownFromEntries, shareableOf, snapshotEntries, type KnownArtifacts } from '../../gather/known-artifacts';
 import type { ArtifactKind } from '../../gather/artifact-kind';
 import { JiraClient } from '../../jira/jira-client';
 import type { RateLimitWait } from '../../jira/rate-gate';
@@ -60,10 +60,11 @@ export async function knownForJob(deps: AppDeps, runId: string, settings: AppSet
         ...(options.onRateLimitWait ? { onWait: options.onRateLimitWait } : {}),
       });
       const snapshot = await gatherSnapshot(client, engineSettingsFor(settings, [...keys]), { requires: SHARED_BY_DESKS, now: deps.now });
-      const entries = shareableEntries(snapshot);
-      deps.log.info('What the desks share was read once for the run', { runId, desks: keys.length, entries: entries.size, calls: client.stats().totalCalls });
       // This job keeps its own failures as its errors; the others read a failure again themselves.
-      return { result: snapshotEntries(snapshot, true), entries };
+      const all = snapshotEntries(snapshot, true);
+      const entries = shareableOf(all);
+      deps.log.info('What the desks share was read once for the run', { runId, desks: keys.length, entries: entries.size, calls: client.stats().totalCalls });
+      return { result: all, entries };
     },
     options.wait,
   );
