@@ -21,6 +21,7 @@ import { createInProcessQueue, type InProcessQueue } from './in-process-queue';
 import { startPreviewServer, type ResolverFn } from './preview-server';
 import { PERSONA_LABELS, type Persona, type PersonaId } from './personas';
 import { consoleLogger } from './console-logger';
+import { DEMO_VARIANTS, type DemoVariant } from './demo-variants';
 
 export interface RealSite {
   baseUrl: string;
@@ -41,6 +42,8 @@ export interface PreviewOptions {
   log?: Logger;
   /** Demo only: save demo settings and run the first check when the store is empty (default true). */
   seedDemo?: boolean;
+  /** Demo only: start the simulated site from one of demo-variants.ts (e.g. the service account without product access). */
+  demoVariant?: DemoVariant;
 }
 
 export interface RunningPreview {
@@ -67,8 +70,10 @@ interface JiraSide {
   simulator?: RunningSimulator;
 }
 
-async function simulatedJira(): Promise<JiraSide> {
-  const simulator = await startSimulator({ site: buildDemoSite() });
+async function simulatedJira(variant: DemoVariant | undefined): Promise<JiraSide> {
+  const site = buildDemoSite();
+  if (variant) DEMO_VARIANTS[variant](site);
+  const simulator = await startSimulator({ site });
   const transportFor = (c: { email: string; token: string }) => createHttpTransport({ baseUrl: simulator.url, email: c.email, apiToken: c.token });
   const persona = (id: PersonaId, c: { email: string; token: string; accountId: string }): Persona => ({
     id,
@@ -86,7 +91,7 @@ async function simulatedJira(): Promise<JiraSide> {
     asApp: transportFor(DEMO_CREDENTIALS.admin),
     personas: [persona('site-admin', DEMO_CREDENTIALS.admin), persona('project-admin', DEMO_CREDENTIALS.projectAdmin), persona('agent', DEMO_CREDENTIALS.agent)],
     desks,
-    siteLabel: `simulated demo site (${simulator.url})`,
+    siteLabel: `simulated demo site${variant ? `, ${variant}` : ''} (${simulator.url})`,
     simulator,
   };
 }
@@ -110,7 +115,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Runnin
   const dataDir = path.resolve(options.dataDir ?? '.preview-data');
   if (options.fresh) await fs.rm(dataDir, { recursive: true, force: true });
   const store = createFileStore(dataDir);
-  const jira = options.realSite ? await realJira(options.realSite) : await simulatedJira();
+  const jira = options.realSite ? await realJira(options.realSite) : await simulatedJira(options.demoVariant);
   const byAccount = new Map(jira.personas.map((p) => [p.accountId, p]));
 
   // The queue needs deps and deps need the queue: fill the reference after both exist.

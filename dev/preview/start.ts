@@ -1,8 +1,10 @@
 /**
  * `npm start`: the local preview. Prints the URL; PORT (default 3000) is honoured and
  * a free port is taken when it is busy. With JIRA_SITE, JIRA_EMAIL and JIRA_API_TOKEN
- * set it talks to that site instead of the simulated demo site.
+ * set it talks to that site instead of the simulated demo site; DEMO_VARIANT starts the
+ * demo site from one of demo-variants.ts.
  */
+import { demoVariantFrom } from './demo-variants';
 import { startPreview, type RealSite } from './preview';
 
 function realSiteFromEnv(env: NodeJS.ProcessEnv): RealSite | undefined | string {
@@ -23,7 +25,9 @@ async function main() {
     process.stderr.write(`PORT must be a port number, not "${process.env.PORT}".\n`);
     process.exit(2);
   }
-  const preview = await startPreview({ port, realSite });
+  // DEMO_VARIANT starts the demo site elsewhere than usual (demo-variants.ts), e.g. no-product-access.
+  const demoVariant = demoVariantFrom(process.env.DEMO_VARIANT);
+  const preview = await startPreview({ port, realSite, ...(demoVariant ? { demoVariant } : {}) });
   process.stdout.write(`Moveworks readiness preview: ${preview.url}\nJira: ${preview.siteLabel}\nPress Ctrl+C to stop.\n`);
   const stop = () => {
     void preview.close().finally(() => process.exit(0));

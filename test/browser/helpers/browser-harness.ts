@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { startPreview, type RunningPreview } from '../../../dev/preview/preview';
+import type { DemoVariant } from '../../../dev/preview/demo-variants';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const RESULTS = path.join(ROOT, 'test-results');
@@ -56,13 +57,18 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+export interface SessionOptions {
+  /** Start the demo site from one of dev/preview/demo-variants.ts. */
+  demoVariant?: DemoVariant;
+}
+
 /** Preview (demo site, first check finished) plus a Chromium page. */
-export async function startBrowserSession(label: string, viewport = { width: 1280, height: 900 }): Promise<BrowserSession> {
+export async function startBrowserSession(label: string, viewport = { width: 1280, height: 900 }, options: SessionOptions = {}): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM} (apt-get install -y chromium).`);
   ensureFreshBuild();
   mkdirSync(RESULTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(os.tmpdir(), `mw-preview-${label}-`));
-  const preview = await startPreview({ port: 0, dataDir, fresh: true, log: quietLog });
+  const preview = await startPreview({ port: 0, dataDir, fresh: true, log: quietLog, ...(options.demoVariant ? { demoVariant: options.demoVariant } : {}) });
   // The preview seeds the demo settings and starts the first check: let it finish.
   await preview.queue.idle();
   const profileDir = mkdtempSync(path.join(os.tmpdir(), `mw-chromium-${label}-`));
