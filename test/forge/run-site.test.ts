@@ -93,6 +93,16 @@ function comparable(report: Report | null): unknown {
   return strip(report);
 }
 
+/** A run started with the simulator's request log cleared: fresh deps, the site's settings, one job per desk pushed. */
+async function startedRun(reason: 'recheck' | 'scheduled') {
+  sim.requests.length = 0;
+  const jobs: ProjectJob[] = [];
+  const deps = depsFor(jobs);
+  await configure(deps);
+  const progress = await startReadinessRun(deps, { reason });
+  return { deps, jobs, progress };
+}
+
 async function wholeSiteReport(): Promise<unknown> {
   const deps = depsFor([]);
   await configure(deps);
@@ -109,11 +119,7 @@ it('a 3-desk run through the consumer reads everything once, as one whole-site r
   expect(wholeGroupPages).toBe(4 + 4 + 2);
   const wholeCalls = countByEndpoint();
 
-  sim.requests.length = 0;
-  const jobs: ProjectJob[] = [];
-  const deps = depsFor(jobs);
-  await configure(deps);
-  const progress = await startReadinessRun(deps, { reason: 'recheck' });
+  const { deps, jobs, progress } = await startedRun('recheck');
   expect(jobs.map((j) => j.projectKey).sort()).toEqual(site.desks.map((d) => d.key).sort());
   const listedAtStart = callsTo(DESK_LIST).length;
 
@@ -146,21 +152,13 @@ it('a 3-desk run through the consumer reads everything once, as one whole-site r
 }, 60_000);
 
 it('jobs one after another (a scheduled run’s spread) also page each group once', async () => {
-  sim.requests.length = 0;
-  const jobs: ProjectJob[] = [];
-  const deps = depsFor(jobs);
-  await configure(deps);
-  await startReadinessRun(deps, { reason: 'scheduled' });
+  const { deps, jobs } = await startedRun('scheduled');
   for (const job of jobs) expect(await processProjectJob(deps, job, { sharedWait: FAST_WAIT })).toMatchObject({ state: 'done' });
   expect(callsTo(GROUP_MEMBER)).toHaveLength(4 + 4 + 2);
 }, 60_000);
 
 it('jobs sharing one process wait on the reading job directly, still one read per group', async () => {
-  sim.requests.length = 0;
-  const jobs: ProjectJob[] = [];
-  const deps = depsFor(jobs);
-  await configure(deps);
-  await startReadinessRun(deps, { reason: 'recheck' });
+  const { deps, jobs } = await startedRun('recheck');
   const sleeps: number[] = [];
   const wait = { sleep: async (ms: number) => void sleeps.push(ms) };
   expect((await Promise.all(jobs.map((job) => processProjectJob(deps, job, { sharedWait: wait })))).every((r) => r.state === 'done')).toBe(true);
@@ -169,13 +167,9 @@ it('jobs sharing one process wait on the reading job directly, still one read pe
 }, 60_000);
 
 it('a group Jira refuses is not shared: every job reads it and reports CUST-COVERAGE as error, never pass', async () => {
-  sim.requests.length = 0;
   sim.setScenario({ name: 'groups refused', faults: [{ endpoint: GROUP_MEMBER, fault: { type: 'status', status: 403 } }] });
   try {
-    const jobs: ProjectJob[] = [];
-    const deps = depsFor(jobs);
-    await configure(deps);
-    await startReadinessRun(deps, { reason: 'recheck' });
+    const { deps, jobs } = await startedRun('recheck');
     await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { sharedWait: FAST_WAIT })));
     const report = (await loadDecoratedReport(deps.storage, deps.now()))!;
     expect(report.projects).toHaveLength(3);
@@ -212,14 +206,10 @@ it.each([
 }, 60_000);
 
 it('each job starts its desk’s customer paging at once, before what the desks share has been read', async () => {
-  sim.requests.length = 0;
   // The shared read is slow: every group page takes 150 ms.
   sim.setScenario({ name: 'slow groups', faults: [{ endpoint: GROUP_MEMBER, fault: { type: 'delay', ms: 150 } }] });
   try {
-    const jobs: ProjectJob[] = [];
-    const deps = depsFor(jobs);
-    await configure(deps);
-    await startReadinessRun(deps, { reason: 'recheck' });
+    const { deps, jobs } = await startedRun('recheck');
     const results = await Promise.all(jobs.map((job) => processProjectJob({ ...deps, storage: ownProcessView(deps.storage) }, job, { sharedWait: FAST_WAIT })));
     expect(results.every((r) => r.state === 'done')).toBe(true);
     const seqOf = (endpoint: string) => sim.requests.filter((r) => r.endpoint === endpoint).map((r) => r.seq);
