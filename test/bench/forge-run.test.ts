@@ -8,6 +8,7 @@
  * dropped when it ends.
  */
 import { lowerBound } from '../../bench/lower-bound';
+import { busiestWindow, KVS_LIMITS, kvsUnits } from '../../bench/kvs-meter';
 import { measureForgeRun, type ForgeRunMeasurement } from '../../bench/forge-run';
 import { siteShape, type SiteShape } from '../../bench/site-shape';
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
@@ -55,4 +56,19 @@ it('keeps every kvs value under 240 KiB and drops what the run shared when it en
   expect(run.kvs.largestValueBytes).toBeLessThan(240 * 1024);
   expect(run.kvs.reads).toBeGreaterThan(0);
   expect(run.sharedEntriesLeft).toBe(0);
+});
+
+describe('kvs metering as Forge limits it per installation', () => {
+  it('counts a request in 10 KB units, rounded up: 65 KB is 7, anything up to 10 KB is 1', () => {
+    expect(kvsUnits(65 * 1024)).toBe(7);
+    expect(kvsUnits(10 * 1024)).toBe(1);
+    expect(kvsUnits(0)).toBe(1);
+    expect(KVS_LIMITS).toMatchObject({ requestsPerSecond: 1000, readUnitsPerMinute: 4000, writeUnitsPerMinute: 4000 });
+  });
+
+  it('finds the busiest sliding window', () => {
+    // (400, 1,400]: 5 + 1 + 9.
+    expect(busiestWindow([[0, 5], [500, 5], [1_200, 1], [1_400, 9]], 1_000)).toBe(15);
+    expect(busiestWindow([], 1_000)).toBe(0);
+  });
 });
