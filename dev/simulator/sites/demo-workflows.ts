@@ -71,7 +71,8 @@ export function demoStatuses(teamManagedFacilities: boolean): JiraWorkflowStatus
   ];
 }
 
-const FIELD_NAMES: Record<string, string> = {
+/** Every field the demo site knows by name: Jira's own and its custom fields. */
+export const FIELD_NAMES: Record<string, string> = {
   ...SYSTEM_FIELDS,
   customfield_10010: 'Request Type',
   customfield_10050: 'HR category',
