@@ -3,20 +3,17 @@
  * pins: who may read what, and how pickers match. Each test is named in the contract
  * file's "Pinned by" column, so dropping or renaming one fails the contract test.
  */
-import { startSimulator, type RunningSimulator } from './server';
-import { buildDemoSite, DEMO_CREDENTIALS, GROUP_IDS } from './sites/demo';
+import type { RunningSimulator } from './server';
+import { DEMO_CREDENTIALS, GROUP_IDS } from './sites/demo';
 import { SCREEN } from './sites/demo-workflows';
 import { staffUsers } from './sites/people';
 import { call } from './testing/client';
+import { useValidatedDemoSimulator } from './testing/validated-demo';
 
 const { admin, agent, projectAdmin } = DEMO_CREDENTIALS;
 
 let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
-});
-afterAll(() => sim.close());
-afterEach(() => expect(sim.violations).toEqual([]));
+useValidatedDemoSimulator((started) => (sim = started));
 
 describe('group members', () => {
   it('lists group members to Jira administrators only (403 in Jira’s body to anyone else)', async () => {

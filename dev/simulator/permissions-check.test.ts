@@ -3,19 +3,16 @@
  * projects and 1000 issues can be checked", so 1001 project ids are a 400 and a
  * caller (the CLI's fix planning) must split its desks into calls of 1000.
  */
-import { startSimulator, type RunningSimulator } from './server';
+import type { RunningSimulator } from './server';
 import { MAX_IDS_PER_CHECK } from './routes/permissions';
-import { buildDemoSite, DEMO_CREDENTIALS } from './sites/demo';
+import { DEMO_CREDENTIALS } from './sites/demo';
 import { call } from './testing/client';
+import { useValidatedDemoSimulator } from './testing/validated-demo';
 
 const { admin } = DEMO_CREDENTIALS;
 
 let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
-});
-afterAll(() => sim.close());
-afterEach(() => expect(sim.violations).toEqual([]));
+useValidatedDemoSimulator((started) => (sim = started));
 
 const ids = (n: number) => Array.from({ length: n }, (_, i) => 10000 + i);
 const check = (projects: number[]) =>

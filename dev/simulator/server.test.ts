@@ -2,19 +2,16 @@
  * The simulator speaks like Jira Cloud: Basic auth, the three paging styles with
  * silent caps, JSM's experimental header rule, profile privacy, and permissions.
  */
-import { startSimulator, type RunningSimulator } from './server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_SERVER_TIME_ZONE, GROUP_IDS } from './sites/demo';
+import type { RunningSimulator } from './server';
+import { DEMO_CREDENTIALS, DEMO_SERVER_TIME_ZONE, GROUP_IDS } from './sites/demo';
 import { staffUsers } from './sites/people';
 import { call, OPT_IN, type Credentials } from './testing/client';
+import { useValidatedDemoSimulator } from './testing/validated-demo';
 
 const { admin, agent, serviceAccount: sa, projectAdmin } = DEMO_CREDENTIALS;
 
 let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
-});
-afterAll(() => sim.close());
-afterEach(() => expect(sim.violations).toEqual([]));
+useValidatedDemoSimulator((started) => (sim = started));
 
 describe('authentication', () => {
   it('answers 401 with Jira Cloud text when there are no credentials', async () => {

@@ -8,6 +8,7 @@ import { startSimulator, type RunningSimulator } from './server';
 import { buildDemoSite, DEMO_CREDENTIALS } from './sites/demo';
 import { staffUsers } from './sites/people';
 import { call, type Credentials } from './testing/client';
+import { useValidatedDemoSimulator } from './testing/validated-demo';
 
 const { admin, agent, serviceAccount: sa } = DEMO_CREDENTIALS;
 const staff = staffUsers();
@@ -18,12 +19,10 @@ const noProductAccess = staff[22]!;
 const noBrowse: Credentials = { email: noProductAccess.email!, token: 'SIMULATED-no-browse-token-not-a-secret' };
 
 let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
+useValidatedDemoSimulator((started) => {
+  sim = started;
   sim.model.setApiToken(noProductAccess.accountId, noBrowse.token);
 });
-afterAll(() => sim.close());
-afterEach(() => expect(sim.violations).toEqual([]));
 
 const search = (query: string, as: Credentials) => call(sim, 'GET', `/rest/api/3/user/search?query=${encodeURIComponent(query)}`, { as });
 const ids = (users: { accountId: string }[]) => users.map((u) => u.accountId);

@@ -5,22 +5,19 @@
  * differ on every real site, and an app that mixes them up has to fail here.
  */
 import type { SiteModel } from '../model';
-import { startSimulator, type RunningSimulator } from '../server';
+import type { RunningSimulator } from '../server';
 import { buildDemoSite, buildReadySite, DEMO_CREDENTIALS } from '../sites/demo';
 import { PROJECT_IDS } from '../sites/demo-workflows';
 import { generateSite } from '../sites/generated-site';
 import { buildLargeSite } from '../sites/large';
 import { call, OPT_IN } from '../testing/client';
+import { useValidatedDemoSimulator } from '../testing/validated-demo';
 
 const { admin } = DEMO_CREDENTIALS;
 const HR_DESK_ID = '2';
 
 let sim: RunningSimulator;
-beforeAll(async () => {
-  sim = await startSimulator({ site: buildDemoSite(), validateResponses: true });
-});
-afterAll(() => sim.close());
-afterEach(() => expect(sim.violations).toEqual([]));
+useValidatedDemoSimulator((started) => (sim = started));
 
 const notFoundBody = (id: string) => ({
   errorMessage: `Service Desk with id ${id} does not exist.`,
