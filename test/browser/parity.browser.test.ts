@@ -87,19 +87,24 @@ async function expectMatchesAfter(app: FrameLocator) {
   expect(items.some((i) => i.text.includes('Resolve transition id'))).toBe(true);
 }
 
+/** The comparison, difference first, pictured and checked with axe in the light theme and then in the dark one. */
+async function expectComparisonInBothThemes(app: FrameLocator, name: string, label: string) {
+  await expectDifferenceFirst(app);
+  await screenshot(name);
+  expect(await appAxeViolations(page, label)).toEqual([]);
+  await expectMatchesAfter(app);
+
+  await toDark();
+  await screenshot(`${name}-dark`);
+  expect(await appAxeViolations(page, `${label}, dark`)).toEqual([]);
+}
+
 test('the Parity sub-page shows ITSD ↔ ITSDTEST with the renamed status first, what breaks and the fix, light and dark, accessibly', async () => {
   await page.goto(`${preview.url}?as=site-admin&surface=admin&route=parity&theme=light`);
   const app = appFrame(page);
   await app.locator('[data-testid="parity-page"]').waitFor({ timeout: 30_000 });
   expect(await app.locator('[data-testid="tab-parity"]').getAttribute('aria-selected')).toBe('true');
-  await expectDifferenceFirst(app);
-  await screenshot('parity-admin');
-  expect(await appAxeViolations(page, 'parity admin page')).toEqual([]);
-  await expectMatchesAfter(app);
-
-  await toDark();
-  await screenshot('parity-admin-dark');
-  expect(await appAxeViolations(page, 'parity admin page, dark')).toEqual([]);
+  await expectComparisonInBothThemes(app, 'parity-admin', 'parity admin page');
 });
 
 test("ITSD's project settings page has the same comparison under its Parity tab, light and dark, accessibly", async () => {
@@ -108,14 +113,7 @@ test("ITSD's project settings page has the same comparison under its Parity tab,
   await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
   await app.locator('[data-testid="tab-parity"]').click();
   await app.locator('[data-testid="parity-page"]').waitFor({ timeout: 30_000 });
-  await expectDifferenceFirst(app);
-  await screenshot('parity-project');
-  expect(await appAxeViolations(page, 'parity project page')).toEqual([]);
-  await expectMatchesAfter(app);
-
-  await toDark();
-  await screenshot('parity-project-dark');
-  expect(await appAxeViolations(page, 'parity project page, dark')).toEqual([]);
+  await expectComparisonInBothThemes(app, 'parity-project', 'parity project page');
 });
 
 test("WF-EXPORT's card on ITSD's page downloads the hand-off bundle, its parity section naming the renamed status", async () => {
