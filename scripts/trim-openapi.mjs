@@ -27,6 +27,8 @@ const PLATFORM_OPERATIONS = {
   '/rest/api/3/workflows/search': ['get'],
   '/rest/api/3/workflows/update': ['post'],
   '/rest/api/3/workflows/update/validation': ['post'],
+  '/rest/api/3/field': ['get'],
+  '/rest/api/3/resolution/search': ['get'],
   '/rest/api/3/screens': ['get', 'post'],
   '/rest/api/3/screens/{screenId}/tabs': ['get', 'post'],
   '/rest/api/3/screens/{screenId}/tabs/{tabId}/fields': ['get', 'post'],

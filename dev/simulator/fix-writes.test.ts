@@ -149,6 +149,7 @@ describe('screens', () => {
     // Start date: required on HR's onboarding, on no screen of the demo.
     const added = await call(sim, 'POST', `/rest/api/3/screens/${SCREEN.hrOnboardingDone}/tabs/10104/fields`, { as: admin, body: { fieldId: 'customfield_10060' } });
     expect(added.status).toBe(200);
+    expect(added.json()).toEqual({ id: 'customfield_10060', name: 'Start date' });
     const missing = await call(sim, 'POST', `/rest/api/3/screens/${SCREEN.hrOnboardingDone}/tabs/10104/fields`, { as: admin, body: { fieldId: 'customfield_99999' } });
     expect(missing.status).toBe(404);
     expect(missing.json()).toEqual({ errorMessages: ['The field with id customfield_99999 does not exist.'], errors: {} });
@@ -157,5 +158,34 @@ describe('screens', () => {
   it('lists screens to admins by a case-insensitive part of the name', async () => {
     const page = (await call(sim, 'GET', '/rest/api/3/screens?queryString=onboarding', { as: admin })).json();
     expect(page).toMatchObject({ startAt: 0, isLast: true, total: 1, values: [{ id: SCREEN.hrOnboardingDone, name: 'HR: Onboarding Complete Screen' }] });
+  });
+});
+
+describe('fields and resolutions, as any signed-in user reads them', () => {
+  it('GET /field names every custom field of the site, those no screen shows too (Start date)', async () => {
+    const res = await call(sim, 'GET', '/rest/api/3/field', { as: agent });
+    expect(res.status).toBe(200);
+    const fields = res.json() as { id: string; name: string; custom: boolean }[];
+    expect(fields).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: 'assignee', name: 'Assignee', custom: false }),
+      expect.objectContaining({ id: 'customfield_10060', name: 'Start date', custom: true }),
+    ]));
+    expect((await call(sim, 'GET', '/rest/api/3/field')).status).toBe(401);
+  });
+
+  it('GET /resolution/search pages Jira’s resolutions with Done the default, by repeated id or only the default', async () => {
+    const all = (await call(sim, 'GET', '/rest/api/3/resolution/search', { as: agent })).json();
+    expect(all).toMatchObject({ startAt: 0, maxResults: 50, total: 4, isLast: true });
+    expect(all.values.map((r: { id: string; name: string; default: boolean }) => [r.id, r.name, r.default])).toEqual([
+      ['10000', 'Done', true],
+      ['10001', "Won't Do", false],
+      ['10002', 'Duplicate', false],
+      ['10003', 'Cannot Reproduce', false],
+    ]);
+    const onlyDefault = (await call(sim, 'GET', '/rest/api/3/resolution/search?onlyDefault=true', { as: agent })).json();
+    expect(onlyDefault.values.map((r: { id: string }) => r.id)).toEqual(['10000']);
+    const byId = (await call(sim, 'GET', '/rest/api/3/resolution/search?id=10001&id=10003&maxResults=1', { as: agent })).json();
+    expect(byId).toMatchObject({ total: 2, isLast: false, values: [{ id: '10001' }] });
+    expect(byId.nextPage).toContain('startAt=1');
   });
 });

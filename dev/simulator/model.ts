@@ -102,6 +102,22 @@ export interface SimScreenField {
   name: string;
 }
 
+/** A resolution value of the site (Jira's own, site-wide); one of them is the default. */
+export interface SimResolution {
+  id: string;
+  name: string;
+  description: string;
+  isDefault?: boolean;
+}
+
+/** The resolutions a new Jira Cloud site has, Done the default. */
+export const JIRA_DEFAULT_RESOLUTIONS: readonly SimResolution[] = [
+  { id: '10000', name: 'Done', description: 'Work has been completed on this issue.', isDefault: true },
+  { id: '10001', name: "Won't Do", description: 'This issue won\'t be actioned.' },
+  { id: '10002', name: 'Duplicate', description: 'The problem is a duplicate of an existing issue.' },
+  { id: '10003', name: 'Cannot Reproduce', description: 'All attempts at reproducing this issue failed, or not enough information was available to reproduce the issue.' },
+];
+
 export interface SimScreenTab {
   id: number;
   name: string;
@@ -179,6 +195,7 @@ export class SiteModel {
   private readonly screens = new Map<number, SimScreen>();
   /** The site's fields by id: those on any screen, those workflow rules name, and any added. */
   private readonly fields = new Map<string, SimScreenField>();
+  private resolutions: SimResolution[] = JIRA_DEFAULT_RESOLUTIONS.map((r) => ({ ...r }));
   private readonly issues = new Map<string, SimIssue>();
   private readonly issuesById = new Map<string, SimIssue>();
   private readonly issueCounters = new Map<string, number>();
@@ -604,6 +621,20 @@ export class SiteModel {
 
   field(id: string): SimScreenField | undefined {
     return this.fields.get(id);
+  }
+
+  /** The site's custom and named fields, in the order they became known. */
+  allFields(): SimScreenField[] {
+    return [...this.fields.values()];
+  }
+
+  allResolutions(): readonly SimResolution[] {
+    return this.resolutions;
+  }
+
+  /** Replaces the site's resolutions (a site whose admin renamed or removed Jira's). */
+  setResolutions(resolutions: readonly SimResolution[]): void {
+    this.resolutions = resolutions.map((r) => ({ ...r }));
   }
 
   screen(id: number): SimScreen | undefined {

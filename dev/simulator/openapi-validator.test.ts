@@ -57,7 +57,7 @@ describe('validateAgainstSpec', () => {
     expect(ops).toContain('POST /rest/api/3/workflows');
     expect(ops).toContain('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer');
     expect(ops).toContain('GET /rest/servicedeskapi/servicedesk/{serviceDeskId}');
-    expect(ops.length).toBe(36);
+    expect(ops.length).toBe(38);
   });
 });
 

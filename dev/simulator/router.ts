@@ -2,6 +2,7 @@
  * Matches "METHOD /path" against the route templates (the official OpenAPI paths)
  * and pulls out the path parameters.
  */
+import { fieldRoutes } from './routes/fields';
 import { groupWriteRoutes } from './routes/groups-write';
 import { issueRoutes } from './routes/issues';
 import { organizationRoutes } from './routes/organizations';
@@ -20,6 +21,7 @@ export const ROUTES: readonly Route[] = [
   ...workflowRoutes,
   ...workflowWriteRoutes,
   ...screenWriteRoutes,
+  ...fieldRoutes,
   ...groupWriteRoutes,
   ...permissionRoutes,
   ...issueRoutes,

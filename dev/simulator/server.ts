@@ -75,7 +75,7 @@ export interface RunningSimulator {
 }
 
 /** Operations whose official 401 is a JSON ErrorCollection; the rest of the platform API answers text. */
-const JSON_401 = new Set(['GET /rest/api/3/mypermissions', 'POST /rest/api/3/issue']);
+const JSON_401 = new Set(['GET /rest/api/3/mypermissions', 'POST /rest/api/3/issue', 'GET /rest/api/3/resolution/search']);
 
 function unauthenticated(api: ApiFamily, endpoint: string, credentialsGiven: boolean): SimResponse {
   const headers: Record<string, string> = credentialsGiven ? { 'X-Seraph-LoginReason': 'AUTHENTICATED_FAILED' } : {};

@@ -13,7 +13,7 @@
  * buildReadySite(): the same company with every gap fixed.
  */
 import { SiteModel, type SimProject, type SimProjectRole, type SimRoleActor } from '../model';
-import { demoScreens, demoStatuses, demoWorkflows, PROJECT_IDS, WORKFLOW_NAMES } from './demo-workflows';
+import { demoScreens, demoStatuses, demoWorkflows, FIELD_NAMES, PROJECT_IDS, WORKFLOW_NAMES } from './demo-workflows';
 import { groupUuid, atlassianAccountId } from './ids';
 import { appUsers, DEMO_DOMAIN, externalCustomers, staffUsers } from './people';
 
@@ -138,6 +138,8 @@ function buildAcme({ ready }: DemoOptions): SiteModel {
   model.addIssueType({ id: '10101', name: 'Booking', projectId: facScope });
 
   for (const status of demoStatuses(!ready)) model.addStatus(status);
+  // The site's custom fields by name, whether or not a screen shows them yet (Start date is on none until fixed).
+  for (const [id, name] of Object.entries(FIELD_NAMES)) if (id.startsWith('customfield_')) model.addField({ id, name });
   for (const screen of demoScreens(ready)) model.addScreen(screen);
   for (const workflow of demoWorkflows(ready)) model.addWorkflow(workflow);
 

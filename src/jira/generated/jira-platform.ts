@@ -439,6 +439,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/api/3/field": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get fields
+         * @description Returns system and custom issue fields according to the following rules:
+         *
+         *      *  Fields that cannot be added to the issue navigator are always returned.
+         *      *  Fields that cannot be placed on an issue screen are always returned.
+         *      *  Fields that depend on global Jira settings are only returned if the setting is enabled. That is, timetracking fields, subtasks, votes, and watches.
+         *      *  For all other fields, this operation only returns the fields that the user has permission to view (that is, the field is used in at least one project that the user has *Browse Projects* [project permission](https://confluence.atlassian.com/x/yodKLg) for.)
+         *
+         *     This operation can be accessed anonymously.
+         *
+         *     **[Permissions](#permissions) required:** None.
+         */
+        get: operations["getFields"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/api/3/resolution/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search resolutions
+         * @description Returns a [paginated](#pagination) list of resolutions. The list can contain all resolutions or a subset determined by any combination of these criteria:
+         *
+         *      *  a list of resolutions IDs.
+         *      *  whether the field configuration is a default. This returns resolutions from company-managed (classic) projects only, as there is no concept of default resolutions in team-managed projects.
+         *
+         *     **[Permissions](#permissions) required:** Permission to access Jira.
+         */
+        get: operations["searchResolutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/api/3/screens": {
         parameters: {
             query?: never;
@@ -930,6 +984,29 @@ export interface components {
             };
             /** Format: int32 */
             status?: number;
+        };
+        /** @description Details about a field. */
+        FieldDetails: {
+            /** @description The names that can be used to reference the field in an advanced search. For more information, see [Advanced searching - fields reference](https://confluence.atlassian.com/x/gwORLQ). */
+            clauseNames?: string[];
+            /** @description Whether the field is a custom field. */
+            custom?: boolean;
+            /** @description The ID of the field. */
+            id?: string;
+            /** @description The key of the field. */
+            key?: string;
+            /** @description The name of the field. */
+            name?: string;
+            /** @description Whether the field can be used as a column on the issue navigator. */
+            navigable?: boolean;
+            /** @description Whether the content of the field can be used to order lists. */
+            orderable?: boolean;
+            /** @description The data schema for the field. */
+            schema?: components["schemas"]["JsonTypeBean"];
+            /** @description The scope of the field. */
+            scope?: components["schemas"]["Scope"];
+            /** @description Whether the content of the field can be searched. */
+            searchable?: boolean;
         };
         /** @description The metadata describing an issue field. */
         FieldMetadata: {
@@ -1440,6 +1517,38 @@ export interface components {
             readonly values?: components["schemas"]["Project"][];
         };
         /** @description A page of items. */
+        PageBeanResolutionJsonBean: {
+            /** @description Whether this is the last page. */
+            readonly isLast?: boolean;
+            /**
+             * Format: int32
+             * @description The maximum number of items that could be returned.
+             */
+            readonly maxResults?: number;
+            /**
+             * Format: uri
+             * @description If there is another page of results, the URL of the next page.
+             */
+            readonly nextPage?: string;
+            /**
+             * Format: uri
+             * @description The URL of the page.
+             */
+            readonly self?: string;
+            /**
+             * Format: int64
+             * @description The index of the first item returned.
+             */
+            readonly startAt?: number;
+            /**
+             * Format: int64
+             * @description The number of items returned.
+             */
+            readonly total?: number;
+            /** @description The list of items. */
+            readonly values?: components["schemas"]["ResolutionJsonBean"][];
+        };
+        /** @description A page of items. */
         PageBeanScreen: {
             /** @description Whether this is the last page. */
             readonly isLast?: boolean;
@@ -1843,6 +1952,14 @@ export interface components {
         ProjectRoleUser: {
             /** @description The account ID of the user, which uniquely identifies the user across all Atlassian products. For example, *5b10ac8d82e05b22cc7d4ef5*. Returns *unknown* if the record is deleted and corrupted, for example, as the result of a server import. */
             readonly accountId?: string;
+        };
+        ResolutionJsonBean: {
+            default?: boolean;
+            description?: string;
+            iconUrl?: string;
+            id?: string;
+            name?: string;
+            self?: string;
         };
         /** @description Details of the permission. */
         RestrictedPermission: {
@@ -3943,6 +4060,73 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    getFields: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example [{"clauseNames":["description"],"custom":false,"id":"description","name":"Description","navigable":true,"orderable":true,"schema":{"system":"description","type":"string"},"searchable":true},{"clauseNames":["summary"],"custom":false,"id":"summary","key":"summary","name":"Summary","navigable":true,"orderable":true,"schema":{"system":"summary","type":"string"},"searchable":true}] */
+                    "application/json": components["schemas"]["FieldDetails"][];
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    searchResolutions: {
+        parameters: {
+            query?: {
+                /** @description The index of the first item to return in a page of results (page offset). */
+                startAt?: string;
+                /** @description The maximum number of items to return per page. */
+                maxResults?: string;
+                /** @description The list of resolutions IDs to be filtered out */
+                id?: string[];
+                /** @description When set to true, return default only, when IDs provided, if none of them is default, return empty page. Default value is false */
+                onlyDefault?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"isLast":true,"maxResults":50,"startAt":0,"total":1,"values":[{"description":"This is what it is supposed to do.","id":"10001","isDefault":true,"name":"Works as designed"}]} */
+                    "application/json": components["schemas"]["PageBeanResolutionJsonBean"];
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorCollection"];
+                };
             };
         };
     };
