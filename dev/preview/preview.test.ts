@@ -19,14 +19,26 @@ async function invoke<T>(preview: RunningPreview, functionKey: string, persona =
   return res.json() as Promise<{ success: boolean; data?: T }>;
 }
 
-describe('startPreview on the demo site', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-test-'));
+/** A data folder for the describe block, removed after it. */
+function dataDirFor(label: string): string {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), `mw-preview-${label}-`));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  return dataDir;
+}
+
+/** A preview started afresh on the demo site, its first check finished. */
+async function freshPreview(dataDir: string): Promise<RunningPreview> {
+  const preview = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
+  await preview.queue.idle();
+  return preview;
+}
+
+describe('startPreview on the demo site', () => {
+  const dataDir = dataDirFor('test');
 
   it('seeds the demo settings, runs the first check through the queue, and keeps it across a restart', async () => {
-    const first = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
+    const first = await freshPreview(dataDir);
     try {
-      await first.queue.idle();
       const overview = await invoke<OverviewData>(first, 'getOverview');
       expect(overview.success).toBe(true);
       expect(overview.data!.report!.projects.map((p) => p.key).sort()).toEqual(['FAC', 'HR', 'ITSD', 'ITSDTEST']);
@@ -50,13 +62,11 @@ describe('startPreview on the demo site', () => {
 });
 
 describe('non-production parity on the demo site (ITSD and its test desk ITSDTEST)', () => {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'mw-preview-parity-'));
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const dataDir = dataDirFor('parity');
 
   it('pairs ITSD with ITSDTEST, finds the renamed status in the run, and shows it on the Parity page and in the hand-off bundle', async () => {
-    const preview = await startPreview({ port: 0, dataDir, fresh: true, log: quiet });
+    const preview = await freshPreview(dataDir);
     try {
-      await preview.queue.idle();
       const settings = await invoke<VersionedSettings>(preview, 'getSettings');
       expect(settings.data!.settings.parityPairs).toEqual([{ production: 'ITSD', nonProduction: 'ITSDTEST' }]);
 
