@@ -87,6 +87,14 @@ async function expectMatchesAfter(app: FrameLocator) {
   expect(items.some((i) => i.text.includes('Resolve transition id'))).toBe(true);
 }
 
+/** ITSD's project settings page, as the site admin, in the light theme. */
+async function openItsdProjectPage(): Promise<FrameLocator> {
+  await page.goto(`${preview.url}?as=site-admin&surface=project&project=ITSD&theme=light`);
+  const app = appFrame(page);
+  await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
+  return app;
+}
+
 /** The comparison, difference first, pictured and checked with axe in the light theme and then in the dark one. */
 async function expectComparisonInBothThemes(app: FrameLocator, name: string, label: string) {
   await expectDifferenceFirst(app);
@@ -108,18 +116,14 @@ test('the Parity sub-page shows ITSD ↔ ITSDTEST with the renamed status first,
 });
 
 test("ITSD's project settings page has the same comparison under its Parity tab, light and dark, accessibly", async () => {
-  await page.goto(`${preview.url}?as=site-admin&surface=project&project=ITSD&theme=light`);
-  const app = appFrame(page);
-  await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
+  const app = await openItsdProjectPage();
   await app.locator('[data-testid="tab-parity"]').click();
   await app.locator('[data-testid="parity-page"]').waitFor({ timeout: 30_000 });
   await expectComparisonInBothThemes(app, 'parity-project', 'parity project page');
 });
 
 test("WF-EXPORT's card on ITSD's page downloads the hand-off bundle, its parity section naming the renamed status", async () => {
-  await page.goto(`${preview.url}?as=site-admin&surface=project&project=ITSD&theme=light`);
-  const app = appFrame(page);
-  await app.locator('[data-testid="project-page"]').waitFor({ timeout: 30_000 });
+  const app = await openItsdProjectPage();
   // WF-EXPORT passes on ITSD, so its card is among the passing checks, collapsed until asked for.
   await app.locator('[data-testid="toggle-passes-desk"]').click();
   const card = app.locator('[data-check="WF-EXPORT"]');
