@@ -13,16 +13,9 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measureForgeJobs, type ForgeJobsMeasurement, type JobLimit } from './forge-jobs-run';
 import { startChild } from './ipc';
-import type { SimulatorCounts, SimulatorStartRequest } from './simulator-process';
+import { callsPerMs, siteTimingOptions } from './site-options';
+import type { SimulatorCounts, SimulatorStarted, SimulatorStartRequest } from './simulator-process';
 import { markdownTable, textTable } from './table';
-
-interface SimulatorStarted {
-  url: string;
-  email: string;
-  apiToken: string;
-  serviceAccount: string;
-  endUserGroups: string[];
-}
 
 function parseOptions(argv: string[]) {
   const { values } = parseArgs({
@@ -30,9 +23,7 @@ function parseOptions(argv: string[]) {
     options: {
       desks: { type: 'string', default: '200' },
       limits: { type: 'string', default: '4,unlimited' },
-      latency: { type: 'string', default: '5' },
-      jitter: { type: 'string', default: '2' },
-      burst: { type: 'string', default: '100/1000' },
+      ...siteTimingOptions({ latency: '5', jitter: '2' }),
       json: { type: 'string' },
     },
   });
@@ -45,12 +36,10 @@ function parseOptions(argv: string[]) {
     if (!Number.isInteger(n) || n < 1) throw new Error('--limits takes whole numbers of at least 1 or "unlimited", e.g. 4,unlimited');
     return n;
   });
-  const burst = /^(\d+)\/(\d+)$/.exec(values.burst!);
-  if (!burst) throw new Error('--burst takes calls/milliseconds, e.g. 100/1000');
   const request: SimulatorStartRequest = {
     desks,
     latency: { meanMs: Number(values.latency), jitterMs: Number(values.jitter) },
-    burst: { maxRequests: Number(burst[1]), perMs: Number(burst[2]) },
+    burst: callsPerMs(values.burst!, 'burst'),
   };
   return { request, limits, json: values.json };
 }

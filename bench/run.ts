@@ -16,7 +16,8 @@ import { startChild } from './ipc';
 import { ENDPOINTS, lowerBound, LOWER_BOUND_FORMULA, singleDeskLowerBound, wallTimeBound, type CallCount, type TimingModel, type WallTimeBound } from './lower-bound';
 import type { MeasuredInChild } from './measure-process';
 import type { RunTarget } from './measure-run';
-import type { SimulatorCounts, SimulatorStartRequest } from './simulator-process';
+import { callsPerMs, siteTimingOptions } from './site-options';
+import type { SimulatorCounts, SimulatorStarted, SimulatorStartRequest } from './simulator-process';
 import type { SiteShape } from './site-shape';
 import type { ForgeRunMeasurement, ForgeRunOptions, ForgeRunSite } from './forge-run';
 import { READINESS_JOB_CONCURRENCY } from '../src/forge/run/job-pacing';
@@ -41,9 +42,7 @@ function parseOptions(argv: string[]): Options {
     args: argv,
     options: {
       sizes: { type: 'string', default: '25,50,100,200' },
-      latency: { type: 'string', default: '40' },
-      jitter: { type: 'string', default: '15' },
-      burst: { type: 'string', default: '100/1000' },
+      ...siteTimingOptions({ latency: '40', jitter: '15' }),
       'no-burst': { type: 'boolean', default: false },
       'no-latency': { type: 'boolean', default: false },
       'no-forge': { type: 'boolean', default: false },
@@ -53,24 +52,13 @@ function parseOptions(argv: string[]): Options {
   });
   const sizes = values.sizes!.split(',').map((s) => Number.parseInt(s.trim(), 10));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--sizes takes desk counts from 1 to 2000, e.g. 25,50,100,200');
-  const burstMatch = /^(\d+)\/(\d+)$/.exec(values.burst!);
-  if (!values['no-burst'] && !burstMatch) throw new Error('--burst takes calls/milliseconds, e.g. 100/1000');
   const concurrency = Number.parseInt(values.concurrency!, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
   const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency, forge: !values['no-forge'] };
   if (!values['no-latency']) options.latency = { meanMs: Number(values.latency), jitterMs: Number(values.jitter) };
-  if (!values['no-burst'] && burstMatch) options.burst = { maxRequests: Number(burstMatch[1]), perMs: Number(burstMatch[2]) };
+  if (!values['no-burst']) options.burst = callsPerMs(values.burst!, 'burst');
   if (values.json) options.json = values.json;
   return options;
-}
-
-interface SimulatorStarted {
-  url: string;
-  email: string;
-  apiToken: string;
-  serviceAccount: string;
-  endUserGroups: string[];
-  shape: SiteShape;
 }
 
 interface MeasuredRun {

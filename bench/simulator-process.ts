@@ -7,7 +7,7 @@ import { ROUTES } from '../dev/simulator/router';
 import { startSimulator, type RunningSimulator, type Scenario } from '../dev/simulator/server';
 import { generateSite } from '../dev/simulator/sites/generated-site';
 import { serve } from './ipc';
-import { siteShape } from './site-shape';
+import { siteShape, type SiteShape } from './site-shape';
 
 export interface SimulatorStartRequest {
   desks: number;
@@ -17,6 +17,16 @@ export interface SimulatorStartRequest {
   burst?: { maxRequests: number; perMs: number };
   /** A site-wide budget of calls over a longer window (Jira's hourly quota), answered 429 + Retry-After when spent. */
   quota?: { maxRequests: number; perMs: number };
+}
+
+/** The answer to `start`: where the site is, who to call it as, and its shape. */
+export interface SimulatorStarted {
+  url: string;
+  email: string;
+  apiToken: string;
+  serviceAccount: string;
+  endUserGroups: string[];
+  shape: SiteShape;
 }
 
 export interface SimulatorCounts {
@@ -48,7 +58,7 @@ serve(async (message) => {
       const site = generateSite({ desks: request.desks, ...(request.endUsers ? { endUsers: request.endUsers } : {}) });
       simulator = await startSimulator({ site: site.model, host: '127.0.0.1', port: 0, scenario: benchScenario(request) });
       cpuMark = process.cpuUsage();
-      return {
+      const started: SimulatorStarted = {
         url: simulator.url,
         email: site.admin.email,
         apiToken: site.admin.token,
@@ -56,6 +66,7 @@ serve(async (message) => {
         endUserGroups: site.endUserGroups,
         shape: siteShape(site.model, site.endUserGroups),
       };
+      return started;
     }
     case 'counts': {
       if (!simulator) throw new Error('The simulator is not started');
