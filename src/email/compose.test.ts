@@ -36,7 +36,12 @@ function currentRun(): Report {
   );
 }
 
-const sectionOrder = (body: string, titles: string[]) => titles.map((s) => body.indexOf(s));
+/** Every title is in the body, in this order. */
+function expectSectionsInOrder(body: string, titles: string[]): void {
+  const order = titles.map((s) => body.indexOf(s));
+  expect(order.every((i) => i >= 0)).toBe(true);
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
+}
 
 describe('composeReportEmail', () => {
   const current = currentRun();
@@ -61,9 +66,7 @@ describe('composeReportEmail', () => {
 
   test('HTML has the sections in order, with titles, summaries and first steps', () => {
     const html = email.htmlBody;
-    const order = sectionOrder(html, ['Newly failing (2)', 'Fixed (2)', 'Newly could not be checked (1)', 'What still blocks Moveworks', 'Open Moveworks Readiness']);
-    expect(order.every((i) => i >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expectSectionsInOrder(html, ['Newly failing (2)', 'Fixed (2)', 'Newly could not be checked (1)', 'What still blocks Moveworks', 'Open Moveworks Readiness']);
     expect(html).toContain('Time zone is Europe/London.');
     expect(html).toContain(`<strong>First step:</strong> <bdi>${tzFix.text}</bdi> <a href="${tzFix.url}"`);
     expect(html).not.toContain('Second step'); // only the first step is in the mail
@@ -106,9 +109,7 @@ describe('composeReportEmail', () => {
 
   test('plain text carries the same content', () => {
     const text = email.textBody;
-    const order = sectionOrder(text, ['Newly failing (2)', 'Fixed (2)', 'Newly could not be checked (1)', 'What still blocks Moveworks', 'Open Moveworks Readiness: https://']);
-    expect(order.every((i) => i >= 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expectSectionsInOrder(text, ['Newly failing (2)', 'Fixed (2)', 'Newly could not be checked (1)', 'What still blocks Moveworks', 'Open Moveworks Readiness: https://']);
     expect(text).toContain('Readiness: Not ready');
     expect(text).toContain('  - Site: Service account time zone (SA-TIMEZONE)');
     expect(text).toContain(`First step: ${tzFix.text} <${tzFix.url}>`);
