@@ -52,6 +52,18 @@ function openMenu(inputId: string) {
   fireEvent.keyDown(input, { key: 'ArrowDown', keyCode: 40 });
 }
 
+/** Picks `option` in the picker `inputId`, saves, and gives the settings the page sent. */
+async function pickAndSave(client: ReturnType<typeof fakeClient>, inputId: string, option: string): Promise<AppSettings> {
+  await act(async () => openMenu(inputId));
+  await act(async () => {
+    fireEvent.click(await screen.findByText(option));
+  });
+  await act(async () => {
+    fireEvent.click(screen.getByTestId('save-settings'));
+  });
+  return (client.calls.find((c) => c.name === 'saveSettings')?.payload as { settings: AppSettings }).settings;
+}
+
 describe('SettingsPage', () => {
   it('saves with the version it read, and the changed skills', async () => {
     const client = fakeClient({ listServiceDesks: [], getSettings: versioned, saveSettings: ({ settings: s }) => ({ settings: s, version: 4 }) });
@@ -235,15 +247,8 @@ describe('SettingsPage', () => {
     const picker = await screen.findByTestId('issue-types-picker-select--container');
     await waitFor(() => expect(picker.textContent).toContain('Onboarding (request types: New starter)'));
     expect(client.calls).toContainEqual({ name: 'getDeskOptions', payload: { projectKey: 'HR' } });
-    await act(async () => openMenu('issueTypes'));
-    await act(async () => {
-      fireEvent.click(await screen.findByText('HR Request (request types: Ask HR, Update my details)'));
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('save-settings'));
-    });
-    const save = client.calls.find((c) => c.name === 'saveSettings')?.payload as { settings: AppSettings };
-    expect(save.settings.issueTypesInScope.HR).toEqual(['10011', '10010']);
+    const saved = await pickAndSave(client, 'issueTypes', 'HR Request (request types: Ask HR, Update my details)');
+    expect(saved.issueTypesInScope.HR).toEqual(['10011', '10010']);
   });
 
   it('a status override without a status is refused at its row, and nothing is sent', async () => {
@@ -264,15 +269,8 @@ describe('SettingsPage', () => {
     await screen.findByTestId('save-settings');
     fireEvent.click(screen.getByText('Add override'));
     await waitFor(() => expect(client.calls.some((c) => c.name === 'getDeskOptions')).toBe(true));
-    await act(async () => openMenu('override-status-0'));
-    await act(async () => {
-      fireEvent.click(await screen.findByText('Waiting for employee (IN_PROGRESS)'));
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('save-settings'));
-    });
-    const save = client.calls.find((c) => c.name === 'saveSettings')?.payload as { settings: AppSettings };
-    expect(save.settings.statusBucketOverrides).toEqual({ '10100': 'in_progress' });
+    const saved = await pickAndSave(client, 'override-status-0', 'Waiting for employee (IN_PROGRESS)');
+    expect(saved.statusBucketOverrides).toEqual({ '10100': 'in_progress' });
   });
 
   it('says when the report issue would be created in a customer-facing service desk', async () => {
