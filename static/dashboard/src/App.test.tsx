@@ -49,6 +49,12 @@ function renderApp(surface: Surface, history: RouteHistory | null) {
 
 const selected = (tab: string) => screen.getByTestId(`tab-${tab}`).getAttribute('aria-selected');
 
+async function clickTab(tab: string) {
+  await act(async () => {
+    fireEvent.click(screen.getByTestId(`tab-${tab}`));
+  });
+}
+
 describe('App routing', () => {
   it("opens the sub-page Jira's sidebar names in the route", async () => {
     renderApp({ kind: 'admin', entry: 'sidebar' }, fakeHistory('/settings'));
@@ -59,9 +65,7 @@ describe('App routing', () => {
     const history = fakeHistory('/');
     renderApp({ kind: 'admin', entry: 'configure' }, history);
     await waitFor(() => expect(selected('settings')).toBe('true'));
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('tab-history'));
-    });
+    await clickTab('history');
     expect(selected('history')).toBe('true');
     expect(history.pushed).toEqual([]);
   });
@@ -75,9 +79,7 @@ describe('App routing', () => {
     const history = fakeHistory('/overview');
     renderApp({ kind: 'admin', entry: 'sidebar' }, history);
     expect(selected('overview')).toBe('true');
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('tab-history'));
-    });
+    await clickTab('history');
     expect(history.pushed).toEqual(['/history']);
     expect(selected('history')).toBe('true');
     act(() => history.pop('/connector'));
@@ -90,9 +92,7 @@ describe('App routing', () => {
     const history = fakeHistory('/history');
     renderApp({ kind: 'project', projectKey: 'HR' }, history);
     await waitFor(() => expect(selected('history')).toBe('true'));
-    await act(async () => {
-      fireEvent.click(screen.getByTestId('tab-settings'));
-    });
+    await clickTab('settings');
     expect(history.pushed).toEqual(['/settings']);
   });
 });
