@@ -6,6 +6,10 @@ import { describeFixPlan } from './testing/table';
 const ID = 'b9ff2384-d3b6-4d4e-9509-3ee19f607168';
 const visible = { operation: 'ALL' as const, conditions: [], conditionGroups: [] };
 const noResolution = patch('11', { actions: [] });
+const RESOLUTIONS = [
+  { id: '10001', name: "Won't Do", isDefault: false },
+  { id: '10000', name: 'Done', isDefault: true },
+];
 const otherWorkflow = (() => {
   const data = workflowData();
   return ok({ ...data, workflow: { ...data.workflow, id: 'other', name: 'Other' } });
@@ -31,10 +35,25 @@ describeFixPlan(configureBotTransitions, [
     assert: (plan) => expect((plan.changes[0]!.payload as BotRulePayload).rule).toEqual({ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } }),
   },
   {
-    name: 'no transition of the site sets Resolution: a blocker, never a guessed resolution',
+    name: 'no transition read sets Resolution (one desk’s workflows): the site’s default resolution, by name',
+    site: { ...workflowSite({ transitions: edits(noResolution, patch('11', { transitionScreen: null })) }), resolutions: ok(RESOLUTIONS) },
+    changes: [`workflow:${ID}:resolution:11`],
+    assert: (plan) => {
+      expect((plan.changes[0]!.payload as BotRulePayload).rule).toEqual({ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } });
+      expect(plan.changes[0]!.summary).toContain('Set Resolution to “Done”, the site’s default resolution');
+    },
+  },
+  {
+    name: 'no transition read sets Resolution and the site has no default resolution: a blocker, never a guessed resolution',
+    site: { ...workflowSite({ transitions: edits(noResolution, patch('11', { transitionScreen: null })) }), resolutions: ok(RESOLUTIONS.map((r) => ({ ...r, isDefault: false }))) },
+    changes: [],
+    blockers: ['No transition read sets Resolution and the site has no default resolution'],
+  },
+  {
+    name: 'the site’s resolutions could not be read and no transition read sets Resolution: a blocker',
     site: workflowSite({ transitions: edits(noResolution, patch('11', { transitionScreen: null })) }),
     changes: [],
-    blockers: ['No transition on this site sets Resolution'],
+    blockers: ['No transition read sets Resolution'],
   },
   {
     name: 'an unreadable Resolve screen leaves Resolution undecided: a blocker',

@@ -3,8 +3,9 @@
  * WF-BOT-TRANSITIONS-RESTRICTED: the rules on the transitions Moveworks uses, one
  * change per workflow, transition and rule, found with the checks' own judgement:
  * - the Resolve transition gets an Update field post function setting Resolution,
- *   to the value another transition of the site already sets it to (resolution ids
- *   are site-wide; the fix never guesses one);
+ *   to the value another transition read already sets it to (resolution ids are
+ *   site-wide), else to the site's default resolution as Jira lists it; with
+ *   neither, the fix does not guess one;
  * - the Reopen transition gets Change assignee → to-unassigned;
  * - a bot transition people can see gets "Restrict transitions" (users only), which
  *   hides it from people and leaves it to the REST API. A restriction by accountIds
@@ -53,7 +54,7 @@ export const configureBotTransitions: Fix = {
     scopes: ['manage:jira-configuration'],
     itemVerb: 'added',
   },
-  requires: ['requestTypes', 'workflows', 'screens', 'serviceAccount', 'workflowGroups'],
+  requires: ['requestTypes', 'workflows', 'screens', 'serviceAccount', 'workflowGroups', 'resolutions'],
   // Rules on the workflows' transitions.
   changes: ['workflows'],
 
@@ -86,14 +87,14 @@ export const configureBotTransitions: Fix = {
           plan.blockers.push({ reason: `The screen ${screen.screenId} of “${t.name}” in workflow “${target.name}” could not be read, so whether it lets Moveworks set Resolution is unknown: ${screen.reason}` });
           continue;
         }
-        const value = resolutionValue(input.snapshot, target);
-        if (!value) {
+        const chosen = resolutionValue(input.snapshot, target);
+        if (!chosen) {
           plan.blockers.push({
-            reason: `No transition on this site sets Resolution, so the fix has no resolution to copy for “${t.name}” in workflow “${target.name}”: add an Update field post function choosing one, or put Resolution on its screen.`,
+            reason: `No transition read sets Resolution and the site has no default resolution, so the fix has no resolution to set for “${t.name}” in workflow “${target.name}”: add an Update field post function choosing one, or put Resolution on its screen.`,
           });
           continue;
         }
-        add(target, t, 'resolution', { ruleKey: 'system:update-field', parameters: { field: 'resolution', value, mode: 'replace' } }, `Set Resolution (as the site’s other transitions do)`);
+        add(target, t, 'resolution', { ruleKey: 'system:update-field', parameters: { field: 'resolution', value: chosen.value, mode: 'replace' } }, chosen.how);
       }
       for (const t of reopenTransitions(view).transitions) {
         if (!(t.raw.actions ?? []).some((a) => unassigns(a))) add(target, t, 'unassign', UNASSIGN, 'Unassign the ticket');
@@ -150,14 +151,25 @@ function withRule(t: TransitionUpdate, p: BotRulePayload): TransitionUpdate {
   return { ...t, conditions };
 }
 
-/** The Resolution value a transition of this workflow, else of any workflow read, already sets. */
-function resolutionValue(snapshot: SiteSnapshot, target: WorkflowTarget): string | undefined {
+/**
+ * The Resolution value to set and how it was chosen: the one a transition of this
+ * workflow, else of any workflow read, already sets; else the site's default
+ * resolution. A fix for one desk reads only that desk's workflows, so the site's own
+ * list is what keeps it from being blocked where another desk's workflows would answer.
+ */
+function resolutionValue(snapshot: SiteSnapshot, target: WorkflowTarget): { value: string; how: string } | undefined {
   const from = (transitions: readonly JiraWorkflowTransition[] | undefined) =>
     (transitions ?? []).flatMap((t) => (t.actions ?? []).filter((a): a is Rule => setsResolution(a))).map((a) => fieldUpdate(a)?.value)[0];
-  return (
+  const copied =
     from(target.data.workflow.transitions) ??
     Object.values(snapshot.workflows)
       .map((e) => (e.ok ? from(e.value.workflow.transitions) : undefined))
-      .find((v) => v !== undefined)
-  );
+      .find((v) => v !== undefined);
+  const resolutions = snapshot.resolutions?.ok ? snapshot.resolutions.value : [];
+  if (copied) {
+    const name = resolutions.find((r) => r.id === copied)?.name;
+    return { value: copied, how: `Set Resolution${name ? ` to “${name}”` : ''} (as the site’s other transitions do)` };
+  }
+  const byDefault = resolutions.find((r) => r.isDefault);
+  return byDefault ? { value: byDefault.id, how: `Set Resolution to “${byDefault.name}”, the site’s default resolution` } : undefined;
 }

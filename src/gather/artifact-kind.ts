@@ -10,5 +10,9 @@ export type ArtifactKind =
   | 'requestTypes'
   | 'workflows'
   | 'screens'
+  /** Field names (GET /field): read whenever screens are, so fields are named even when no screen shows them. */
+  | 'fields'
+  /** The site's resolutions (GET /resolution/search). */
+  | 'resolutions'
   /** The groups named by the workflows' Restrict issue transition conditions. */
   | 'workflowGroups';

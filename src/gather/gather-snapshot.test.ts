@@ -344,7 +344,8 @@ describe('gatherSnapshot against an in-memory site', () => {
     expect(snapshot.projects[0].requestTypes).toBeUndefined();
     expect(snapshot.projects[0].workflowByIssueType).toBeUndefined();
     expect(snapshot.screens).toBeUndefined();
-    expect([...artifactsToFetch(['screens'])].sort()).toEqual(['requestTypes', 'screens', 'serverInfo', 'workflows']);
+    // Field names come with the screens: a field no screen shows yet is still named.
+    expect([...artifactsToFetch(['screens'])].sort()).toEqual(['fields', 'requestTypes', 'screens', 'serverInfo', 'workflows']);
     expect([...artifactsToFetch(['customers'])].sort()).toEqual(['customers', 'organizations', 'serverInfo']);
   });
 });

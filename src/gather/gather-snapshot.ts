@@ -24,6 +24,7 @@ import type { GatherProgress } from './progress';
 import { CustomerPaging, gatherProjectRoles, gatherRequestTypes, issueTypesInScope } from './project-details';
 import { listServiceDeskProjects, type ListedProject, type ProjectListing } from './project-listing';
 import { gatherScreen, readScreenNames, resolveCandidateScreenIds } from './screens';
+import { gatherFieldNames, gatherResolutions } from './site-fields';
 import { gatherServiceAccount, gatherServiceAccountSelf } from './service-account';
 import type { GroupById, GroupMembers, ProjectSnapshot, ScreenFields, SiteSnapshot } from './snapshot';
 import type { Fetched, FetchError, FetchErrorKind } from '../shared/fetched';
@@ -100,6 +101,7 @@ export function artifactsToFetch(requires: readonly ArtifactKind[] | undefined):
   const wanted = new Set<ArtifactKind>(requires ?? ALL_ARTIFACTS);
   wanted.add('serverInfo');
   if (wanted.has('screens') || wanted.has('workflowGroups')) wanted.add('workflows');
+  if (wanted.has('screens')) wanted.add('fields');
   if (wanted.has('workflows')) wanted.add('requestTypes');
   // A desk's customers are those added one by one and the members of its organizations: one half alone misleads.
   if (wanted.has('customers')) wanted.add('organizations');
@@ -154,6 +156,8 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit, knownDesks, known);
 
   const screens: Record<string, Fetched<ScreenFields>> = {};
+  const fieldNamesP = wants.has('fields') ? gatherFieldNames(jira) : undefined;
+  const resolutionsP = wants.has('resolutions') ? gatherResolutions(jira) : undefined;
   const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit, known) : undefined;
   if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit, known);
 
@@ -168,6 +172,8 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
     workflows: sortedByKey(workflows),
   };
   if (wants.has('screens')) snapshot.screens = sortedByKey(screens);
+  if (fieldNamesP) snapshot.fieldNames = await fieldNamesP;
+  if (resolutionsP) snapshot.resolutions = await resolutionsP;
   if (workflowGroupsP) snapshot.workflowGroups = await workflowGroupsP;
   if (serviceAccountP) snapshot.serviceAccount = await serviceAccountP;
   if (selfP) snapshot.serviceAccountSelf = await selfP;

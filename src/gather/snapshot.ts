@@ -110,6 +110,13 @@ export interface ProjectSnapshot {
   workflowByIssueType?: Fetched<Record<string, string>>;
 }
 
+export interface ResolutionRef {
+  id: string;
+  name: string;
+  /** Jira's default resolution (company-managed projects have one). */
+  isDefault: boolean;
+}
+
 export interface ScreenFields {
   id: string;
   /** The screen's name, as admins know it; absent when it could not be read (the fields are what is judged). */
@@ -136,6 +143,10 @@ export interface SiteSnapshot {
   workflows: Record<string, Fetched<{ workflow: JiraWorkflow; statuses: JiraWorkflowStatus[] }>>;
   /** Keyed by screen id; each read once. Absent when no check that ran needs them. */
   screens?: Record<string, Fetched<ScreenFields>>;
+  /** Field id → name for every field the reader may see (GET /field), read with the screens: names fields no screen shows yet. */
+  fieldNames?: Fetched<Record<string, string>>;
+  /** The site's resolutions; absent unless something that ran needs them (a fix choosing a Resolution to set). */
+  resolutions?: Fetched<ResolutionRef[]>;
   /**
    * Groups the workflows' "Restrict issue transition" conditions admit, keyed by
    * groupId; each read once. Absent when no check that ran needs them.

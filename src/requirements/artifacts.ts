@@ -82,6 +82,16 @@ export const ARTIFACTS: Readonly<Record<ArtifactKind, ArtifactInfo>> = {
     endpoint: 'GET /rest/api/3/screens/{screenId}/tabs',
     permission: 'the Administer Jira global permission',
   },
+  fields: {
+    label: "the site's fields and their names",
+    endpoint: 'GET /rest/api/3/field',
+    permission: 'access to Jira on this site (Jira lists the fields of projects the account can browse)',
+  },
+  resolutions: {
+    label: "the site's resolutions",
+    endpoint: 'GET /rest/api/3/resolution/search',
+    permission: 'access to Jira on this site',
+  },
   workflowGroups: {
     label: "the groups the workflows' transition conditions admit",
     endpoint: 'GET /rest/api/3/group/member',
@@ -150,5 +160,9 @@ export function readArtifact(kind: ArtifactKind, scope: ArtifactScope): Artifact
       return snapshot.screens ? READ : NOT_GATHERED;
     case 'workflowGroups':
       return snapshot.workflowGroups ? READ : NOT_GATHERED;
+    case 'fields':
+      return reading(snapshot.fieldNames);
+    case 'resolutions':
+      return reading(snapshot.resolutions);
   }
 }

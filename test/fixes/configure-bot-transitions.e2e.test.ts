@@ -7,8 +7,9 @@
  */
 import { WORKFLOW_NAMES } from '../../dev/simulator/sites/demo-workflows';
 import { addGlobalTransitions } from '../../src/fixes/add-global-transitions';
-import { configureBotTransitions } from '../../src/fixes/configure-bot-transitions';
-import { admin, applyAll, clientAs, demoSimulatorsPerTest, planFor, runChecks, statusOf } from './helpers/fix-e2e';
+import { gatherSnapshot } from '../../src/gather/gather-snapshot';
+import { configureBotTransitions, type BotRulePayload } from '../../src/fixes/configure-bot-transitions';
+import { admin, applyAll, clientAs, demoSimulatorsPerTest, planFor, runChecks, SETTINGS, SITE_ADMIN, statusOf } from './helpers/fix-e2e';
 
 const CHECKS = ['WF-RESOLVE-SETS-RESOLUTION', 'WF-REOPEN-UNASSIGNS', 'WF-BOT-TRANSITIONS-RESTRICTED'];
 
@@ -43,5 +44,27 @@ describe('configure-bot-transitions on the demo site', () => {
     for (const id of checks) expect([id, statusOf(after, id, key)]).toEqual([id, 'pass']);
     expect(planFor(configureBotTransitions, after, [key]).changes).toEqual([]);
     expect((await applyAll(configureBotTransitions, plan, clientAs(sim, admin))).every((r) => r.outcome === 'unchanged')).toBe(true);
+  });
+});
+
+describe('configure-bot-transitions planned for one desk, as the app plans it', () => {
+  const startDemo = demoSimulatorsPerTest();
+
+  it('FAC alone (no workflow read sets Resolution): Resolution is set to the site’s default resolution, Done, and the checks pass', async () => {
+    const sim = await startDemo();
+    // The resolvers gather only the desk being fixed, with what the fix requires: ITSD's workflows, which set Resolution, are not read.
+    const snapshot = await gatherSnapshot(clientAs(sim, admin), { ...SETTINGS, projectKeys: ['FAC'] }, { requires: configureBotTransitions.requires });
+    expect(Object.keys(snapshot.workflows).every((name) => name.startsWith('FAC'))).toBe(true);
+    const plan = configureBotTransitions.plan({ snapshot, settings: SETTINGS, projects: snapshot.projects, caller: SITE_ADMIN });
+    expect(plan.blockers).toEqual([]);
+    const resolution = plan.changes.filter((c) => (c.payload as BotRulePayload).kind === 'resolution');
+    expect(resolution.length).toBeGreaterThan(0);
+    for (const c of resolution) {
+      expect((c.payload as BotRulePayload).rule).toEqual({ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } });
+      expect(c.summary).toContain('Set Resolution to “Done”, the site’s default resolution');
+    }
+    expect((await applyAll(configureBotTransitions, plan, clientAs(sim, admin))).map((r) => r.outcome)).toEqual(plan.changes.map(() => 'applied'));
+    const after = await runChecks(sim);
+    for (const id of CHECKS) expect([id, statusOf(after, id, 'FAC')]).toEqual([id, 'pass']);
   });
 });

@@ -103,7 +103,10 @@ export function artifactCase(kind: ArtifactKind, error: FetchError | undefined):
     case 'serviceAccountSelf':
     case 'screens':
     case 'workflowGroups':
+    case 'fields':
+    case 'resolutions':
       // Records (screens, workflow groups) fail item by item; as a whole they can only be missing.
+      if (kind === 'fields') return { name, site: { fieldNames: value } as Partial<SiteSnapshot> };
       return { name, site: { [kind]: kind === 'screens' || kind === 'workflowGroups' ? undefined : value } as Partial<SiteSnapshot> };
     case 'endUserGroups':
       return { name, settings: { endUserGroups: [REFUSED_GROUP] }, site: { endUserGroups: value ? { [REFUSED_GROUP]: value } : {} } };

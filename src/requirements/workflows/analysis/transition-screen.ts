@@ -63,6 +63,8 @@ export function screenEvidence(screen: TransitionScreen): { id: string; name: st
 export function siteFieldNames(snapshot: SiteSnapshot): Record<string, string> {
   const names: Record<string, string> = {};
   for (const entry of Object.values(snapshot.screens ?? {})) if (entry.ok) for (const [id, name] of Object.entries(entry.value.fieldNames)) names[normaliseFieldId(id)] ??= name;
+  // The site's field list names the fields no screen shows yet (a required field missing from every screen).
+  if (snapshot.fieldNames?.ok) for (const [id, name] of Object.entries(snapshot.fieldNames.value)) names[normaliseFieldId(id)] ??= name;
   return names;
 }
 
