@@ -49,6 +49,14 @@ function renderApp(surface: Surface, history: RouteHistory | null) {
 
 const selected = (tab: string) => screen.getByTestId(`tab-${tab}`).getAttribute('aria-selected');
 
+/** The app rendered at `path` on `surface`, once it shows `tab`; its history records what it pushes. */
+async function openedAt(path: string, surface: Surface, tab: string) {
+  const history = fakeHistory(path);
+  renderApp(surface, history);
+  await waitFor(() => expect(selected(tab)).toBe('true'));
+  return history;
+}
+
 async function clickTab(tab: string) {
   await act(async () => {
     fireEvent.click(screen.getByTestId(`tab-${tab}`));
@@ -62,9 +70,7 @@ describe('App routing', () => {
   });
 
   it('opens Settings from the Configure link, and keeps its tabs out of the address', async () => {
-    const history = fakeHistory('/');
-    renderApp({ kind: 'admin', entry: 'configure' }, history);
-    await waitFor(() => expect(selected('settings')).toBe('true'));
+    const history = await openedAt('/', { kind: 'admin', entry: 'configure' }, 'settings');
     await clickTab('history');
     expect(selected('history')).toBe('true');
     expect(history.pushed).toEqual([]);
@@ -89,9 +95,7 @@ describe('App routing', () => {
   });
 
   it('routes the project settings page tabs too', async () => {
-    const history = fakeHistory('/history');
-    renderApp({ kind: 'project', projectKey: 'HR' }, history);
-    await waitFor(() => expect(selected('history')).toBe('true'));
+    const history = await openedAt('/history', { kind: 'project', projectKey: 'HR' }, 'history');
     await clickTab('settings');
     expect(history.pushed).toEqual(['/settings']);
   });
