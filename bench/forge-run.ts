@@ -84,6 +84,9 @@ export interface ForgeRunMeasurement {
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
+/** A 256 MB invocation's heap: what is left after Node itself, its code and buffers (about 70 MB). */
+export const CONTAINER_HEAP_MB = 180;
+
 interface Worker {
   index: number;
   child: ChildProcess;
@@ -151,7 +154,9 @@ class WorkerPool implements Pool {
     init: { baseUrl: string; email: string; apiToken: string; sharedWait?: RunSharedWait },
   ) {
     for (let index = 0; index < size; index += 1) {
-      const child = fork(path.join(__dirname, 'forge-worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      // V8 held to what a 256 MB invocation leaves it, as a container of that size is: it collects
+      // instead of growing, and a job that needs more fails here as it would on Forge.
+      const child = fork(path.join(__dirname, 'forge-worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [`--max-old-space-size=${CONTAINER_HEAP_MB}`] });
       const worker: Worker = { index, child, busy: false, peakRssBytes: 0, cpuMs: 0 };
       child.on('message', (raw: unknown) => this.onMessage(worker, raw as { type: string; [k: string]: unknown }));
       child.send({ type: 'init', ...init });

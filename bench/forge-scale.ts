@@ -138,6 +138,7 @@ async function main(): Promise<void> {
     ['largest kvs value', fmt.kib(measured.kvs.largestValueBytes), `limit 240 KiB (${measured.kvs.largestValueKey.replace(/:run:[^:]+:/, ':run:…:')})`],
     ['kvs reads / writes', `${fmt.int(measured.kvs.reads)} / ${fmt.int(measured.kvs.writes + measured.kvs.deletes)}`, `${fmt.int(measured.kvs.readUnits)} / ${fmt.int(measured.kvs.writeUnits)} units of 10 KB`],
     ['kvs busiest minute (read / write units)', `${fmt.int(measured.kvs.peakReadUnitsPerMinute)} / ${fmt.int(measured.kvs.peakWriteUnitsPerMinute)}`, `limit ${KVS_LIMITS.readUnitsPerMinute} / ${KVS_LIMITS.writeUnitsPerMinute}; unscaled average ${fmt.int(measured.kvs.readUnits / (runMinutes * scale))} / ${fmt.int(measured.kvs.writeUnits / (runMinutes * scale))} a minute`],
+    ['kvs reads by what they are for', measured.kvs.readUnitsByKind.slice(0, 3).map(([k, n]) => `${k} ${fmt.int(n)}`).join('; '), 'units of 10 KB'],
     ['kvs busiest second (requests)', fmt.int(measured.kvs.peakRequestsPerSecond), `limit ${KVS_LIMITS.requestsPerSecond}`],
     ['events pushed in the busiest minute', fmt.int(measured.peakEventsPerMinute), 'Forge: 500'],
     ['checks undecided', fmt.int(measured.checksUndecided), measured.undecided.slice(0, 3).join(' | ')],

@@ -31,6 +31,16 @@ export interface KvsUsage {
   peakRequestsPerSecond: number;
   largestValueBytes: number;
   largestValueKey: string;
+  /** Read units by kind of key (run ids, desk keys and entry names folded), most first. */
+  readUnitsByKind: [string, number][];
+}
+
+/** Pure: a key with what varies folded away, "v1:run:…:job:…", so reads group by what they are for. */
+export function keyKind(key: string): string {
+  return key
+    .replace(/:run:\d{4}-\d\d-\d\dT[\d:.]+Z-[0-9a-f]+:/, ':run:…:')
+    .replace(/:(job|wait|e|report:project|desk-size|history:project):[^:]+/, ':$1:…')
+    .replace(/:\d+$/, '');
 }
 
 /** Pure: the busiest window of `spanMs` over (time, amount) events sorted by time. */
@@ -52,6 +62,7 @@ export class MeteredStore implements KeyValueStore {
   private readonly readEvents: [number, number][] = [];
   private readonly writeEvents: [number, number][] = [];
   private readonly requestEvents: [number, number][] = [];
+  private readonly byKind = new Map<string, number>();
   private counts = { reads: 0, writes: 0, deletes: 0, readUnits: 0, writeUnits: 0, largestValueBytes: 0, largestValueKey: '' };
 
   constructor(
@@ -63,9 +74,11 @@ export class MeteredStore implements KeyValueStore {
     this.requestEvents.push([this.now(), 1]);
   }
 
-  private read(bytes: number): void {
+  private read(bytes: number, key: string): void {
     this.request();
     const units = kvsUnits(bytes);
+    const kind = keyKind(key);
+    this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + units);
     this.counts.reads += 1;
     this.counts.readUnits += units;
     this.readEvents.push([this.now(), units]);
@@ -82,7 +95,7 @@ export class MeteredStore implements KeyValueStore {
 
   async get<T>(key: string): Promise<T | undefined> {
     const value = await this.inner.get<T>(key);
-    this.read(bytesOf(value));
+    this.read(bytesOf(value), key);
     return value;
   }
 
@@ -108,7 +121,7 @@ export class MeteredStore implements KeyValueStore {
   async list<T>(prefix: string): Promise<{ key: string; value: T }[]> {
     const found = await this.inner.list<T>(prefix);
     // kvs pages a query 100 entries at a time; each page is one read of its size.
-    for (let i = 0; i < Math.max(1, found.length); i += 100) this.read(bytesOf(found.slice(i, i + 100)));
+    for (let i = 0; i < Math.max(1, found.length); i += 100) this.read(bytesOf(found.slice(i, i + 100)), `${prefix}* (list)`);
     return found;
   }
 
@@ -118,6 +131,7 @@ export class MeteredStore implements KeyValueStore {
       peakReadUnitsPerMinute: busiestWindow(this.readEvents, 60_000),
       peakWriteUnitsPerMinute: busiestWindow(this.writeEvents, 60_000),
       peakRequestsPerSecond: busiestWindow(this.requestEvents, 1_000),
+      readUnitsByKind: [...this.byKind].sort((a, b) => b[1] - a[1]).slice(0, 8),
     };
   }
 }

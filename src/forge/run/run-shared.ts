@@ -67,6 +67,7 @@ export function forgetRunSharedInProcess(store: KeyValueStore, runId: string): v
   const reads = readsInProcess.get(store);
   for (const key of [...(reads?.keys() ?? [])]) if (key.startsWith(`${runId}\n`)) reads!.delete(key);
   if (loadedInProcess.get(store)?.runId === runId) loadedInProcess.delete(store);
+  if (manifestsInProcess.get(store)?.runId === runId) manifestsInProcess.delete(store);
 }
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -99,6 +100,24 @@ function loaded(store: KeyValueStore, runId: string, artifact: string): Map<stri
   return entries;
 }
 
+/**
+ * The artifact's manifest, kept by this process once it is complete: it does not
+ * change for the rest of the run (it lists thousands of entries at enterprise size,
+ * and every job of a reused container would read it again).
+ */
+const manifestsInProcess = new WeakMap<KeyValueStore, { runId: string; manifests: Map<string, RunSharedManifest> }>();
+
+async function manifestOf(store: KeyValueStore, runId: string, artifact: string): Promise<RunSharedManifest | undefined> {
+  let cache = manifestsInProcess.get(store);
+  if (cache?.runId !== runId) manifestsInProcess.set(store, (cache = { runId, manifests: new Map() }));
+  const kept = cache.manifests.get(artifact);
+  if (kept) return kept;
+  const manifest = await loadRunSharedManifest(store, runId, artifact);
+  // A dropped one is not kept: the run is over.
+  if (manifest && !manifest.dropped) cache.manifests.set(artifact, manifest);
+  return manifest;
+}
+
 function fromStorage(store: KeyValueStore, runId: string, artifact: string, manifest: RunSharedManifest): SharedEntries {
   const names = new Set(manifest.entries.map((e) => e.name));
   const cache = loaded(store, runId, artifact);
@@ -123,7 +142,7 @@ function fromStorage(store: KeyValueStore, runId: string, artifact: string, mani
  * by the run's start): its entries, or undefined when there is none.
  */
 export async function storedForRun(store: KeyValueStore, runId: string, artifact: string): Promise<SharedEntries | undefined> {
-  const manifest = await loadRunSharedManifest(store, runId, artifact);
+  const manifest = await manifestOf(store, runId, artifact);
   return manifest && !manifest.dropped ? fromStorage(store, runId, artifact, manifest) : undefined;
 }
 
@@ -134,7 +153,7 @@ export async function storedForRun(store: KeyValueStore, runId: string, artifact
 export async function runSharedArtifact<R>(deps: AppDeps, runId: string, artifact: string, read: () => Promise<SharedRead<R>>, wait: RunSharedWait = {}): Promise<RunShared<R>> {
   let claimed = false;
   try {
-    const stored = await loadRunSharedManifest(deps.storage, runId, artifact);
+    const stored = await manifestOf(deps.storage, runId, artifact);
     if (stored) return stored.dropped ? { source: 'none' } : { source: 'shared', entries: fromStorage(deps.storage, runId, artifact, stored) };
     const reads = inProcess(deps.storage);
     const key = readKey(runId, artifact);
