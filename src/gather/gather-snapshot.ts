@@ -156,7 +156,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit, knownDesks, known);
 
   const screens: Record<string, Fetched<ScreenFields>> = {};
-  const fieldNamesP = wants.has('fields') ? gatherFieldNames(jira) : undefined;
+  const fieldNamesP = wants.has('fields') ? (async () => (await known?.fieldNames()) ?? gatherFieldNames(jira))() : undefined;
   const resolutionsP = wants.has('resolutions') ? gatherResolutions(jira) : undefined;
   const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit, known) : undefined;
   if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit, known);

@@ -1,9 +1,9 @@
 /**
  * Artifacts a run already has: a Forge run reads what its desks share (the server,
  * the service account, the end-user groups, each desk's listing, request types and
- * organizations, the workflows, screens and the groups their conditions name) once,
- * in its first job, and hands it to the other jobs; gatherSnapshot takes what is
- * known instead of reading it, and reads the rest.
+ * organizations, the workflows, screens, the groups their conditions name and the
+ * site's field names) once, in its first job, and hands it to the other jobs;
+ * gatherSnapshot takes what is known instead of reading it, and reads the rest.
  *
  * Only what was read in full is ever known: a failure is never handed on, so every
  * job that needs it reads it and reports its own error, never a pass.
@@ -35,6 +35,8 @@ export interface KnownArtifacts {
   workflow(key: string): Promise<WorkflowEntry | undefined>;
   screen(id: string): Promise<Fetched<ScreenFields> | undefined>;
   workflowGroup(groupId: string): Promise<Fetched<GroupById> | undefined>;
+  /** The site's field names (GET /field), read once per run like the screens they name. */
+  fieldNames(): Promise<Fetched<Record<string, string>> | undefined>;
 }
 
 export const ENTRY = {
@@ -45,6 +47,7 @@ export const ENTRY = {
   workflow: (key: string) => `workflow:${key}`,
   screen: (id: string) => `screen:${id}`,
   workflowGroup: (id: string) => `workflow-group:${id}`,
+  fields: 'fields',
 } as const;
 
 /**
@@ -106,6 +109,7 @@ export function snapshotEntries(snapshot: SiteSnapshot, failures: boolean): Map<
   for (const [key, workflow] of Object.entries(snapshot.workflows)) add(ENTRY.workflow(key), whole(workflow));
   for (const [id, screen] of Object.entries(snapshot.screens ?? {})) add(ENTRY.screen(id), whole(screen));
   for (const [id, group] of Object.entries(snapshot.workflowGroups ?? {})) add(ENTRY.workflowGroup(id), whole(group));
+  add(ENTRY.fields, whole(snapshot.fieldNames));
   return entries;
 }
 
@@ -126,6 +130,7 @@ export function knownExcept(snapshot: SiteSnapshot, changed: readonly ArtifactKi
   if (has('workflows')) drop(ENTRY.workflow(''));
   if (has('screens')) drop(ENTRY.screen(''));
   if (has('workflowGroups') || has('workflows')) drop(ENTRY.workflowGroup(''));
+  if (has('fields')) entries.delete(ENTRY.fields);
   for (const [name, value] of entries) {
     if (!name.startsWith(ENTRY.desk(''))) continue;
     const desk = { ...(value as KnownDesk) };
@@ -192,5 +197,6 @@ export function knownFromEntries(entry: <T>(name: string) => Promise<T | undefin
     workflow: (key) => okOnly(ENTRY.workflow(key)),
     screen: (id) => okOnly(ENTRY.screen(id)),
     workflowGroup: (id) => okOnly(ENTRY.workflowGroup(id)),
+    fieldNames: () => okOnly(ENTRY.fields),
   };
 }
