@@ -46,6 +46,15 @@ describeFixPlan(addGlobalTransitions, [
     blockers: ['Only a Jira administrator'],
   },
   {
+    name: 'a project admin whom Jira refuses the workflow scheme of a company-managed desk is told who can',
+    site: workflowSite({ transitions: drop('21') }),
+    projects: [{ workflowByIssueType: failed('forbidden', 'GET /rest/api/3/workflowscheme/project', 403, 'Only Jira administrators can access workflow scheme associations.') }],
+    caller: { isSiteAdmin: false, administersProjects: ['IT'] },
+    changes: [],
+    blockers: ['The workflows of IT could not be read'],
+    assert: (plan) => expect(plan.blockers[0]!.who).toBe('a Jira administrator'),
+  },
+  {
     name: 'a project admin may edit their team-managed project’s own workflow',
     site: { workflows: { [WORKFLOW]: teamManaged } },
     projects: [{ style: 'team-managed' }],

@@ -40,7 +40,7 @@ describeFixPlan(configureBotTransitions, [
     changes: [`workflow:${ID}:resolution:11`],
     assert: (plan) => {
       expect((plan.changes[0]!.payload as BotRulePayload).rule).toEqual({ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } });
-      expect(plan.changes[0]!.summary).toContain('Set Resolution to “Done”, the site’s default resolution');
+      expect(plan.changes[0]!.summary).toContain('Set Resolution to “Done” (the site’s default resolution)');
     },
   },
   {

@@ -171,5 +171,5 @@ function resolutionValue(snapshot: SiteSnapshot, target: WorkflowTarget): { valu
     return { value: copied, how: `Set Resolution${name ? ` to “${name}”` : ''} (as the site’s other transitions do)` };
   }
   const byDefault = resolutions.find((r) => r.isDefault);
-  return byDefault ? { value: byDefault.id, how: `Set Resolution to “${byDefault.name}”, the site’s default resolution` } : undefined;
+  return byDefault ? { value: byDefault.id, how: `Set Resolution to “${byDefault.name}” (the site’s default resolution)` } : undefined;
 }

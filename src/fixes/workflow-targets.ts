@@ -30,7 +30,10 @@ export function workflowTargets(input: FixPlanInput, what: string): { targets: W
   for (const project of projects) {
     if (project.unavailable) blockers.push({ reason: `${project.key} could not be read: ${project.unavailable.message}` });
     else if (project.workflowByIssueType && !project.workflowByIssueType.ok) {
-      blockers.push({ reason: `The workflows of ${project.key} could not be read: ${project.workflowByIssueType.error.message}` });
+      const { error } = project.workflowByIssueType;
+      // Jira shows a company-managed project's workflow scheme to Jira administrators only: a refusal names who can.
+      const refused = !caller.isSiteAdmin && (error.kind === 'forbidden' || error.kind === 'unauthorized');
+      blockers.push({ reason: `The workflows of ${project.key} could not be read: ${error.message}`, ...(refused ? { who: 'a Jira administrator' } : {}) });
     }
   }
   const targets: WorkflowTarget[] = [];

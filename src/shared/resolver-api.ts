@@ -106,6 +106,8 @@ export interface ProjectViewData {
   generatedAt: string | null;
   /** The fixes this caller may run, from the registry (src/fixes/registry.ts); a check's card offers those that resolve it. */
   fixes?: FixInfo[];
+  /** For a caller who is not a Jira administrator: the fixes only one may run, so a card can say who can fix it. */
+  fixesForOthers?: FixInfo[];
 }
 
 /** The site checks on a page of their own (service account, Moveworks app and connector), evidence and all. */

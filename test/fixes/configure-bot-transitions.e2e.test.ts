@@ -61,7 +61,7 @@ describe('configure-bot-transitions planned for one desk, as the app plans it', 
     expect(resolution.length).toBeGreaterThan(0);
     for (const c of resolution) {
       expect((c.payload as BotRulePayload).rule).toEqual({ ruleKey: 'system:update-field', parameters: { field: 'resolution', value: '10000', mode: 'replace' } });
-      expect(c.summary).toContain('Set Resolution to “Done”, the site’s default resolution');
+      expect(c.summary).toContain('Set Resolution to “Done” (the site’s default resolution)');
     }
     expect((await applyAll(configureBotTransitions, plan, clientAs(sim, admin))).map((r) => r.outcome)).toEqual(plan.changes.map(() => 'applied'));
     const after = await runChecks(sim);

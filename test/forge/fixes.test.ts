@@ -103,6 +103,15 @@ describe('fixes on the demo site', () => {
     expect(app.writes()).toHaveLength(before);
   }, 60_000);
 
+  it("the HR admin's page offers the fixes they may run and names, apart, those only a Jira administrator may; a site admin's page has no such list", async () => {
+    const hrView = data<DataOf<'getProjectView'>>(await app.call('getProjectView', { projectKey: 'HR' }, HR_PAGE));
+    expect(hrView.fixes?.map((f) => f.permission)).not.toContain('site-admin');
+    expect(hrView.fixesForOthers?.map((f) => f.id)).toEqual(['grant-service-management-access', 'add-resolve-screen-fields']);
+    const adminView = data<DataOf<'getProjectView'>>(await app.call('getProjectView', { projectKey: 'HR' }, ADMIN));
+    expect(adminView.fixesForOthers).toBeUndefined();
+    expect(adminView.fixes?.map((f) => f.id)).toContain('add-resolve-screen-fields');
+  });
+
   it('History lists the changes made by the app: who, when, which fix, which Jira objects and what Jira answered', async () => {
     await app.call('applyFix', { fixId: 'add-to-service-desk-team', projectKey: 'HR' }, ADMIN);
     const history = data<DataOf<'getHistory'>>(await app.call('getHistory', {}, ADMIN));

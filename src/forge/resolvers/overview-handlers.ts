@@ -18,6 +18,11 @@ export function fixesFor(caller: Caller): FixInfo[] {
   return fixMetas(FIXES.filter((f) => f.meta.permission !== 'site-admin' || caller.siteAdmin));
 }
 
+/** The registry's fixes this caller may not run (only a Jira administrator may): the card names them and who can. */
+export function fixesForOthers(caller: Caller): FixInfo[] {
+  return caller.siteAdmin ? [] : fixMetas(FIXES.filter((f) => f.meta.permission === 'site-admin'));
+}
+
 export const getContext: Handler<'getContext'> = async (deps, caller) => ({
   accountId: caller.accountId,
   surface: caller.surface,
@@ -41,7 +46,8 @@ export const getProjectView: Handler<'getProjectView'> = async (deps, caller, pa
   const projectKey = caller.limitedToProject ?? projectKeyOf(asObject(payload).projectKey);
   const now = deps.now();
   const [view, progress] = await Promise.all([loadDecoratedProject(deps.storage, projectKey, now), loadProgress(deps.storage, now)]);
-  return { ...view, progress, fixes: fixesFor(caller) };
+  const others = fixesForOthers(caller);
+  return { ...view, progress, fixes: fixesFor(caller), ...(others.length ? { fixesForOthers: others } : {}) };
 };
 
 /** The site checks as the desk page shows them (decisions overlaid, evidence kept), without reading any desk. */

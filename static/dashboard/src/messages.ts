@@ -103,10 +103,12 @@ export const messages = {
     nothingToDo: 'Nothing to change: Jira already has what this fix would set.',
     changesHeading: (shown: number, total: number) => (shown < total ? `Changes (first ${shown} of ${total})` : `Changes (${total})`),
     reaches: 'Reaches',
-    issueTypes: (names: string) => `issue types ${names}`,
+    issueTypes: (names: string) => `Issue types: ${names}`,
     items: (n: number) => `${n} ${n === 1 ? 'item' : 'items'}`,
     blockersHeading: 'Not done by this fix',
     blockerWho: (who: string) => `Who can: ${who}`,
+    /** On a card, for a fix only a Jira administrator may run. */
+    byAdmin: (title: string) => `A Jira administrator can fix this with “${title}”.`,
     notPreviewed: (keys: string) => `Not read in time for this preview, planned when the fix runs: ${keys}`,
     background: 'This fix runs in the background; the page shows its progress and you may leave it.',
     confirm: 'Apply',

@@ -86,6 +86,30 @@ function runView(overrides: Partial<FixRunView> = {}): FixRunView {
 }
 
 describe('CheckCard', () => {
+  it('a blocked fix says what it will not do and who can, never that Jira already has it, and cannot be applied', async () => {
+    const blocked: FixPreview = { ...PREVIEW, summary: undefined, changes: [], changesTotal: 0, itemsTotal: 0, blockers: [{ reason: 'The workflows of HR could not be read.', who: 'a Jira administrator' }] };
+    const client = fakeClient({ previewFix: blocked });
+    renderCard(client, check('CUST-COVERAGE', 'fail'), 'HR', [CUSTOMERS_FIX]);
+    await act(async () => {
+      fireEvent.click(screen.getByText('Add missing customers'));
+    });
+    const dialog = await screen.findByTestId('fix-dialog');
+    expect(within(dialog).getByTestId('fix-blockers').textContent).toBe('The workflows of HR could not be read. Who can: a Jira administrator');
+    expect(within(dialog).queryByTestId('fix-sentence')).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Apply' }).hasAttribute('disabled')).toBe(true);
+  });
+
+  it('names a fix only a Jira administrator may run, with no button', () => {
+    const screensFix: FixInfo = { ...CUSTOMERS_FIX, id: 'add-resolve-screen-fields', title: 'Put Assignee on the Resolve screen', resolves: ['WF-RESOLVE-SCREEN-ASSIGNEE'], permission: 'site-admin' };
+    render(
+      <ResolverClientProvider client={fakeClient({})}>
+        <CheckCard check={check('WF-RESOLVE-SCREEN-ASSIGNEE', 'fail')} projectKey="HR" onChanged={jest.fn()} fixesForOthers={[screensFix]} />
+      </ResolverClientProvider>,
+    );
+    expect(screen.getByTestId('fix-who-add-resolve-screen-fields').textContent).toBe('A Jira administrator can fix this with “Put Assignee on the Resolve screen”.');
+    expect(screen.queryByTestId('fix-add-resolve-screen-fields')).toBeNull();
+  });
+
   it('offers each registry fix that resolves the check; the dialog previews what will happen as you, applies on confirm and summarises the results, the per-item list collapsed', async () => {
     const client = fakeClient({ previewFix: PREVIEW, applyFix: runView() });
     const onChanged = renderCard(client, check('CUST-COVERAGE', 'fail'), 'HR', [CUSTOMERS_FIX]);
@@ -94,7 +118,7 @@ describe('CheckCard', () => {
     });
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).getByTestId('fix-sentence').textContent).toBe("Add 2 users to HR Help Desk's customers as you.");
-    expect(within(dialog).getByTestId('fix-changes').textContent).toContain('Reaches: HR Help Desk (HR)');
+    expect(within(dialog).getByTestId('fix-changes').textContent).toContain('HR Help Desk (HR)');
     expect(client.calls).toEqual([{ name: 'previewFix', payload: { fixId: 'add-missing-customers', projectKey: 'HR' } }]);
     await act(async () => {
       fireEvent.click(within(dialog).getByRole('button', { name: 'Apply' }));

@@ -33,9 +33,11 @@ export interface CheckCardProps {
   readOnly?: boolean;
   /** The fixes this caller may run (ProjectViewData.fixes); the card offers those that resolve its check. */
   fixes?: readonly FixInfo[];
+  /** Fixes only a Jira administrator may run (ProjectViewData.fixesForOthers): named with who can run them, no button. */
+  fixesForOthers?: readonly FixInfo[];
 }
 
-export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixes = [] }: CheckCardProps) {
+export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixes = [], fixesForOthers = [] }: CheckCardProps) {
   const client = useResolverClient();
   const [open, setOpen] = useState(false);
   const [whyOpen, setWhyOpen] = useState(false);
@@ -43,6 +45,7 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixe
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const offered = readOnly ? [] : fixesFor(check, fixes, projectKey);
+  const forOthers = readOnly ? [] : fixesFor(check, fixesForOthers, projectKey).filter((f) => !offered.some((o) => o.id === f.id));
   const canDecide = !readOnly;
   const evidenceId = `evidence-${projectKey ?? 'site'}-${check.id}`;
   const whyId = `why-${projectKey ?? 'site'}-${check.id}`;
@@ -89,6 +92,11 @@ export function CheckCard({ check, projectKey, onChanged, readOnly = false, fixe
           </ol>
         </div>
       )}
+      {forOthers.map((f) => (
+        <p key={f.id} className="mw-muted" data-testid={`fix-who-${f.id}`}>
+          {messages.fix.byAdmin(f.title)}
+        </p>
+      ))}
       <div className="mw-actions">
         {hasWhy(check.id) && (
           <Button appearance="subtle" onClick={() => setWhyOpen(!whyOpen)} aria-expanded={whyOpen} aria-controls={whyId}>

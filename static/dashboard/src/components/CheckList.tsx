@@ -34,12 +34,14 @@ export interface CheckListProps {
   projectKey?: string;
   onChanged: () => void;
   fixes?: readonly FixInfo[];
+  /** Fixes only someone else may run: the cards say who. */
+  fixesForOthers?: readonly FixInfo[];
   readOnly?: boolean;
   /** Keeps element ids unique when two lists share a page. */
   idPrefix: string;
 }
 
-export function CheckList({ checks, projectKey, onChanged, fixes, readOnly, idPrefix }: CheckListProps) {
+export function CheckList({ checks, projectKey, onChanged, fixes, fixesForOthers, readOnly, idPrefix }: CheckListProps) {
   const m = messages.deskPage;
   const [failingOnly, setFailingOnly] = useState(false);
   const [passesOpen, setPassesOpen] = useState(false);
@@ -77,7 +79,7 @@ export function CheckList({ checks, projectKey, onChanged, fixes, readOnly, idPr
               </div>,
               ...bands[band].map((c) => (
                 <div key={c.id} hidden={!shown(band)} data-card-band={band}>
-                  <CheckCard check={c} projectKey={projectKey} onChanged={onChanged} fixes={fixes} readOnly={readOnly} />
+                  <CheckCard check={c} projectKey={projectKey} onChanged={onChanged} fixes={fixes} fixesForOthers={fixesForOthers} readOnly={readOnly} />
                 </div>
               )),
             ],

@@ -140,21 +140,37 @@ function PreviewBody({ preview }: { preview: FixPreview }) {
           <strong data-testid="fix-sentence">{m.willDo(preview.summary)}</strong> {m.recordedAs}
         </p>
       ) : (
-        preview.notPreviewed.length === 0 && <p data-testid="fix-sentence">{m.nothingToDo}</p>
+        // "Nothing to change" only when nothing is left undone either: a blocked fix is not a fix already made.
+        preview.notPreviewed.length === 0 && preview.blockers.length === 0 && <p data-testid="fix-sentence">{m.nothingToDo}</p>
       )}
       {preview.background && <p>{m.background}</p>}
       {preview.changes.length > 0 && (
-        <>
-          <h4 className="mw-subhead">{m.changesHeading(preview.changes.length, preview.changesTotal)}</h4>
-          <ul data-testid="fix-changes">
-            {preview.changes.map((c) => (
-              <li key={c.id}>
-                {c.summary} ({m.items(c.items)}). {m.reaches}: {c.reach.projects.map((p) => `${p.name} (${p.key})`).join(', ')}
-                {c.reach.issueTypes?.length ? `; ${m.issueTypes(c.reach.issueTypes.map((t) => t.name).join(', '))}` : ''}
-              </li>
-            ))}
-          </ul>
-        </>
+        // A table, as Jira lists what a bulk change will do: each change beside every project and issue type it reaches.
+        <div className="mw-fix-changes">
+          <table className="mw-table" data-testid="fix-changes">
+            <caption>{m.changesHeading(preview.changes.length, preview.changesTotal)}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.change}</th>
+                <th scope="col">{m.reaches}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {preview.changes.map((c) => (
+                <tr key={c.id} data-change={c.id}>
+                  <td>
+                    {c.summary}
+                    <div className="mw-muted">{m.items(c.items)}</div>
+                  </td>
+                  <td>
+                    {c.reach.projects.map((p) => `${p.name} (${p.key})`).join(', ')}
+                    {c.reach.issueTypes?.length ? <div className="mw-muted">{m.issueTypes(c.reach.issueTypes.map((t) => t.name).join(', '))}</div> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {preview.blockers.length > 0 && (
         <>

@@ -72,7 +72,7 @@ function ProjectBody({ data, projectKey, onBack, siteChecksReadOnly, onOpenSite,
       <RecheckBar {...recheck} onStart={recheck.start} label={messages.project.recheckProject} />
       <Heading size="medium" as="h2">{messages.project.projectChecks}</Heading>
       {p ? (
-        <CheckList checks={p.checks} projectKey={p.key} onChanged={onChanged} fixes={data.fixes} idPrefix="desk" />
+        <CheckList checks={p.checks} projectKey={p.key} onChanged={onChanged} fixes={data.fixes} fixesForOthers={data.fixesForOthers} idPrefix="desk" />
       ) : (
         <EmptyState header={messages.project.notChecked} headingLevel={3} />
       )}
