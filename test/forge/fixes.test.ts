@@ -14,7 +14,9 @@ import { processProjectJob } from '../../src/forge/consumer/process-project-job'
 import type { AppDeps, FixJob, InvocationContext, ProjectJob } from '../../src/forge/deps';
 import { buildResolvers } from '../../src/forge/resolvers';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
-import { saveSettings } from '../../src/forge/storage/settings-repo';
+import { getSettings, saveSettings } from '../../src/forge/storage/settings-repo';
+import { runChecks } from '../../src/forge/run/readiness-runner';
+import { PROJECT_CHECKS } from '../../src/requirements/catalogue';
 import { addMissingCustomers, type CustomersChangePayload } from '../../src/fixes/add-missing-customers';
 import { JiraClient } from '../../src/jira/jira-client';
 import { createHttpTransport } from '../../src/jira/http-transport';
@@ -87,6 +89,20 @@ describe('fixes on the demo site', () => {
     const run = data<FixRunView>(await app.call('applyFix', { fixId: 'add-to-service-desk-team' }, ADMIN));
     expect(run).toMatchObject({ state: 'done', desks: ['HR'], summary: '1 added, 0 failed' });
     expect(await status(app, 'HR', 'SA-PROJECT-ROLE')).toBe('pass');
+  }, 60_000);
+
+  it('after add-global-transitions on HR, every HR check judged on its workflows (WF-BOT-TRANSITIONS-RESTRICTED, the Resolve-screen checks) is re-checked in the stored report, not only the ones the fix resolves', async () => {
+    const run = data<FixRunView>(await app.call('applyFix', { fixId: 'add-global-transitions', projectKey: 'HR' }, ADMIN));
+    expect(run).toMatchObject({ state: 'done' });
+    const stored = data<DataOf<'getProjectView'>>(await app.call('getProjectView', { projectKey: 'HR' }, ADMIN)).project!.checks;
+    const { settings } = await getSettings(app.store);
+    const fresh = await runChecks({ transport: app.deps.jiraAsApp(), settings, projectKeys: ['HR'], log: app.deps.log, now: app.deps.now });
+    const onWorkflows = PROJECT_CHECKS.filter((c) => c.requires.includes('workflows') && c.meta.id !== 'PARITY-CONFIG').map((c) => c.meta.id);
+    expect(onWorkflows).toEqual(expect.arrayContaining(['WF-BOT-TRANSITIONS-RESTRICTED', 'WF-RESOLVE-SCREEN-FIELDS']));
+    const judged = (checks: readonly { id: string; status: string; summary?: string }[]) =>
+      checks.filter((c) => onWorkflows.includes(c.id)).map(({ id, status: s, summary }) => ({ id, status: s, summary })).sort((a, b) => a.id.localeCompare(b.id));
+    expect(judged(stored)).toEqual(judged(fresh.projects.find((p) => p.key === 'HR')!.checks));
+    expect(stored.find((c) => c.id === 'WF-BOT-TRANSITIONS-RESTRICTED')).toMatchObject({ status: 'pass' });
   }, 60_000);
 
   it("the HR admin fixes HR's role from its settings page as themselves; their customers preview says Jira refused them the group, and nothing is written", async () => {

@@ -1,15 +1,19 @@
 /**
- * After a fix changed Jira, re-runs only the checks it resolves, for the desks it
+ * After a fix changed Jira, re-runs the checks it resolves and every other check
+ * judged on what it changed (a new global transition changes what
+ * WF-BOT-TRANSITIONS-RESTRICTED and the Resolve-screen checks see), for the desks it
  * worked on, as the app and reading only what those checks need, and stores their
- * results into the stored report (and the newest History rows), so the page shows
- * them turn green at once. Bounded by the time left: a re-check that does not finish
+ * results into the stored report (and the newest History rows), so no card is left
+ * judged on the old workflow and the page shows the resolved ones turn green at once. Bounded by the time left: a re-check that does not finish
  * answers 'timeout' and the fix run does it later.
  */
 import type { CheckResult } from '../../shared/report-model';
 import { knownExcept } from '../../gather/known-artifacts';
 import type { SiteSnapshot } from '../../gather/snapshot';
 import type { Fix } from '../../fixes/fix';
-import { findCheck } from '../../requirements/catalogue';
+import type { Check } from '../../requirements/check';
+import { CATALOGUE, findCheck } from '../../requirements/catalogue';
+import { PARITY_CHECK_ID } from '../../requirements/parity/parity-desk';
 import type { AppDeps } from '../deps';
 import { runChecks } from '../run/readiness-runner';
 import { loadDecoratedProject } from '../storage/load-report';
@@ -29,7 +33,7 @@ export type Rechecked = { projectKey: string | null; checks: CheckResult[] }[];
  */
 export async function recheckResolved(deps: AppDeps, fix: Fix, desks: readonly string[], timeLeftMs: number, planned?: SiteSnapshot): Promise<Rechecked | 'timeout'> {
   const checkIds = fix.meta.resolves;
-  const checks = checkIds.map((id) => findCheck(id)).filter((c) => c !== undefined);
+  const checks = checksToRecheck(fix);
   const siteIds = checks.filter((c) => c.meta.scope === 'site').map((c) => c.meta.id);
   const projectIds = checks.filter((c) => c.meta.scope === 'project').map((c) => c.meta.id);
   const requires = [...new Set(checks.flatMap((c) => c.requires))];
@@ -66,4 +70,18 @@ export async function recheckResolved(deps: AppDeps, fix: Fix, desks: readonly s
   } finally {
     if (timer) clearTimeout(timer);
   }
+}
+
+/**
+ * Pure: the checks a fix's re-check runs: those it resolves, then every check whose
+ * `requires` names an artifact the fix `changes`, in catalogue order. A fix that does
+ * not say what it changes re-checks only what it resolves.
+ */
+export function checksToRecheck(fix: Fix): Check[] {
+  const resolved = fix.meta.resolves.map((id) => findCheck(id)).filter((c) => c !== undefined);
+  const changed = fix.changes ?? [];
+  // PARITY-CONFIG compares a desk with its pair (or an imported report), which a
+  // re-check of the fix's desks alone does not read: the next run judges it.
+  const judgedOnChange = CATALOGUE.filter((c) => c.meta.id !== PARITY_CHECK_ID && !fix.meta.resolves.includes(c.meta.id) && c.requires.some((kind) => changed.includes(kind)));
+  return [...resolved, ...judgedOnChange];
 }
