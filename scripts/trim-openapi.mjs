@@ -23,6 +23,8 @@ const PLATFORM_OPERATIONS = {
   '/rest/api/3/applicationrole/{key}': ['get'],
   '/rest/api/3/groups/picker': ['get'],
   '/rest/api/3/workflowscheme/project': ['get'],
+  '/rest/api/3/workflow/{workflowId}/projectUsages': ['get'],
+  '/rest/api/3/workflow/{workflowId}/project/{projectId}/issueTypeUsages': ['get'],
   '/rest/api/3/workflows': ['post'],
   '/rest/api/3/workflows/search': ['get'],
   '/rest/api/3/workflows/update': ['post'],

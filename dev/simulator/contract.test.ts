@@ -50,6 +50,9 @@ const globalResolve = (transitions: Record<string, unknown>[]) =>
 function steps(): Step[] {
   const saId = encodeURIComponent(sa.accountId);
   const group = encodeURIComponent('all-employees');
+  const incidentId = buildDemoSite().workflowByName(WORKFLOW_NAMES.itsdIncident)!.id!;
+  // Jira's own example token: base64 of {"o":1}, the second project.
+  const secondPage = Buffer.from(JSON.stringify({ o: 1 })).toString('base64');
   return [
     { method: 'GET', path: '/rest/api/3/serverInfo', status: 200, as: admin },
     { method: 'GET', path: '/rest/api/3/serverInfo', status: 401 },
@@ -83,6 +86,19 @@ function steps(): Step[] {
     { method: 'GET', path: `/rest/api/3/workflowscheme/project?projectId=${PROJECT_IDS.ITSD}&projectId=${PROJECT_IDS.HR}&projectId=${PROJECT_IDS.FAC}`, status: 200, as: admin },
     { method: 'GET', path: '/rest/api/3/workflowscheme/project', status: 400, as: admin },
     { method: 'GET', path: `/rest/api/3/workflowscheme/project?projectId=${PROJECT_IDS.HR}`, status: 403, as: agent },
+    // The incident workflow serves ITSD and ITSDTEST: one project a page, then the second by its token.
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/projectUsages?maxResults=1`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/projectUsages?maxResults=1&nextPageToken=${encodeURIComponent(secondPage)}`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/projectUsages?nextPageToken=not-a-token`, status: 400, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/projectUsages?maxResults=201`, status: 400, as: admin },
+    { method: 'GET', path: '/rest/api/3/workflow/no-such-workflow/projectUsages', status: 404, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/projectUsages`, status: 403, as: hrAdmin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/projectUsages`, status: 401 },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/project/${PROJECT_IDS.ITSD}/issueTypeUsages`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/project/${PROJECT_IDS.HR}/issueTypeUsages?maxResults=200`, status: 200, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/project/${PROJECT_IDS.ITSD}/issueTypeUsages?maxResults=0`, status: 400, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/no-such-workflow/project/${PROJECT_IDS.ITSD}/issueTypeUsages`, status: 404, as: admin },
+    { method: 'GET', path: `/rest/api/3/workflow/${incidentId}/project/${PROJECT_IDS.ITSD}/issueTypeUsages`, status: 403, as: agent },
     { method: 'POST', path: '/rest/api/3/workflows', status: 200, as: admin, body: { workflowNames: ['ITSD: Service Request Workflow', 'ITSD: Incident Workflow', 'HR: Service Request Workflow', 'HR: Onboarding Workflow'] } },
     {
       method: 'POST',

@@ -1,7 +1,8 @@
 /**
  * Workflows and screens: workflow scheme associations, POST /workflows (by name,
  * id, or project + issue type, which is how team-managed workflows are found),
- * /workflows/search, and screen tabs and their fields.
+ * /workflows/search, the projects and issue types using a workflow (cursor-paged),
+ * and screen tabs and their fields.
  */
 import type { components as Platform } from '../../../src/jira/generated/jira-platform';
 import type { JiraWorkflow } from '../../../src/gather/snapshot';
@@ -112,6 +113,71 @@ function searchWorkflows(ctx: RouteContext) {
   return ok(body);
 }
 
+/** A workflow's usages are admin configuration ("ADMIN" scope); the simulator answers Jira administrators only. */
+const ADMIN_ONLY_USAGES = 'Only Jira administrators can see where a workflow is used.';
+/** maxResults "Must be an integer between 1 and 200"; the simulator refuses anything else. */
+const USAGES_PAGE = { default: 50, max: 200 } as const;
+
+/**
+ * One cursor page of `all`: Jira's usages take an opaque nextPageToken (its example is
+ * base64 of {"o":2}) and answer one only while more follow. A bad token or maxResults is a 400.
+ */
+function cursorPage<T>(ctx: RouteContext, all: readonly T[]): { values: T[]; nextPageToken?: string } | ReturnType<typeof jiraError> {
+  const rawMax = ctx.query.get('maxResults');
+  const maxResults = rawMax === null ? USAGES_PAGE.default : Number(rawMax);
+  if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > USAGES_PAGE.max) return jiraError(400, 'maxResults must be an integer between 1 and 200.');
+  const token = ctx.query.get('nextPageToken');
+  let offset = 0;
+  if (token !== null) {
+    try {
+      const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as { o?: unknown };
+      if (typeof decoded.o !== 'number' || !Number.isInteger(decoded.o) || decoded.o < 0) throw new Error('bad');
+      offset = decoded.o;
+    } catch {
+      return jiraError(400, 'Invalid format of nextPageToken');
+    }
+  }
+  const values = all.slice(offset, offset + maxResults);
+  const next = offset + values.length;
+  return { values, ...(next < all.length ? { nextPageToken: Buffer.from(JSON.stringify({ o: next })).toString('base64') } : {}) };
+}
+
+/** The projects (and their issue types) that run the workflow, through a scheme or a team-managed project's own mapping. */
+function usagesOf(ctx: RouteContext, workflow: JiraWorkflow): { project: SimProject; issueTypeIds: string[] }[] {
+  return ctx.model
+    .allProjects()
+    .map((project) => ({ project, issueTypeIds: project.issueTypeIds.filter((t) => ctx.model.workflowFor(project, t) === workflow) }))
+    .filter((u) => u.issueTypeIds.length > 0);
+}
+
+function usedWorkflow(ctx: RouteContext): JiraWorkflow | ReturnType<typeof jiraError> {
+  if (!ctx.model.isSiteAdmin(ctx.caller.accountId)) return jiraError(403, ADMIN_ONLY_USAGES);
+  const workflow = ctx.model.workflow(ctx.params.workflowId!);
+  if (!workflow) return jiraError(404, `The workflow with ID ${ctx.params.workflowId} was not found.`);
+  return workflow;
+}
+
+function projectUsages(ctx: RouteContext) {
+  const workflow = usedWorkflow(ctx);
+  if ('status' in workflow) return workflow;
+  const page = cursorPage(ctx, usagesOf(ctx, workflow).map((u) => ({ id: u.project.id })));
+  if ('status' in page) return page;
+  const body: P['WorkflowProjectUsageDTO'] = { workflowId: workflow.id!, projects: page };
+  return ok(body);
+}
+
+function issueTypeUsages(ctx: RouteContext) {
+  const workflow = usedWorkflow(ctx);
+  if ('status' in workflow) return workflow;
+  const projectId = ctx.params.projectId!;
+  if (!/^\d+$/.test(projectId)) return jiraError(400, `The project ID '${projectId}' is not valid.`);
+  const usage = usagesOf(ctx, workflow).find((u) => u.project.id === projectId);
+  const page = cursorPage(ctx, (usage?.issueTypeIds ?? []).map((id) => ({ id })));
+  if ('status' in page) return page;
+  const body: P['WorkflowProjectIssueTypeUsageDTO'] = { workflowId: workflow.id!, projectId, issueTypes: page };
+  return ok(body);
+}
+
 /** Screens are admin configuration; a project admin may read them for their own project (projectKey). */
 function canReadScreens(ctx: RouteContext): boolean {
   if (ctx.model.isSiteAdmin(ctx.caller.accountId)) return true;
@@ -147,6 +213,8 @@ export const workflowRoutes: Route[] = [
   { method: 'GET', template: '/rest/api/3/workflowscheme/project', api: 'platform', handle: schemeAssociations },
   { method: 'POST', template: '/rest/api/3/workflows', api: 'platform', handle: readWorkflows },
   { method: 'GET', template: '/rest/api/3/workflows/search', api: 'platform', handle: searchWorkflows },
+  { method: 'GET', template: '/rest/api/3/workflow/{workflowId}/projectUsages', api: 'platform', handle: projectUsages },
+  { method: 'GET', template: '/rest/api/3/workflow/{workflowId}/project/{projectId}/issueTypeUsages', api: 'platform', handle: issueTypeUsages },
   { method: 'GET', template: '/rest/api/3/screens/{screenId}/tabs', api: 'platform', handle: screenTabs },
   { method: 'GET', template: '/rest/api/3/screens/{screenId}/tabs/{tabId}/fields', api: 'platform', handle: tabFields },
 ];

@@ -339,6 +339,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/api/3/workflow/{workflowId}/projectUsages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get projects using a given workflow
+         * @description Returns a page of projects using a given workflow.
+         */
+        get: operations["getProjectUsagesForWorkflow"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/api/3/workflow/{workflowId}/project/{projectId}/issueTypeUsages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get issue types in a project that are using a given workflow
+         * @description Returns a page of issue types using a given workflow within a project.
+         */
+        get: operations["getWorkflowProjectIssueTypeUsages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/api/3/workflows": {
         parameters: {
             query?: never;
@@ -1953,6 +1993,18 @@ export interface components {
             /** @description The account ID of the user, which uniquely identifies the user across all Atlassian products. For example, *5b10ac8d82e05b22cc7d4ef5*. Returns *unknown* if the record is deleted and corrupted, for example, as the result of a server import. */
             readonly accountId?: string;
         };
+        /** @description The project. */
+        ProjectUsage: {
+            /** @description The project ID. */
+            id?: string;
+        };
+        /** @description A page of projects. */
+        ProjectUsagePage: {
+            /** @description Page token for the next page of project usages. */
+            nextPageToken?: string;
+            /** @description The list of projects. */
+            values?: components["schemas"]["ProjectUsage"][];
+        };
         ResolutionJsonBean: {
             default?: boolean;
             description?: string;
@@ -2516,6 +2568,32 @@ export interface components {
              */
             y?: number;
         } | null;
+        /** @description The issue type. */
+        WorkflowProjectIssueTypeUsage: {
+            /** @description The ID of the issue type. */
+            id?: string;
+        };
+        /** @description Issue types associated with the workflow for a project. */
+        WorkflowProjectIssueTypeUsageDTO: {
+            issueTypes?: components["schemas"]["WorkflowProjectIssueTypeUsagePage"];
+            /** @description The ID of the project. */
+            projectId?: string;
+            /** @description The ID of the workflow. */
+            workflowId?: string;
+        };
+        /** @description A page of issue types. */
+        WorkflowProjectIssueTypeUsagePage: {
+            /** @description Token for the next page of issue type usages. */
+            nextPageToken?: string;
+            /** @description The list of issue types. */
+            values?: components["schemas"]["WorkflowProjectIssueTypeUsage"][];
+        };
+        /** @description Projects using the workflow. */
+        WorkflowProjectUsageDTO: {
+            projects?: components["schemas"]["ProjectUsagePage"];
+            /** @description The workflow ID. */
+            workflowId?: string;
+        };
         WorkflowReadRequest: {
             /** @description The list of projects and issue types to query. */
             projectAndIssueTypes?: components["schemas"]["ProjectAndIssueTypePair"][];
@@ -3579,6 +3657,114 @@ export interface operations {
                     /** @example {"errorMessages":["Only Jira administrators can access workflow scheme associations."],"errors":{}} */
                     "application/json": unknown;
                 };
+            };
+        };
+    };
+    getProjectUsagesForWorkflow: {
+        parameters: {
+            query?: {
+                /** @description The cursor for pagination */
+                nextPageToken?: string;
+                /** @description The maximum number of results to return. Must be an integer between 1 and 200. */
+                maxResults?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workflow ID */
+                workflowId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"projects":{"nextPageToken":"eyJvIjoyfQ==","values":[{"id":"1003"}]},"workflowId":"fb759d53-a3a4-45ff-9de4-547c4b638dde"} */
+                    "application/json": components["schemas"]["WorkflowProjectUsageDTO"];
+                };
+            };
+            /** @description Returned if the request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"errorMessages":["Invalid format of nextPageToken"],"errors":{}} */
+                    "application/json": unknown;
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing, or the caller doesn't have permissions to perform the operation. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the workflow with the given ID does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getWorkflowProjectIssueTypeUsages: {
+        parameters: {
+            query?: {
+                /** @description The cursor for pagination */
+                nextPageToken?: string;
+                /** @description The maximum number of results to return. Must be an integer between 1 and 200. */
+                maxResults?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The workflow ID */
+                workflowId: string;
+                /** @description The project ID */
+                projectId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Returned if the request is successful. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"issueTypes":{"nextPageToken":"eyJvIjoyfQ==","values":[{"id":"1000"}]},"projectId":"6e2bde9f-f213-4920-95cd-28e015af59a1","workflowId":"2000"} */
+                    "application/json": components["schemas"]["WorkflowProjectIssueTypeUsageDTO"];
+                };
+            };
+            /** @description Returned if the request is not valid. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example {"errorMessages":["Invalid format of nextPageToken"],"errors":{}} */
+                    "application/json": unknown;
+                };
+            };
+            /** @description Returned if the authentication credentials are incorrect or missing, or the caller doesn't have permissions to perform the operation. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Returned if the workflow with the given ID does not exist. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
