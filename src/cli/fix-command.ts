@@ -12,6 +12,8 @@ import { runFix, summariseResults, type FixResultStore } from '../fixes/runner';
 import { runReadiness } from '../engine/run-readiness';
 import { rateLimitWaitProgress } from '../gather/progress';
 import { JiraClient } from '../jira/jira-client';
+import { planWithUsages } from '../fixes/plan-with-usages';
+import { readWorkflowUsages } from '../gather/workflow-usages';
 import { isJiraError } from '../jira/jira-error';
 import { fixMetas } from '../fixes/registry';
 import type { FixOptions } from './args';
@@ -89,9 +91,12 @@ export async function runFixCommand(input: FixCommandInput): Promise<number> {
       throw new RunAbortedError(`Jira could not say what ${account} may change (${error.message.replace(/\.$/, '')}), so nothing was planned.`);
     }
     const metas = new Map(fixMetas(fixes).map((m) => [m.id, m]));
-    const sections: FixSection[] = fixes
-      .map((f) => ({ fix: metas.get(f.meta.id) as FixMeta, plan: f.plan({ snapshot, settings: session.settings, projects: desks.get(f.meta.id) ?? [], caller }) }))
-      .filter((s) => worthShowing(s.plan, options.fixIds.length > 0));
+    const sections: FixSection[] = [];
+    for (const f of fixes) {
+      const fixPlan = await planWithUsages(f, { snapshot, settings: session.settings, projects: desks.get(f.meta.id) ?? [], caller }, (ids) => readWorkflowUsages(client, ids));
+      const section = { fix: metas.get(f.meta.id) as FixMeta, plan: fixPlan };
+      if (worthShowing(section.plan, options.fixIds.length > 0)) sections.push(section);
+    }
     progress.end();
     const doc: FixDocument = { mode: options.mode, site: session.baseUrl, account, sections };
 

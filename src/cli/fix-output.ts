@@ -77,7 +77,7 @@ export function fixExitCode(doc: FixDocument): 0 | 1 {
 export function reachText(reach: ChangeReach): string {
   const projects = reach.projects.map((p) => `${clean(p.key)} (${clean(p.name)})`).join(', ');
   const types = reach.issueTypes?.length ? `; issue types ${reach.issueTypes.map((t) => clean(t.name)).join(', ')}` : '';
-  return `reaches ${projects}${types}`;
+  return `reaches ${projects}${types}${reach.unconfirmed ? ` (${clean(reach.unconfirmed)})` : ''}`;
 }
 
 function sectionHeading(section: FixSection): string {

@@ -28,6 +28,22 @@ describeFixPlan(addGlobalTransitions, [
     },
   },
   {
+    name: 'reach from Jira: a workflow Jira says a software project also uses reaches it and its issue type, though no desk read showed it',
+    site: { ...workflowSite({ transitions: drop('21') }), workflowUsages: { [ID]: ok({ projects: [{ id: '10000', issueTypeIds: ['10001'] }, { id: '10003', key: 'ENG', name: 'Engineering', issueTypeIds: ['10010'], issueTypeNames: { '10010': 'Bug' } }] }) } },
+    changes: [`workflow:${ID}:global:in_progress`],
+    assert: (plan) => {
+      expect(plan.changes[0]!.reach).toEqual({ projects: [{ key: 'IT', name: expect.any(String) }, { key: 'ENG', name: 'Engineering' }], issueTypes: [{ id: '10001', name: 'IT Help' }, { id: '10010', name: 'Bug' }] });
+    },
+  },
+  {
+    name: 'reach Jira would not give: the change lists the desks read and says other projects may use the workflow',
+    site: { ...workflowSite({ transitions: drop('21') }), workflowUsages: { [ID]: failed('forbidden', 'GET /rest/api/3/workflow/{workflowId}/projectUsages', 403) } },
+    changes: [`workflow:${ID}:global:in_progress`],
+    assert: (plan) => {
+      expect(plan.changes[0]!.reach).toMatchObject({ projects: [{ key: 'IT' }], unconfirmed: 'Other projects may use this workflow; Jira did not say.' });
+    },
+  },
+  {
     name: 'shared artifact: a workflow used by two desks is one change reaching both',
     site: workflowSite({ transitions: drop('21') }),
     projects: [{}, { key: 'HR', id: '10001', name: 'HR Help Desk', serviceDeskId: '2', issueTypes: [{ id: '10010', name: 'HR question' }], workflowByIssueType: ok({ '10010': WORKFLOW }) }],

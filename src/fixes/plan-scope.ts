@@ -36,6 +36,7 @@ export function mergeSnapshots(snapshots: readonly SiteSnapshot[]): SiteSnapshot
     Object.assign(merged.workflows, s.workflows);
     if (s.screens) merged.screens = { ...merged.screens, ...s.screens };
     if (s.workflowGroups) merged.workflowGroups = { ...merged.workflowGroups, ...s.workflowGroups };
+    if (s.workflowUsages) merged.workflowUsages = { ...merged.workflowUsages, ...s.workflowUsages };
   }
   return merged;
 }

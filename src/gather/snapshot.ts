@@ -152,4 +152,15 @@ export interface SiteSnapshot {
    * groupId; each read once. Absent when no check that ran needs them.
    */
   workflowGroups?: Record<string, Fetched<GroupById>>;
+  /**
+   * Where each workflow is used, as Jira says (every project, not only the desks
+   * read), keyed by workflow id; read before a fix is planned, for the workflows its
+   * plan changes. Absent: nobody asked Jira, and a change's reach says so.
+   */
+  workflowUsages?: Record<string, Fetched<WorkflowUsage>>;
+}
+
+/** The projects using one workflow and, in each, the issue types that run it. */
+export interface WorkflowUsage {
+  projects: { id: string; key?: string; name?: string; issueTypeIds: string[]; issueTypeNames?: Record<string, string> }[];
 }

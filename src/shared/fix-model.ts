@@ -41,6 +41,11 @@ export interface ChangeTarget {
 export interface ChangeReach {
   projects: { key: string; name: string }[];
   issueTypes?: { id: string; name: string }[];
+  /**
+   * Set when Jira was not asked, or did not say, where a changed workflow is used:
+   * the reach lists what the run read, and other projects may use it too.
+   */
+  unconfirmed?: string;
 }
 
 /** Why nothing (or only part) can be done by this caller or through the API. */

@@ -9,6 +9,7 @@ import { startSimulator, type RunningSimulator } from '../../dev/simulator/serve
 import { generateSite } from '../../dev/simulator/sites/generated-site';
 import { HR_MISSING_CUSTOMER_INDEXES, HR_ORGANIZATION_MEMBER_INDEXES, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
 import { staffUsers } from '../../dev/simulator/sites/people';
+import { WORKFLOW_NAMES } from '../../dev/simulator/sites/demo-workflows';
 import { processFixJob } from '../../src/forge/consumer/process-fix-job';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import type { AppDeps, FixJob, InvocationContext, ProjectJob } from '../../src/forge/deps';
@@ -103,6 +104,21 @@ describe('fixes on the demo site', () => {
       checks.filter((c) => onWorkflows.includes(c.id)).map(({ id, status: s, summary }) => ({ id, status: s, summary })).sort((a, b) => a.id.localeCompare(b.id));
     expect(judged(stored)).toEqual(judged(fresh.projects.find((p) => p.key === 'HR')!.checks));
     expect(stored.find((c) => c.id === 'WF-BOT-TRANSITIONS-RESTRICTED')).toMatchObject({ status: 'pass' });
+  }, 60_000);
+
+  it("a workflow HR shares with the software project ENG: the preview of HR's add-global-transitions lists ENG and its issue type beside HR, from where Jira says the workflow is used", async () => {
+    // ENG's Bug runs HR's service request workflow: one workflow, two projects, only one of them a desk.
+    app.sim.model.workflowScheme(10102)!.issueTypeMappings['10010'] = WORKFLOW_NAMES.hrServiceRequest;
+    const preview = data<FixPreview>(await app.call('previewFix', { fixId: 'add-global-transitions', projectKey: 'HR' }, ADMIN));
+    const shared = preview.changes.filter((c) => c.target.name === WORKFLOW_NAMES.hrServiceRequest);
+    expect(shared.length).toBeGreaterThan(0);
+    for (const change of shared) {
+      expect(change.reach.projects).toEqual([{ key: 'HR', name: 'HR Help Desk' }, { key: 'ENG', name: 'Engineering' }]);
+      expect(change.reach.issueTypes?.map((t) => t.name)).toEqual(expect.arrayContaining(['HR Inquiry', 'Bug']));
+      expect(change.reach.unconfirmed).toBeUndefined();
+    }
+    expect(app.sim.requests.filter((r) => r.endpoint === 'GET /rest/api/3/workflow/{workflowId}/projectUsages').length).toBeGreaterThan(0);
+    expect(app.writes()).toEqual([]);
   }, 60_000);
 
   it("the HR admin fixes HR's role from its settings page as themselves; their customers preview says Jira refused them the group, and nothing is written", async () => {

@@ -11,6 +11,8 @@ import type { GroupMembers, SiteSnapshot } from '../../gather/snapshot';
 import type { Fetched } from '../../shared/fetched';
 import { findFix } from '../../fixes/registry';
 import { runFix } from '../../fixes/runner';
+import { planWithUsages } from '../../fixes/plan-with-usages';
+import { readWorkflowUsages } from '../../gather/workflow-usages';
 import { JiraClient } from '../../jira/jira-client';
 import { needsUserConsent } from '../../jira/needs-consent';
 import type { AppDeps } from '../deps';
@@ -84,7 +86,8 @@ export async function advanceFixRun(deps: AppDeps, runId: string, options: Advan
         consent.rethrow();
         knownGroups = snapshot.endUserGroups;
         plannedFrom.set(index, snapshot);
-        const plan = fix.plan(planInput(fix, snapshot, settings, batch.desks, run.caller));
+        const plan = await planWithUsages(fix, planInput(fix, snapshot, settings, batch.desks, run.caller), (ids) => readWorkflowUsages(client, ids));
+        consent.rethrow();
         const chunks = await storeBatchPlan(deps.storage, run.runId, index, plan.changes);
         batch.planned = {
           chunks,

@@ -11,6 +11,8 @@ import type { SiteSnapshot } from '../../gather/snapshot';
 import type { Caller } from '../authz/authorise';
 import type { AppDeps } from '../deps';
 import { fixMetas } from '../../fixes/registry';
+import { planWithUsages } from '../../fixes/plan-with-usages';
+import { readWorkflowUsages } from '../../gather/workflow-usages';
 import { getSettings } from '../storage/settings-repo';
 import { batchesOf, gatherForFix, mergeSnapshots, planCaller, planInput } from './gather-for-fix';
 import { watchConsent } from './consent-watch';
@@ -46,7 +48,8 @@ export async function previewFix(deps: AppDeps, caller: Caller, fix: Fix, projec
   }
   if (snapshots.length === 0) return { ...empty, notPreviewed: desks, background: true };
 
-  const plan = fix.plan(planInput(fix, mergeSnapshots(snapshots), settings, read, planCaller(caller, desks)));
+  const plan = await planWithUsages(fix, planInput(fix, mergeSnapshots(snapshots), settings, read, planCaller(caller, desks)), (ids) => readWorkflowUsages(client, ids));
+  consent.rethrow();
   const itemsTotal = plan.changes.reduce((n, c) => n + c.items, 0);
   return {
     ...empty,

@@ -165,6 +165,7 @@ function PreviewBody({ preview }: { preview: FixPreview }) {
                   <td>
                     {c.reach.projects.map((p) => `${p.name} (${p.key})`).join(', ')}
                     {c.reach.issueTypes?.length ? <div className="mw-muted">{m.issueTypes(c.reach.issueTypes.map((t) => t.name).join(', '))}</div> : null}
+                    {c.reach.unconfirmed ? <div className="mw-muted" data-reach-unconfirmed>{c.reach.unconfirmed}</div> : null}
                   </td>
                 </tr>
               ))}
