@@ -80,6 +80,10 @@ export interface ForgeRunMeasurement {
   workerCpuMs: number;
   /** Entries the run shared still in kvs after it ended (they are dropped when it ends). */
   sharedEntriesLeft: number;
+  /** Jobs whose container died under them (out of the invocation's memory). */
+  containersDied: { key: string; code: number | null }[];
+  /** Whether the run was finished (history, e-mail) by its last job. */
+  runFinished: boolean;
 }
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
@@ -93,10 +97,13 @@ interface Worker {
   busy: boolean;
   peakRssBytes: number;
   cpuMs: number;
+  /** The job it runs now. */
+  running?: { id: number; key: string };
 }
 
 interface Pool {
   run(job: ProjectJob): Promise<{ worker: number; done: WorkerJobDone }>;
+  readonly died?: readonly { key: string; code: number | null }[];
   readonly peakRssBytes: number;
   readonly cpuMs: number;
   stop(): Promise<void>;
@@ -148,17 +155,40 @@ class WorkerPool implements Pool {
   private nextJob = 1;
   private readonly pending = new Map<number, (done: WorkerJobDone) => void>();
 
+  /** Containers that died mid-job (out of memory, as Forge would stop them), with the job. */
+  readonly died: { key: string; code: number | null }[] = [];
+  private stopping = false;
+
   constructor(
     size: number,
     private readonly store: KeyValueStore,
-    init: { baseUrl: string; email: string; apiToken: string; sharedWait?: RunSharedWait },
+    private readonly init: { baseUrl: string; email: string; apiToken: string; sharedWait?: RunSharedWait },
   ) {
-    for (let index = 0; index < size; index += 1) {
+    for (let index = 0; index < size; index += 1) this.spawn(index);
+  }
+
+  private spawn(index: number): void {
+    {
+      const init = this.init;
       // V8 held to what a 256 MB invocation leaves it, as a container of that size is: it collects
       // instead of growing, and a job that needs more fails here as it would on Forge.
       const child = fork(path.join(__dirname, 'forge-worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [`--max-old-space-size=${CONTAINER_HEAP_MB}`] });
       const worker: Worker = { index, child, busy: false, peakRssBytes: 0, cpuMs: 0 };
       child.on('message', (raw: unknown) => this.onMessage(worker, raw as { type: string; [k: string]: unknown }));
+      // A container that dies takes its job with it; Forge starts a fresh one for the next job.
+      child.on('exit', (code) => {
+        if (this.stopping) return;
+        const lost = worker.running;
+        if (lost) {
+          this.died.push({ key: lost.key, code });
+          this.pending.get(lost.id)?.({ type: 'done', id: lost.id, state: 'failed', message: `The container stopped (exit ${code}) during the job: out of memory`, wallMs: 0, peakRssBytes: worker.peakRssBytes, cpuMs: 0 });
+          this.pending.delete(lost.id);
+        }
+        this.workers.splice(this.workers.indexOf(worker), 1);
+        const at = this.idle.indexOf(worker);
+        if (at >= 0) this.idle.splice(at, 1);
+        this.spawn(index);
+      });
       child.send({ type: 'init', ...init });
       this.workers.push(worker);
     }
@@ -181,7 +211,9 @@ class WorkerPool implements Pool {
     if (message.type === 'done') {
       const done = message as unknown as WorkerJobDone;
       worker.peakRssBytes = Math.max(worker.peakRssBytes, done.peakRssBytes);
+      this.peakSeen = Math.max(this.peakSeen, done.peakRssBytes);
       worker.cpuMs += done.cpuMs;
+      worker.running = undefined;
       this.pending.get(done.id)?.(done);
       this.pending.delete(done.id);
       this.release(worker);
@@ -207,13 +239,16 @@ class WorkerPool implements Pool {
     const id = this.nextJob++;
     const done = await new Promise<WorkerJobDone>((resolve) => {
       this.pending.set(id, resolve);
+      worker.running = { id, key: job.projectKey };
       worker.child.send({ type: 'job', id, job });
     });
     return { worker: worker.index, done };
   }
 
+  private peakSeen = 0;
+
   get peakRssBytes(): number {
-    return Math.max(0, ...this.workers.map((w) => w.peakRssBytes));
+    return this.peakSeen;
   }
 
   get cpuMs(): number {
@@ -221,6 +256,7 @@ class WorkerPool implements Pool {
   }
 
   async stop(): Promise<void> {
+    this.stopping = true;
     await Promise.all(
       this.workers.map(
         (w) =>
@@ -308,6 +344,9 @@ export async function measureForgeRun(site: ForgeRunSite, options: ForgeRunOptio
       peakEventsPerMinute,
       workerCpuMs: pool.cpuMs,
       sharedEntriesLeft: memory.keys().filter((k) => /:shared:[^:]+:e:/.test(k)).length,
+      containersDied: [...(pool.died ?? [])],
+      // The site's history entry is what the run's last job appends once every job has reported.
+      runFinished: final.state !== 'running' && memory.keys().includes('v1:history:site'),
     };
   } finally {
     await pool.stop();

@@ -142,6 +142,8 @@ async function main(): Promise<void> {
     ['kvs busiest second (requests)', fmt.int(measured.kvs.peakRequestsPerSecond), `limit ${KVS_LIMITS.requestsPerSecond}`],
     ['events pushed in the busiest minute', fmt.int(measured.peakEventsPerMinute), 'Forge: 500'],
     ['checks undecided', fmt.int(measured.checksUndecided), measured.undecided.slice(0, 3).join(' | ')],
+    ['containers that died mid-job', fmt.int(measured.containersDied.length), measured.containersDied.map((d) => `${d.key} (exit ${d.code})`).join(', ')],
+    ['run finished (history, e-mail)', measured.runFinished ? 'yes' : 'NO', 'by the job that finishes the run'],
     ['shared entries left after the run', fmt.int(measured.sharedEntriesLeft), 'dropped when the run ends'],
   ];
   out.push(textTable(['', 'figure', 'against'], rows));
@@ -152,7 +154,8 @@ async function main(): Promise<void> {
     ['every job ≤ 900 s (unscaled)', atMost((longestJob?.wallMs ?? 0) * scale, CONSUMER_INVOCATION_LIMIT_MS, fmt.seconds)],
     ['peak RSS per invocation ≤ 256 MB', atMost(measured.peakRssBytes, INVOCATION_MEMORY_BYTES, fmt.mib)],
     ['no kvs value over 240 KiB', atMost(measured.kvs.largestValueBytes, TARGETS.kvsValueBytes, fmt.kib)],
-    ['0 checks undecided, 0 jobs failed', atMost(measured.checksUndecided + measured.jobsFailed, 0, String)],
+    ['0 checks undecided, 0 jobs failed', atMost(measured.checksUndecided + measured.jobsFailed + measured.containersDied.length, 0, String)],
+    ['the run finished (its last job appended history)', { met: measured.runFinished, text: measured.runFinished ? 'met' : 'MISSED' }],
   ];
   for (const [label, verdict] of verdicts) out.push(`  ${verdict.met ? '✓' : '✗'} ${label}: ${verdict.text}`);
   process.stdout.write(`${out.join('\n')}\n`);
