@@ -18,7 +18,7 @@ export interface EndpointSpec {
    */
   mayStopRun?: boolean;
   /**
-   * Only names come from it (the Resolve screens' names): its failure may change how a
+   * Only names come from it (the Resolve screens' and fields' names): its failure may change how a
    * summary names a thing, never a check's status, so it has no dependents.
    */
   namesOnly?: boolean;
@@ -65,6 +65,7 @@ export const ENDPOINTS: EndpointSpec[] = [
   { endpoint: 'GET /rest/api/3/workflowscheme/project', dependents: WF, appliesTo: companyManaged, paged: true },
   { endpoint: 'POST /rest/api/3/workflows', dependents: WF, appliesTo: any, paged: false },
   { endpoint: 'GET /rest/api/3/screens', dependents: [], appliesTo: companyManaged, paged: true, namesOnly: true },
+  { endpoint: 'GET /rest/api/3/field', dependents: [], appliesTo: companyManaged, paged: false, namesOnly: true },
   { endpoint: 'GET /rest/api/3/screens/{screenId}/tabs', dependents: ['WF-RESOLVE-SCREEN-ASSIGNEE', 'WF-RESOLVE-SCREEN-FIELDS'], appliesTo: companyManaged, paged: false },
   {
     endpoint: 'GET /rest/api/3/screens/{screenId}/tabs/{tabId}/fields',
