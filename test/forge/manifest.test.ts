@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { validate } from '@forge/manifest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ADMIN_SUBPAGES, MODULE_KEYS } from '../../src/shared/app-pages';
+import { FIXES } from '../../src/fixes/registry';
 import { ADMIN_PAGES, adminViewFromPath, openingAdminView } from '../../static/dashboard/src/model/route';
 
 const ROOT = resolve(__dirname, '../..');
@@ -124,4 +125,23 @@ it('declares every scope the checks, fixes and e-mail need, and no more', () => 
 it('exports the three handlers the manifest names', () => {
   const index = readFileSync(join(ROOT, 'src/index.ts'), 'utf8');
   for (const name of ['handler', 'consumer', 'scheduled']) expect(index).toMatch(new RegExp(`as ${name}\\b`));
+});
+
+it('declares, up front, every scope a fix writes with and every classic scope of each Jira operation the app calls', () => {
+  // A scope added after install forces every site's admin to consent again, so none may be missing.
+  const declared = new Set<string>(manifest.permissions.scopes);
+  const missing: string[] = [];
+  for (const fix of FIXES) for (const scope of fix.meta.scopes) if (!declared.has(scope)) missing.push(`${fix.meta.id}: ${scope}`);
+  for (const file of ['jira-platform.trimmed.json', 'jira-servicedesk.trimmed.json']) {
+    const spec = JSON.parse(readFileSync(join(ROOT, 'spec', file), 'utf8')) as {
+      paths: Record<string, Record<string, { 'x-atlassian-oauth2-scopes'?: { state: string; scopes: string[] }[] }>>;
+    };
+    for (const [path, item] of Object.entries(spec.paths)) {
+      for (const [method, op] of Object.entries(item)) {
+        const current = (op['x-atlassian-oauth2-scopes'] ?? []).filter((s) => s.state === 'Current').flatMap((s) => s.scopes);
+        for (const scope of current) if (!declared.has(scope)) missing.push(`${method.toUpperCase()} ${path}: ${scope}`);
+      }
+    }
+  }
+  expect(missing).toEqual([]);
 });
