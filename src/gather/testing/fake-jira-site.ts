@@ -164,16 +164,6 @@ export function createFakeJiraSite(): FakeTransport {
     t.on('GET', `/rest/servicedeskapi/servicedesk/${id}/customer`, ({ query }) => ({ body: jsmPage(customers[id].map((a) => ({ accountId: a })), query, 50) }));
   }
 
-  const requestTypes: Record<string, { id: string; name: string; issueTypeId: string }[]> = {
-    '1': [
-      { id: '11', name: 'Get IT help', issueTypeId: '10001' },
-      { id: '12', name: 'Request access', issueTypeId: '10002' },
-      { id: '13', name: 'Fix my laptop', issueTypeId: '10001' },
-    ],
-    '2': [{ id: '21', name: 'HR question', issueTypeId: '10001' }],
-    '3': [{ id: '31', name: 'Ask the team', issueTypeId: '10100' }],
-  };
-  for (const [id, list] of Object.entries(requestTypes)) {
   // Organizations: Contractors serves IT and HR (read once for both), Interns HR only; pages of 2 show the paging.
   const organizations: Record<string, { id: string; name: string }[]> = {
     '1': [{ id: '7', name: 'Contractors' }],
@@ -188,6 +178,16 @@ export function createFakeJiraSite(): FakeTransport {
     t.on('GET', `/rest/servicedeskapi/organization/${id}/user`, ({ query }) => ({ body: jsmPage(members.map((a) => ({ accountId: a, displayName: a, active: true })), query, 2) }));
   }
 
+  const requestTypes: Record<string, { id: string; name: string; issueTypeId: string }[]> = {
+    '1': [
+      { id: '11', name: 'Get IT help', issueTypeId: '10001' },
+      { id: '12', name: 'Request access', issueTypeId: '10002' },
+      { id: '13', name: 'Fix my laptop', issueTypeId: '10001' },
+    ],
+    '2': [{ id: '21', name: 'HR question', issueTypeId: '10001' }],
+    '3': [{ id: '31', name: 'Ask the team', issueTypeId: '10100' }],
+  };
+  for (const [id, list] of Object.entries(requestTypes)) {
     t.on('GET', `/rest/servicedeskapi/servicedesk/${id}/requesttype`, ({ query }) => ({ body: jsmPage(list, query, 50) }));
   }
 
