@@ -15,20 +15,20 @@ import type { AppDeps } from '../deps';
 import { findDelivery } from '../storage/delivery-repo';
 import { KEYS } from '../storage/keys';
 import { appendSiteHistory } from '../storage/history-repo';
-import { loadDecoratedReport } from '../storage/load-report';
+import { loadStoredAndDecorated } from '../storage/load-report';
 import { currentRun } from '../storage/progress-repo';
 import { writeOverviewIndex } from '../storage/overview-index';
-import { loadProjects } from '../storage/report-repo';
 import { sendReport } from './send-report';
 
 export async function finaliseRunIfComplete(deps: AppDeps, progress: RunProgress): Promise<boolean> {
   if (progress.state === 'running' || progress.projectsDone - progress.failed.length === 0) return false;
-  const report = await loadDecoratedReport(deps.storage, deps.now());
-  if (!report) return false;
+  const stored = await loadStoredAndDecorated(deps.storage, deps.now());
+  if (!stored) return false;
+  const { report, projects } = stored;
   const finished = { ...report, generatedAt: progress.finishedAt ?? report.generatedAt };
   await appendSiteHistory(deps.storage, finished, progress.runId);
   // Every stored desk now has a summary: the overview may read those instead of the whole reports.
-  await writeOverviewIndex(deps.storage, progress.runId, await loadProjects(deps.storage));
+  await writeOverviewIndex(deps.storage, progress.runId, projects);
   const header = await currentRun(deps.storage);
   if (header?.runId === progress.runId && header.reason === 'scheduled' && !(await findDelivery(deps.storage, progress.runId))) {
     if (await deps.storage.createIfAbsent(KEYS.mailClaim(progress.runId), { at: deps.now().toISOString() })) await sendReport(deps, progress.runId, finished);
