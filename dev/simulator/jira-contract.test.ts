@@ -65,6 +65,14 @@ describe('screens', () => {
   });
 });
 
+describe('screens of a project', () => {
+  it('lets a project admin read a screen their project shows, naming it, and no other screen', async () => {
+    const tabs = (screen: number) => call(sim, 'GET', `/rest/api/3/screens/${screen}/tabs?projectKey=HR`, { as: projectAdmin });
+    expect((await tabs(SCREEN.hrResolve)).status).toBe(200);
+    expect((await tabs(SCREEN.itsdResolve)).status).toBe(403);
+  });
+});
+
 describe('issues', () => {
   it('answers 404 with one sentence for an issue that does not exist or may not be seen', async () => {
     const missing = await call(sim, 'GET', '/rest/api/3/issue/NOPE-1', { as: admin });

@@ -178,18 +178,28 @@ function issueTypeUsages(ctx: RouteContext) {
   return ok(body);
 }
 
-/** Screens are admin configuration; a project admin may read them for their own project (projectKey). */
-function canReadScreens(ctx: RouteContext): boolean {
+/**
+ * Screens are admin configuration; a project admin may read one by naming their own project
+ * (projectKey), "providing that the screen is associated with the project". Screen schemes are
+ * not modelled, so the stricter reading admits only screens the project's workflows show.
+ */
+function canReadScreen(ctx: RouteContext, screenId: number): boolean {
   if (ctx.model.isSiteAdmin(ctx.caller.accountId)) return true;
   const key = ctx.query.get('projectKey');
   const project = key ? ctx.model.project(key) : undefined;
-  return project !== undefined && ctx.model.isProjectAdmin(ctx.caller.accountId, project);
+  if (!project || !ctx.model.isProjectAdmin(ctx.caller.accountId, project)) return false;
+  return project.issueTypeIds.some((issueTypeId) =>
+    (ctx.model.workflowFor(project, issueTypeId)?.transitions ?? []).some((t) => {
+      const rule = t.transitionScreen as { parameters?: Record<string, unknown> } | undefined;
+      return String(rule?.parameters?.screenId ?? '') === String(screenId);
+    }),
+  );
 }
 
 function findScreen(ctx: RouteContext) {
   const raw = ctx.params.screenId!;
   if (!/^\d+$/.test(raw)) return jiraError(400, `The screen ID '${raw}' is not valid.`);
-  if (!canReadScreens(ctx)) return jiraError(403, 'You do not have permission to access screens.');
+  if (!canReadScreen(ctx, Number(raw))) return jiraError(403, 'You do not have permission to access screens.');
   const screen = ctx.model.screen(Number(raw));
   if (!screen) return jiraError(404, `The screen with id ${raw} does not exist.`);
   return screen;
