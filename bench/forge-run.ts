@@ -123,6 +123,7 @@ class InProcessPool implements Pool {
         delete: (key) => store.delete(key),
         createIfAbsent: (key, value) => store.createIfAbsent(key, value),
         list: (prefix) => store.list(prefix),
+        listPage: (prefix, cursor) => store.listPage(prefix, cursor),
       };
       this.deps.push({ storage: view, queue: { push: async () => Promise.reject(new Error('A job pushes no jobs.')) }, jiraAsApp: () => transport, jiraAsUser: () => transport, now: () => new Date(), log: quiet });
       this.idle.push(i);

@@ -51,6 +51,7 @@ const store: KeyValueStore = {
   delete: (key) => ask('delete', [key]) as Promise<void>,
   createIfAbsent: (key, value) => ask('createIfAbsent', [key, value]) as Promise<boolean>,
   list: (prefix) => ask('list', [prefix]) as Promise<never>,
+  listPage: (prefix, cursor) => ask('listPage', [prefix, cursor]) as Promise<never>,
 };
 
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };

@@ -5,7 +5,7 @@
  * the next 10 KB: 65 KB counts 7). It also keeps the largest value written. The
  * store under it (MemoryStore) refuses what kvs refuses (keys, 240 KiB values).
  */
-import type { KeyValueStore } from '../src/forge/deps';
+import type { KeyValueStore, StorePage } from '../src/forge/deps';
 
 export const KVS_LIMITS = {
   requestsPerSecond: 1000,
@@ -123,6 +123,12 @@ export class MeteredStore implements KeyValueStore {
     // kvs pages a query 100 entries at a time; each page is one read of its size.
     for (let i = 0; i < Math.max(1, found.length); i += 100) this.read(bytesOf(found.slice(i, i + 100)), `${prefix}* (list)`);
     return found;
+  }
+
+  async listPage<T>(prefix: string, cursor?: string): Promise<StorePage<T>> {
+    const page = await this.inner.listPage<T>(prefix, cursor);
+    this.read(bytesOf(page.entries), `${prefix}* (list)`);
+    return page;
   }
 
   usage(): KvsUsage {

@@ -5,7 +5,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { KeyValueStore } from '../../src/forge/deps';
+import { STORE_PAGE_SIZE, type KeyValueStore } from '../../src/forge/deps';
 import { serialiseForKvs } from '../../src/forge/storage/kvs-limits';
 
 const SUFFIX = '.json';
@@ -66,6 +66,22 @@ export function createFileStore(dir: string): KeyValueStore {
         if (value !== undefined) out.push({ key, value });
       }
       return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    },
+    async listPage<T>(prefix: string, cursor?: string) {
+      await ensureDir();
+      // The cursor is the last key of the page before.
+      const keys = (await fs.readdir(dir))
+        .filter((f) => f.endsWith(SUFFIX))
+        .map(keyOf)
+        .filter((k) => k.startsWith(prefix) && (cursor === undefined || k > cursor))
+        .sort();
+      const page = keys.slice(0, STORE_PAGE_SIZE);
+      const entries: { key: string; value: T }[] = [];
+      for (const key of page) {
+        const value = await readFile<T>(fileNameOf(key));
+        if (value !== undefined) entries.push({ key, value });
+      }
+      return keys.length > page.length ? { entries, cursor: page[page.length - 1]! } : { entries };
     },
   };
 }

@@ -19,6 +19,19 @@ export interface KeyValueStore {
   createIfAbsent<T>(key: string, value: T): Promise<boolean>;
   /** Every entry whose key starts with `prefix` (paged internally by the adapter). */
   list<T>(prefix: string): Promise<{ key: string; value: T }[]>;
+  /**
+   * One page of those entries, in key order, and the cursor of the next (none after the
+   * last): for a walk over values too large to hold all at once (kvs pages queries too).
+   */
+  listPage<T>(prefix: string, cursor?: string): Promise<StorePage<T>>;
+}
+
+/** Entries a page holds at most, as a kvs query page. */
+export const STORE_PAGE_SIZE = 100;
+
+export interface StorePage<T> {
+  entries: { key: string; value: T }[];
+  cursor?: string;
 }
 
 export interface ProjectJob {

@@ -60,6 +60,7 @@ function ownProcessView(store: MemoryStore): KeyValueStore {
     delete: (key) => store.delete(key),
     createIfAbsent: (key, value) => store.createIfAbsent(key, value),
     list: (prefix) => store.list(prefix),
+    listPage: (prefix, cursor) => store.listPage(prefix, cursor),
   };
 }
 

@@ -1,8 +1,6 @@
 /** KeyValueStore over @forge/kvs; `list` pages through a beginsWith query. */
 import { kvs, WhereConditions, ForgeKvsAPIError } from '@forge/kvs';
-import type { KeyValueStore } from '../deps';
-
-const PAGE = 100;
+import { STORE_PAGE_SIZE as PAGE, type KeyValueStore } from '../deps';
 
 export const kvsStore: KeyValueStore = {
   get: <T>(key: string) => kvs.get<T>(key),
@@ -29,5 +27,11 @@ export const kvsStore: KeyValueStore = {
       cursor = page.nextCursor;
     } while (cursor);
     return out;
+  },
+  async listPage<T>(prefix: string, cursor?: string) {
+    let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(PAGE);
+    if (cursor) query = query.cursor(cursor);
+    const page = await query.getMany<T>();
+    return { entries: page.results.map((r) => ({ key: r.key, value: r.value })), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
   },
 };

@@ -4,7 +4,7 @@
  * state by accident, as with the real @forge/kvs, and every write meets kvs's
  * key and value limits.
  */
-import type { KeyValueStore } from '../deps';
+import { STORE_PAGE_SIZE, type KeyValueStore, type StorePage } from '../deps';
 import { serialiseForKvs } from './kvs-limits';
 
 export class MemoryStore implements KeyValueStore {
@@ -36,6 +36,14 @@ export class MemoryStore implements KeyValueStore {
       .filter((k) => k.startsWith(prefix))
       .sort()
       .map((key) => ({ key, value: JSON.parse(this.data.get(key)!) as T }));
+  }
+
+  /** The cursor is the last key of the page before: the next page starts after it. */
+  async listPage<T>(prefix: string, cursor?: string): Promise<StorePage<T>> {
+    const keys = [...this.data.keys()].filter((k) => k.startsWith(prefix) && (cursor === undefined || k > cursor)).sort();
+    const page = keys.slice(0, STORE_PAGE_SIZE);
+    const entries = page.map((key) => ({ key, value: JSON.parse(this.data.get(key)!) as T }));
+    return keys.length > page.length ? { entries, cursor: page[page.length - 1]! } : { entries };
   }
 
   /** Serialised size in bytes of one value (tests assert on the 240 KiB limit). */
