@@ -6,7 +6,8 @@
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { KEYS } from '../../src/forge/storage/keys';
 import { loadProjectsForOverview, pruneProjects, storeReport, storableProject } from '../../src/forge/storage/report-repo';
-import { writeOverviewIndex } from '../../src/forge/storage/overview-index';
+import { writeMissingSummaries, writeOverviewIndex } from '../../src/forge/storage/overview-index';
+import { migrateStorage } from '../../src/forge/storage/migrate';
 import { reportFor } from './helpers/reports';
 
 const report = reportFor([{ key: 'HR', serviceDeskId: '1' }, { key: 'IT', serviceDeskId: '2' }], { endUserGroups: ['all-staff'], members: ['u1', 'u2'] });
@@ -20,7 +21,9 @@ it('reads whole reports until a finished run writes the index, then the summarie
   expect(read.map((p) => p.key)).toEqual(['HR', 'IT']);
   expect(read.every(hasEvidence)).toBe(true);
 
-  await writeOverviewIndex(store, 'r1', read);
+  // The storage migration gives them their summaries; a run's finish then writes the index.
+  await migrateStorage(store);
+  await writeOverviewIndex(store, 'r1', read.map((p) => p.key));
   read = await loadProjectsForOverview(store);
   expect(read.map((p) => p.key)).toEqual(['HR', 'IT']);
   expect(read.some(hasEvidence)).toBe(false);
@@ -31,7 +34,7 @@ it('reads whole reports until a finished run writes the index, then the summarie
 it('reads whole a desk the index names without a summary, and forgets a pruned desk', async () => {
   const store = new MemoryStore();
   await storeReport(store, report, 'r1');
-  await writeOverviewIndex(store, 'r1', report.projects.map((p) => storableProject(p, 'r1')));
+  await writeOverviewIndex(store, 'r1', report.projects.map((p) => p.key));
   await store.delete(KEYS.projectSummary('IT'));
   const read = await loadProjectsForOverview(store);
   expect(read.map((p) => [p.key, hasEvidence(p)])).toEqual([['HR', false], ['IT', true]]);
@@ -39,4 +42,28 @@ it('reads whole a desk the index names without a summary, and forgets a pruned d
   await pruneProjects(store, ['HR']);
   expect((await loadProjectsForOverview(store)).map((p) => p.key)).toEqual(['HR']);
   expect(store.keys().filter((k) => k.includes(':IT'))).toEqual([]);
+});
+
+it('gives every desk stored before summaries existed its summary, a page of 100 desks at a time, once', async () => {
+  const store = new MemoryStore();
+  const many = reportFor(
+    Array.from({ length: 230 }, (_, i) => ({ key: `D${String(i).padStart(3, '0')}`, serviceDeskId: String(i + 1) })),
+    { endUserGroups: ['all-staff'], members: ['u1'] },
+  );
+  await storeReport(store, { ...many, projects: many.projects.slice(0, 30) }, 'r1');
+  for (const p of many.projects.slice(30)) await store.set(KEYS.projectReport(p.key), storableProject(p, 'r0'));
+  const pages: (string | undefined)[] = [];
+  const listPage = store.listPage.bind(store);
+  store.listPage = async <T>(prefix: string, cursor?: string) => {
+    if (prefix === KEYS.projectReportPrefix) pages.push(cursor);
+    return listPage<T>(prefix, cursor);
+  };
+
+  expect(await writeMissingSummaries(store)).toBe(200);
+  // Three pages of whole reports (100, 100, 30), never all 230 at once.
+  expect(pages).toHaveLength(3);
+  expect(store.keys().filter((k) => k.startsWith(KEYS.projectSummaryPrefix))).toHaveLength(230);
+  const summary = await store.get<{ checks: { evidence?: unknown }[] }>(KEYS.projectSummary('D199'));
+  expect(hasEvidence(summary!)).toBe(false);
+  expect(await writeMissingSummaries(store)).toBe(0);
 });

@@ -3,26 +3,18 @@ import type { ProjectReport, Report } from '../../shared/report-model';
 import type { KeyValueStore } from '../deps';
 import { assembleStoredReport, projectView, siteChecksView, type Decisions } from './apply-decisions';
 import { listAcknowledgements, listAttestations } from './decisions-repo';
-import { loadProject, loadProjects, loadProjectsForOverview, loadSite, type StoredProjectReport } from './report-repo';
+import { loadProject, loadProjects, loadProjectsForOverview, loadSite } from './report-repo';
 
 export async function loadDecisions(store: KeyValueStore): Promise<Decisions> {
   const [attestations, acknowledgements] = await Promise.all([listAttestations(store), listAcknowledgements(store)]);
   return { attestations, acknowledgements };
 }
 
-/** Null before the first run stored anything. */
+/** The whole report, every desk with its evidence; null before the first run stored anything. */
 export async function loadDecoratedReport(store: KeyValueStore, now: Date): Promise<Report | null> {
-  return (await loadStoredAndDecorated(store, now))?.report ?? null;
-}
-
-/**
- * The stored desks as they are and the report decorated from them, from one read of every
- * desk: a run's finish needs both, and each desk's value is up to 240 KiB.
- */
-export async function loadStoredAndDecorated(store: KeyValueStore, now: Date): Promise<{ report: Report; projects: StoredProjectReport[] } | null> {
   const [site, projects, decisions] = await Promise.all([loadSite(store), loadProjects(store), loadDecisions(store)]);
   if (!site) return null;
-  return { report: assembleStoredReport(site, projects, decisions, now), projects };
+  return assembleStoredReport(site, projects, decisions, now);
 }
 
 /** The report as the overview shows it: every desk from its summary (no evidence), decisions overlaid. */

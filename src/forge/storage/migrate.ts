@@ -12,10 +12,13 @@ import type { KeyValueStore } from '../deps';
 import type { Logger } from '../../shared/logger';
 import { KEYS, STORAGE_FORMAT_VERSION } from './keys';
 import { putAcknowledgement, putAttestation } from './decisions-repo';
+import { writeMissingSummaries } from './overview-index';
 
 export interface StorageMeta {
   formatVersion: number;
   siteUrl?: string;
+  /** Every stored desk has its summary (overview-index.ts): set once the migration wrote those missing. */
+  summaries?: true;
 }
 
 type LegacySettings = Record<string, unknown> & {
@@ -41,7 +44,16 @@ async function fromFormat0(store: KeyValueStore): Promise<void> {
 
 const STEPS: Record<number, (store: KeyValueStore) => Promise<void>> = { 0: fromFormat0 };
 
+/**
+ * Stores whose format this process has already seen current. A Forge container is
+ * reused for many jobs, and each job used to read the format mark again; the format
+ * only ever moves forward, and this code version writes no older one.
+ */
+const current = new WeakMap<KeyValueStore, StorageMeta>();
+
 export async function migrateStorage(store: KeyValueStore, log?: Logger): Promise<StorageMeta> {
+  const known = current.get(store);
+  if (known) return known;
   const meta = (await store.get<StorageMeta>(KEYS.meta)) ?? { formatVersion: 0 };
   if (meta.formatVersion > STORAGE_FORMAT_VERSION) {
     // Written by a newer app version (e.g. during a rollback): never rewrite what we do not understand.
@@ -54,8 +66,14 @@ export async function migrateStorage(store: KeyValueStore, log?: Logger): Promis
     version += 1;
     log?.info('Storage migrated', { formatVersion: version });
   }
-  const next = { ...meta, formatVersion: version };
-  if (next.formatVersion !== meta.formatVersion || !(await store.get(KEYS.meta))) await store.set(KEYS.meta, next);
+  const next: StorageMeta = { ...meta, formatVersion: version };
+  if (!next.summaries) {
+    const written = await writeMissingSummaries(store);
+    if (written > 0) log?.info('Storage migrated: summaries written for the desks stored before them', { desks: written });
+    next.summaries = true;
+  }
+  if (next.formatVersion !== meta.formatVersion || next.summaries !== meta.summaries || !(await store.get(KEYS.meta))) await store.set(KEYS.meta, next);
+  current.set(store, next);
   return next;
 }
 

@@ -37,11 +37,35 @@ export interface OverviewIndex {
   keys: string[];
 }
 
-/** After a run: every stored desk gets a summary (those stored before summaries existed too), then the index names them. */
-export async function writeOverviewIndex<P extends { key: string; checks: C[] }, C extends CheckResult>(store: KeyValueStore, runId: string, projects: readonly P[]): Promise<void> {
+/** After a run: the index names the desks whose summaries the run's finish read. */
+export async function writeOverviewIndex(store: KeyValueStore, runId: string, keys: readonly string[]): Promise<void> {
+  await store.set<OverviewIndex>(KEYS.overviewIndex, { runId, keys: [...keys] });
+}
+
+/**
+ * Gives every stored desk a summary, walking the whole reports a page at a time: a page
+ * of 100 desks is a few MiB, every desk of a large site at once would not fit one
+ * invocation. The storage migration runs it once; a desk stored since gets its summary
+ * with its report, so afterwards every stored desk has one.
+ */
+export async function writeMissingSummaries<P extends { key: string; checks: C[] }, C extends CheckResult>(store: KeyValueStore): Promise<number> {
   const have = new Set((await store.list<P>(KEYS.projectSummaryPrefix)).map((e) => e.key.slice(KEYS.projectSummaryPrefix.length)));
-  for (const p of projects) if (!have.has(p.key)) await store.createIfAbsent(KEYS.projectSummary(p.key), summaryOf(p));
-  await store.set<OverviewIndex>(KEYS.overviewIndex, { runId, keys: projects.map((p) => p.key) });
+  let written = 0;
+  let cursor: string | undefined;
+  do {
+    const page = await store.listPage<P>(KEYS.projectReportPrefix, cursor);
+    for (const { key, value } of page.entries) {
+      if (have.has(key.slice(KEYS.projectReportPrefix.length))) continue;
+      if (await store.createIfAbsent(KEYS.projectSummary(value.key), summaryOf(value))) written += 1;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return written;
+}
+
+/** Every stored desk's summary, in key order (complete once the migration gave the older desks theirs). */
+export async function listSummaries<P extends { key: string }>(store: KeyValueStore): Promise<P[]> {
+  return (await store.list<P>(KEYS.projectSummaryPrefix)).map((e) => e.value).sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /**

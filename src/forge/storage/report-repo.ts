@@ -11,7 +11,7 @@ import { evidenceHash } from '../../engine/evidence-hash';
 import type { KeyValueStore } from '../deps';
 import { KEYS } from './keys';
 import { capLists, fitToBudget } from './trim-evidence';
-import { loadSummaries, summaryOf } from './overview-index';
+import { loadSummaries, summaryOf, type OverviewIndex } from './overview-index';
 
 export type StoredCheck = CheckResult & { evidenceHash: string };
 
@@ -69,10 +69,16 @@ export function storableSite(report: Report, runId: string): StoredSiteReport {
   });
 }
 
-/** Stores the site part and every project of one run's report. */
-export async function storeReport(store: KeyValueStore, report: Report, runId: string): Promise<void> {
+/**
+ * Stores the site part and every project of one run's report, and returns the projects
+ * as stored: a job builds its desk's history entry from them instead of reading back
+ * the value it just wrote (up to 240 KiB, 24 kvs read units, once per desk per run).
+ */
+export async function storeReport(store: KeyValueStore, report: Report, runId: string): Promise<StoredProjectReport[]> {
   await store.set(KEYS.siteReport, storableSite(report, runId));
-  for (const project of report.projects) await storeProject(store, storableProject(project, runId));
+  const stored = report.projects.map((project) => storableProject(project, runId));
+  for (const project of stored) await storeProject(store, project);
+  return stored;
 }
 
 /** A desk's whole report, then its summary for the overview (overview-index.ts). */
@@ -129,20 +135,22 @@ export async function loadProjectsForOverview(store: KeyValueStore): Promise<Sto
   return loadSummaries(store, () => loadProjects(store), (key) => loadProject(store, key));
 }
 
-/** Drops reports of projects that left the scope, so the overview shows only desks in scope. */
+/**
+ * Drops reports of projects that left the scope, so the overview shows only desks in
+ * scope. The stored desks are found by their summaries (every stored desk has one once
+ * the storage is migrated) and the overview index, never by reading every whole report.
+ */
 export async function pruneProjects(store: KeyValueStore, keepKeys: readonly string[]): Promise<string[]> {
   const keep = new Set(keepKeys);
-  const stored = await store.list<StoredProjectReport>(KEYS.projectReportPrefix);
+  const summaries = await store.list<StoredProjectReport>(KEYS.projectSummaryPrefix);
+  const indexed = (await store.get<OverviewIndex>(KEYS.overviewIndex))?.keys ?? [];
+  const stored = new Set([...summaries.map((e) => e.key.slice(KEYS.projectSummaryPrefix.length)), ...indexed]);
   const dropped: string[] = [];
-  for (const e of stored) {
-    const key = e.key.slice(KEYS.projectReportPrefix.length);
-    if (!keep.has(key)) {
-      await store.delete(e.key);
-      dropped.push(key);
-    }
-  }
-  for (const e of await store.list<StoredProjectReport>(KEYS.projectSummaryPrefix)) {
-    if (!keep.has(e.key.slice(KEYS.projectSummaryPrefix.length))) await store.delete(e.key);
+  for (const key of [...stored].sort()) {
+    if (keep.has(key)) continue;
+    await store.delete(KEYS.projectReport(key));
+    await store.delete(KEYS.projectSummary(key));
+    dropped.push(key);
   }
   return dropped;
 }
