@@ -11,7 +11,7 @@
  */
 import type { AppDeps, ProjectJob } from '../deps';
 import { runChecks } from '../run/readiness-runner';
-import { dropRunSite, knownForJob, runDeskId } from '../run/run-site';
+import { knownForJob, runDeskId } from '../run/run-site';
 import type { RunSharedWait } from '../run/run-shared';
 import { getSettings } from '../storage/settings-repo';
 import { migrateStorage } from '../storage/migrate';
@@ -20,13 +20,14 @@ import { recordDeskSize } from '../storage/desk-size-repo';
 import { DESK_CUSTOMERS } from '../../gather/project-details';
 import { loadParityImport } from '../storage/parity-import-repo';
 import { appendProjectHistory } from '../storage/history-repo';
-import { loadDecoratedProject } from '../storage/load-report';
+import { loadDecisions } from '../storage/load-report';
+import { projectView } from '../storage/apply-decisions';
 import { refreshHistoryAfterChange } from '../storage/refresh-history';
-import { currentRun, loadProgress, recordJobOutcome, recordJobWait } from '../storage/progress-repo';
+import { currentRun, recordJobWait, recordOutcomeAndCount } from '../storage/progress-repo';
 import { rateLimitWaitProgress } from '../../gather/progress';
 import type { RateLimitWait } from '../../jira/rate-gate';
 import { jobJiraDeadlineMs } from './job-deadline';
-import { finaliseRunIfComplete } from './finalise-run';
+import { finishRun } from './finalise-run';
 
 export interface JobResult {
   projectKey: string;
@@ -73,7 +74,7 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }
     const own = { ...report, projects: report.projects.filter((p) => p.key === job.projectKey) };
-    await storeReport(deps.storage, own, job.runId);
+    const [stored] = await storeReport(deps.storage, own, job.runId);
     // The desk's customer chain, for the next run's order; a job that read no customers (a fix's re-check) leaves it.
     const customerPages = report.stats?.callsByEndpoint[`GET ${DESK_CUSTOMERS}`];
     if (customerPages) await recordDeskSize(deps.storage, job.projectKey, customerPages, deps.now()).catch(() => undefined);
@@ -81,8 +82,9 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
       // A fix's re-check belongs to no run: it updates the newest History rows instead of adding one.
       await refreshHistoryAfterChange(deps.storage, deps.now(), [job.projectKey]);
     } else {
-      const decorated = await loadDecoratedProject(deps.storage, job.projectKey, deps.now());
-      if (decorated.project) await appendProjectHistory(deps.storage, { ...own, projects: [decorated.project] }, job.projectKey, job.runId);
+      // The desk as every surface shows it: as stored, with the admin's decisions overlaid.
+      const decorated = projectView(stored!, await loadDecisions(deps.storage), deps.now());
+      await appendProjectHistory(deps.storage, { ...own, projects: [decorated] }, job.projectKey, job.runId);
     }
     result = { projectKey: job.projectKey, state: 'done' };
   } catch (error) {
@@ -94,16 +96,12 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
   await Promise.all(notes);
   const run = await currentRun(deps.storage);
   if (run?.runId === job.runId) {
-    await recordJobOutcome(deps.storage, job.runId, job.projectKey, {
+    const count = await recordOutcomeAndCount(deps.storage, run, job.projectKey, {
       state: result.state,
       at: deps.now().toISOString(),
       ...(result.message ? { message: result.message } : {}),
     });
-    const progress = await loadProgress(deps.storage, deps.now());
-    if (progress && progress.state !== 'running') {
-      await dropRunSite(deps, job.runId).catch((e) => deps.log.warn('Could not drop what the run’s jobs shared', { runId: job.runId, reason: e instanceof Error ? e.message : String(e) }));
-      await finaliseRunIfComplete(deps, progress);
-    }
+    if (count.last) await finishRun(deps, job.runId);
   }
   deps.log.info('Project job finished', { projectKey: job.projectKey, runId: job.runId, state: result.state, ms: deps.now().getTime() - startedAt.getTime() });
   return result;

@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type { AppDeps, HandedOnJobs, ProjectJob } from '../deps';
 import { KEYS } from '../storage/keys';
-import { loadProgress, recordJobOutcome } from '../storage/progress-repo';
+import { currentRun, loadProgress, recordOutcomeAndCount } from '../storage/progress-repo';
+import { finishRun } from '../consumer/finalise-run';
 import { FORGE_EVENTS_PER_PUSH, HAND_ON_DELAY_SECONDS, JOBS_PUSHED_PER_MINUTE, READINESS_JOB_CONCURRENCY } from './job-pacing';
 import { PushPartlyRefused, PushRateLimited } from './push-refusal';
 
@@ -50,7 +51,12 @@ export async function pushJobs(deps: AppDeps, batch: HandedOnJobs, options: Push
   const outcome: PushOutcome = { pushed: [], handedOn: [], failed: [] };
   const failed = async (lost: string[], message: string) => {
     outcome.failed.push(...lost);
-    for (const key of lost) await recordJobOutcome(deps.storage, batch.runId, key, { state: 'failed', at: deps.now().toISOString(), message });
+    const header = await currentRun(deps.storage);
+    if (header?.runId !== batch.runId) return;
+    let last = false;
+    for (const key of lost) last = (await recordOutcomeAndCount(deps.storage, header, key, { state: 'failed', at: deps.now().toISOString(), message })).last || last;
+    // These desks were the run's last to report: no job is left to finish the run.
+    if (last) await finishRun(deps, batch.runId);
   };
   const random = options.random ?? Math.random;
   const jitter = batch.maxDelaySeconds && batch.maxDelaySeconds > 0 ? { maxDelaySeconds: batch.maxDelaySeconds } : {};

@@ -31,6 +31,10 @@ export const KEYS = {
   jobOutcomePrefix: (runId: string) => `${V}:run:${runId}:job:`,
   jobOutcome: (runId: string, projectKey: string) => `${V}:run:${runId}:job:${projectKey}`,
   runPrefix: `${V}:run:`,
+  /** The n-th job of a run to finish claims slot n with createIfAbsent: whoever claims the last slot finishes the run. */
+  runFinishedSlot: (runId: string, n: number) => `${V}:run:${runId}:finished:${n}`,
+  /** Where the next free slot probably is (a hint, written after each claim): saves trying every slot from 0. */
+  runFinishedHint: (runId: string) => `${V}:run:${runId}:finished-hint`,
   /** A job waiting for Jira's rate limit says so here; shown while the job is pending. */
   jobWaitPrefix: (runId: string) => `${V}:run:${runId}:wait:`,
   jobWait: (runId: string, projectKey: string) => `${V}:run:${runId}:wait:${projectKey}`,

@@ -1,4 +1,6 @@
-import { namesToKeep, summariseProgress, type RunHeader } from './progress-repo';
+import { KEYS } from './keys';
+import { MemoryStore } from './memory-store';
+import { loadProgress, namesToKeep, recordOutcomeAndCount, summariseProgress, type RunHeader } from './progress-repo';
 
 const header: RunHeader = {
   runId: 'r1',
@@ -21,5 +23,43 @@ describe('run progress', () => {
     expect(namesToKeep(['A', 'B', 'C'], { A: 'Alpha', B: 'B', C: 'Gamma' })).toEqual({ A: 'Alpha', C: 'Gamma' });
     expect(namesToKeep(['A', 'B', 'C'], { A: 'Alpha', B: 'Beta', C: 'Gamma' }, 25)).toEqual({ A: 'Alpha', B: 'Beta' });
     expect(namesToKeep(['A'], {})).toBeUndefined();
+  });
+});
+
+describe('counting the run’s finished desks', () => {
+  const keys = Array.from({ length: 60 }, (_, i) => `D${i}`);
+  const run: RunHeader = { runId: 'r2', startedAt: '2026-11-30T09:00:00.000Z', projectKeys: keys, reason: 'recheck' };
+  const outcome = { state: 'done' as const, at: '2026-11-30T09:05:00.000Z' };
+
+  it('says “last” exactly once, to the desk that completes the run, however the outcomes interleave', async () => {
+    const store = new MemoryStore();
+    await store.set(KEYS.progress, run);
+    const firstHalf = await Promise.all(keys.slice(0, 30).map((k) => recordOutcomeAndCount(store, run, k, outcome)));
+    expect(firstHalf.filter((c) => c.last)).toEqual([]);
+    expect((await loadProgress(store, new Date('2026-11-30T09:06:00.000Z')))!.state).toBe('running');
+    const rest = await Promise.all(keys.slice(30).map((k) => recordOutcomeAndCount(store, run, k, outcome)));
+    expect(rest.filter((c) => c.last)).toHaveLength(1);
+    expect([...firstHalf, ...rest].every((c) => c.counted)).toBe(true);
+    // Every slot claimed once, none skipped.
+    expect(store.keys().filter((k) => k.startsWith(`v1:run:r2:finished:`))).toHaveLength(60);
+    expect((await loadProgress(store, new Date('2026-11-30T09:06:00.000Z')))!.state).toBe('done');
+  });
+
+  it('counts a desk delivered twice once, keeping its newer outcome, so the run cannot finish early', async () => {
+    const store = new MemoryStore();
+    const small: RunHeader = { ...run, projectKeys: ['A', 'B'] };
+    expect(await recordOutcomeAndCount(store, small, 'A', { state: 'failed', at: outcome.at, message: 'Jira was down' })).toEqual({ counted: true, last: false });
+    expect(await recordOutcomeAndCount(store, small, 'A', outcome)).toEqual({ counted: false, last: false });
+    expect(await store.get(KEYS.jobOutcome('r2', 'A'))).toEqual(outcome);
+    expect(await recordOutcomeAndCount(store, small, 'B', outcome)).toEqual({ counted: true, last: true });
+  });
+
+  it('finds the next free slot from a hint written late (lower than the slots claimed)', async () => {
+    const store = new MemoryStore();
+    const small: RunHeader = { ...run, projectKeys: ['A', 'B', 'C'] };
+    await recordOutcomeAndCount(store, small, 'A', outcome);
+    await recordOutcomeAndCount(store, small, 'B', outcome);
+    await store.set(KEYS.runFinishedHint('r2'), 0);
+    expect(await recordOutcomeAndCount(store, small, 'C', outcome)).toEqual({ counted: true, last: true });
   });
 });
