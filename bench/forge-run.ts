@@ -326,6 +326,8 @@ export async function measureForgeRun(site: ForgeRunSite, options: ForgeRunOptio
     await Promise.race([done, late]).finally(() => clearTimeout(timer));
     const wallMs = sinceStart();
 
+    // What the run asked of kvs, before this measurement reads the progress and every report.
+    const kvsUsage = store.usage();
     const final = (await loadProgress(store, new Date()))!;
     const reports = await loadProjects(store);
     const undecided = reports.flatMap((p) => p.checks.filter((c) => c.status === 'error').map((c) => `${p.key} ${c.id}: ${c.summary}`));
@@ -341,7 +343,7 @@ export async function measureForgeRun(site: ForgeRunSite, options: ForgeRunOptio
       undecided: undecided.slice(0, 10),
       peakJobsAtOnce,
       peakRssBytes: pool.peakRssBytes,
-      kvs: store.usage(),
+      kvs: kvsUsage,
       peakEventsPerMinute,
       workerCpuMs: pool.cpuMs,
       sharedEntriesLeft: memory.keys().filter((k) => /:shared:[^:]+:e:/.test(k)).length,
