@@ -1,14 +1,15 @@
-/** KeyValueStore over @forge/kvs; `list` pages through a beginsWith query. */
+/** KeyValueStore over @forge/kvs; `list` pages through a beginsWith query; a request over kvs's limits is retried (kvs-retry.ts). */
 import { kvs, WhereConditions, ForgeKvsAPIError } from '@forge/kvs';
+import { withKvsRetry as retry } from './kvs-retry';
 import { STORE_PAGE_SIZE as PAGE, type KeyValueStore } from '../deps';
 
 export const kvsStore: KeyValueStore = {
-  get: <T>(key: string) => kvs.get<T>(key),
-  set: <T>(key: string, value: T) => kvs.set<T>(key, value),
-  delete: (key: string) => kvs.delete(key),
+  get: <T>(key: string) => retry(() => kvs.get<T>(key)),
+  set: <T>(key: string, value: T) => retry(() => kvs.set<T>(key, value)),
+  delete: (key: string) => retry(() => kvs.delete(key)),
   async createIfAbsent<T>(key: string, value: T) {
     try {
-      await kvs.set<T>(key, value, { keyPolicy: 'FAIL_IF_EXISTS' });
+      await retry(() => kvs.set<T>(key, value, { keyPolicy: 'FAIL_IF_EXISTS' }));
       return true;
     } catch (e) {
       // kvs answers 409 KEY_CONFLICT when the key exists; anything else is a real failure.
@@ -22,7 +23,7 @@ export const kvsStore: KeyValueStore = {
     do {
       let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(PAGE);
       if (cursor) query = query.cursor(cursor);
-      const page = await query.getMany<T>();
+      const page = await retry(() => query.getMany<T>());
       out.push(...page.results.map((r) => ({ key: r.key, value: r.value })));
       cursor = page.nextCursor;
     } while (cursor);
@@ -31,7 +32,7 @@ export const kvsStore: KeyValueStore = {
   async listPage<T>(prefix: string, cursor?: string) {
     let query = kvs.query().where('key', WhereConditions.beginsWith(prefix)).limit(PAGE);
     if (cursor) query = query.cursor(cursor);
-    const page = await query.getMany<T>();
+    const page = await retry(() => query.getMany<T>());
     return { entries: page.results.map((r) => ({ key: r.key, value: r.value })), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
   },
 };
