@@ -31,6 +31,8 @@ export const KEYS = {
   jobOutcomePrefix: (runId: string) => `${V}:run:${runId}:job:`,
   jobOutcome: (runId: string, projectKey: string) => `${V}:run:${runId}:job:${projectKey}`,
   runPrefix: `${V}:run:`,
+  /** The desks' names a run's progress shows while they wait, kept apart from the header every job reads. */
+  runNames: (runId: string) => `${V}:run:${runId}:names`,
   /** The n-th job of a run to finish claims slot n with createIfAbsent: whoever claims the last slot finishes the run. */
   runFinishedSlot: (runId: string, n: number) => `${V}:run:${runId}:finished:${n}`,
   /** Where the next free slot probably is (a hint, written after each claim): saves trying every slot from 0. */

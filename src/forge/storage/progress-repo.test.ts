@@ -1,6 +1,6 @@
 import { KEYS } from './keys';
 import { MemoryStore } from './memory-store';
-import { loadProgress, namesToKeep, recordOutcomeAndCount, summariseProgress, type RunHeader } from './progress-repo';
+import { currentRun, loadProgress, namesToKeep, recordOutcomeAndCount, startRun, summariseProgress, type RunHeader } from './progress-repo';
 
 const header: RunHeader = {
   runId: 'r1',
@@ -17,6 +17,13 @@ describe('run progress', () => {
     expect(progress.pending).toEqual(['HR', 'FAC']);
     expect(progress.pendingNames).toEqual({ HR: 'HR Help Desk' });
     expect(summariseProgress({ ...header, projectNames: undefined }, {}, now).pendingNames).toBeUndefined();
+  });
+
+  it('keeps the names out of the header every job reads, and shows them in progress', async () => {
+    const store = new MemoryStore();
+    await startRun(store, header);
+    expect(await currentRun(store)).toEqual({ runId: 'r1', startedAt: header.startedAt, projectKeys: header.projectKeys, reason: 'recheck' });
+    expect((await loadProgress(store, now))!.pendingNames).toEqual({ ITSD: 'IT Service Desk', HR: 'HR Help Desk' });
   });
 
   it('keeps names within the header’s budget, in key order, and none that only repeat the key', () => {

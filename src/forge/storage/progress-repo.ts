@@ -58,7 +58,10 @@ export interface JobWait {
 export async function startRun(store: KeyValueStore, header: RunHeader): Promise<void> {
   // Outcomes of earlier runs are no longer shown; drop them so storage does not grow.
   for (const e of await store.list(KEYS.runPrefix)) await store.delete(e.key);
-  await store.set(KEYS.progress, header);
+  // Every job reads the header; only the progress view needs the names (tens of KiB on a large site).
+  const { projectNames, ...rest } = header;
+  if (projectNames) await store.set(KEYS.runNames(header.runId), projectNames);
+  await store.set(KEYS.progress, rest);
 }
 
 /** How far the run has come once a desk's outcome is recorded: `last` for the outcome that completed it. */
@@ -75,7 +78,9 @@ export interface OutcomeCount {
  * desk's first outcome claims the next numbered slot with createIfAbsent, starting at a
  * hint of where the next free slot is; slots are claimed without gaps, so the outcome
  * that claims the slot of the run's last desk is the last. An outcome recorded again
- * (a job delivered twice) replaces the first and claims nothing.
+ * (a job delivered twice) replaces the first and claims nothing. A desk that joins the
+ * run again after it reported (its outcome cleared) claims a second slot, so `last`
+ * can be said early; the finish then confirms with the run's progress first.
  */
 export async function recordOutcomeAndCount(store: KeyValueStore, header: RunHeader, projectKey: string, outcome: JobOutcome): Promise<OutcomeCount> {
   const key = KEYS.jobOutcome(header.runId, projectKey);
@@ -153,5 +158,6 @@ export async function loadProgress(store: KeyValueStore, now: Date): Promise<Run
   const outcomes = Object.fromEntries(entries.map((e) => [e.key.slice(prefix.length), e.value]));
   const waitPrefix = KEYS.jobWaitPrefix(header.runId);
   const waits = Object.fromEntries((await store.list<JobWait>(waitPrefix)).map((e) => [e.key.slice(waitPrefix.length), e.value]));
-  return summariseProgress(header, outcomes, now, waits);
+  const names = await store.get<Record<string, string>>(KEYS.runNames(header.runId));
+  return summariseProgress(names ? { ...header, projectNames: names } : header, outcomes, now, waits);
 }
