@@ -125,7 +125,13 @@ function comparable(report: Awaited<ReturnType<typeof loadProject>>): unknown {
 
 const partKeys = (h: Harness): string[] => h.deps.storage.keys().filter((k) => k.includes(':shared:part:') && !k.endsWith(':manifest'));
 
-let oneJob: { report: Awaited<ReturnType<typeof loadProject>>; customerCalls: number };
+function callsByEndpoint(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of sim.requests) counts[r.endpoint] = (counts[r.endpoint] ?? 0) + 1;
+  return counts;
+}
+
+let oneJob: { report: Awaited<ReturnType<typeof loadProject>>; customerCalls: number; calls: Record<string, number> };
 
 beforeAll(async () => {
   // The same desk in one job: what every split run must come to.
@@ -134,7 +140,7 @@ beforeAll(async () => {
   const ran = await drain(h, { sharedWait: FAST_WAIT });
   expect(ran.map((r) => r.result.state)).toEqual(['done', 'done']);
   const report = await loadProject(h.deps.storage, big.key);
-  oneJob = { report, customerCalls: customerStarts(big.serviceDeskId).length };
+  oneJob = { report, customerCalls: customerStarts(big.serviceDeskId).length, calls: callsByEndpoint() };
   expect(oneJob.customerCalls).toBe(bigPages);
   expect(coverage(report).status).not.toBe('error');
 }, 60_000);
@@ -164,6 +170,8 @@ it('a desk cut after a few pages is read across 2–3 jobs, every customer page 
   expect(ownRoleCalls.filter((r) => r.endpoint === ROLES)).toHaveLength(1);
   expect(ownRoleCalls.filter((r) => r.endpoint === ROLE).length).toBeGreaterThanOrEqual(1);
   expect(new Set(ownRoleCalls.map((r) => r.path)).size).toBe(ownRoleCalls.length);
+  // Nothing else read again either: every endpoint called as often as in the run that read the desk in one job.
+  expect(callsByEndpoint()).toEqual(oneJob.calls);
 
   // Judged as in one job: the same verdicts and summaries, with the desk's whole reading in its stats.
   const report = await loadProject(h.deps.storage, big.key);
