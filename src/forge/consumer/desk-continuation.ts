@@ -55,7 +55,7 @@ export interface DeskContinuation {
    * After the checks: the report to store when the desk's customers were read to
    * the end (its stats the desk's whole reading); undefined when the job handed
    * the rest on and must end without an outcome. Throws when the desk cannot go
-   * on (its outcome is then `failed` with the reason).
+   * on (its outcome is then `failed` with the reason; the caller drops the parts).
    */
   settle(report: Report, snapshot: SiteSnapshot | undefined): Promise<Report | undefined>;
   /** Drops every part of the desk's reading kept so far (the job failed). */
@@ -120,7 +120,7 @@ export async function openDeskContinuation(deps: AppDeps, job: ProjectJob, optio
     const endpoint = `GET ${DESK_CUSTOMERS}`;
     if (!read.complete) {
       cut = { ...read, serviceDeskId };
-      // Never judged: the job hands the desk on instead of storing this report.
+      // Never stored: the job hands the desk on instead of storing this report.
       return failed({ kind: 'timeout', endpoint, message: 'The desk has more customers than one job can read; a follow-up job reads on.' });
     }
     if (!previous) return ok(read.ids);
@@ -150,13 +150,11 @@ export async function openDeskContinuation(deps: AppDeps, job: ProjectJob, optio
         await drop(part - 1);
         return previous ? { ...report, stats: addStats(report.stats ?? emptyStats(), previous.cursor.stats) } : report;
       }
+      // A desk Jira no longer lists is not read on: the job fails it as any job would.
+      if (!report.projects.some((p) => p.key === job.projectKey)) return report;
       const run = await currentRun(deps.storage);
-      if (run?.runId !== job.runId) {
-        // The run is over (replaced by a newer one): nobody waits for this desk's outcome.
-        deps.log.warn('A desk’s reading stopped for a run that is over; not handed on', { projectKey: job.projectKey, runId: job.runId });
-        await drop(part - 1);
-        return undefined;
-      }
+      // The run is over (replaced by a newer one): nobody waits for this desk's outcome, so it is not read on.
+      if (run?.runId !== job.runId) throw new Error('The run this check belonged to is over; its desk was not read to the end.');
       await handOn(deps, job, part, cut, previous, snapshot, report.stats, drop, stopAfterMs);
       return undefined;
     },
