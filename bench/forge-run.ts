@@ -12,8 +12,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInProcessQueue } from '../dev/preview/in-process-queue';
-import { processProjectJob } from '../src/forge/consumer/process-project-job';
-import type { AppDeps, JobQueue, KeyValueStore, ProjectJob } from '../src/forge/deps';
+import type { CustomerPagingOptions } from '../src/forge/consumer/desk-continuation';
+import { processProjectJob, type JobResult } from '../src/forge/consumer/process-project-job';
+import type { AppDeps, JobQueue, KeyValueStore, ProjectJob, PushOptions } from '../src/forge/deps';
 import { READINESS_JOB_CONCURRENCY } from '../src/forge/run/job-pacing';
 import { pushHandedOnJobs } from '../src/forge/run/push-jobs';
 import type { RunSharedWait } from '../src/forge/run/run-shared';
@@ -50,11 +51,15 @@ export interface ForgeRunOptions {
   /** How long the whole run may take. */
   withinMs?: number;
   sharedWait?: RunSharedWait;
+  /** When a job hands its desk's customers on to a follow-up job (default: the app's own). */
+  customerPaging?: CustomerPagingOptions;
 }
 
 export interface ForgeJobRecord {
   key: string;
-  state: 'done' | 'failed';
+  /** Which part of its desk's reading the job was (1: the desk's first job). */
+  part: number;
+  state: JobResult['state'];
   message?: string;
   wallMs: number;
   startedAtMs: number;
@@ -101,8 +106,12 @@ interface Worker {
   running?: { id: number; key: string };
 }
 
+/** Where a job's own pushes go (a giant desk's follow-up job): the run's queue. */
+type PushHandler = (jobs: ProjectJob[], options?: PushOptions) => Promise<void>;
+
 interface Pool {
   run(job: ProjectJob): Promise<{ worker: number; done: WorkerJobDone }>;
+  onPush: PushHandler;
   readonly died?: readonly { key: string; code: number | null }[];
   readonly peakRssBytes: number;
   readonly cpuMs: number;
@@ -115,7 +124,15 @@ class InProcessPool implements Pool {
   private readonly waiting: ((w: number) => void)[] = [];
   private readonly deps: AppDeps[] = [];
 
-  constructor(size: number, store: KeyValueStore, transport: ReturnType<typeof createHttpTransport>, private readonly sharedWait?: RunSharedWait) {
+  onPush: PushHandler = async () => Promise.reject(new Error('No queue takes this job’s pushes.'));
+
+  constructor(
+    size: number,
+    store: KeyValueStore,
+    transport: ReturnType<typeof createHttpTransport>,
+    private readonly sharedWait?: RunSharedWait,
+    private readonly customerPaging?: CustomerPagingOptions,
+  ) {
     for (let i = 0; i < size; i += 1) {
       const view: KeyValueStore = {
         get: (key) => store.get(key),
@@ -125,7 +142,7 @@ class InProcessPool implements Pool {
         list: (prefix) => store.list(prefix),
         listPage: (prefix, cursor) => store.listPage(prefix, cursor),
       };
-      this.deps.push({ storage: view, queue: { push: async () => Promise.reject(new Error('A job pushes no jobs.')) }, jiraAsApp: () => transport, jiraAsUser: () => transport, now: () => new Date(), log: quiet });
+      this.deps.push({ storage: view, queue: { push: (jobs, options) => this.onPush(jobs, options) }, jiraAsApp: () => transport, jiraAsUser: () => transport, now: () => new Date(), log: quiet });
       this.idle.push(i);
     }
   }
@@ -134,7 +151,7 @@ class InProcessPool implements Pool {
     const worker = this.idle.shift() ?? (await new Promise<number>((resolve) => this.waiting.push(resolve)));
     const started = process.hrtime.bigint();
     try {
-      const result = await processProjectJob(this.deps[worker]!, job, this.sharedWait ? { sharedWait: this.sharedWait } : {});
+      const result = await processProjectJob(this.deps[worker]!, job, { ...(this.sharedWait ? { sharedWait: this.sharedWait } : {}), ...(this.customerPaging ? { customerPaging: this.customerPaging } : {}) });
       return { worker, done: { type: 'done', id: 0, state: result.state, ...(result.message ? { message: result.message } : {}), wallMs: Number(process.hrtime.bigint() - started) / 1e6, peakRssBytes: 0, cpuMs: 0 } };
     } finally {
       const next = this.waiting.shift();
@@ -156,6 +173,8 @@ class WorkerPool implements Pool {
   private nextJob = 1;
   private readonly pending = new Map<number, (done: WorkerJobDone) => void>();
 
+  onPush: PushHandler = async () => Promise.reject(new Error('No queue takes this job’s pushes.'));
+
   /** Containers that died mid-job (out of memory, as Forge would stop them), with the job. */
   readonly died: { key: string; code: number | null }[] = [];
   private stopping = false;
@@ -163,7 +182,7 @@ class WorkerPool implements Pool {
   constructor(
     size: number,
     private readonly store: KeyValueStore,
-    private readonly init: { baseUrl: string; email: string; apiToken: string; sharedWait?: RunSharedWait },
+    private readonly init: { baseUrl: string; email: string; apiToken: string; sharedWait?: RunSharedWait; customerPaging?: CustomerPagingOptions },
   ) {
     for (let index = 0; index < size; index += 1) this.spawn(index);
   }
@@ -206,6 +225,14 @@ class WorkerPool implements Pool {
       call.then(
         (value) => worker.child.send({ type: 'kv-reply', id, value }),
         (error: unknown) => worker.child.send({ type: 'kv-reply', id, error: error instanceof Error ? error.message : String(error) }),
+      );
+      return;
+    }
+    if (message.type === 'push') {
+      const { id, args } = message as unknown as { id: number; args: [ProjectJob[], PushOptions | undefined] };
+      this.onPush(...args).then(
+        (value) => worker.child.send({ type: 'push-reply', id, value }),
+        (error: unknown) => worker.child.send({ type: 'push-reply', id, error: error instanceof Error ? error.message : String(error) }),
       );
       return;
     }
@@ -278,8 +305,8 @@ export async function measureForgeRun(site: ForgeRunSite, options: ForgeRunOptio
   // One container per job Forge lets run at once under the shared key.
   const pool: Pool =
     options.containers === 'in-process'
-      ? new InProcessPool(READINESS_JOB_CONCURRENCY.limit, store, transport, options.sharedWait)
-      : new WorkerPool(READINESS_JOB_CONCURRENCY.limit, store, { baseUrl: site.baseUrl, email: site.email, apiToken: site.apiToken, ...(options.sharedWait ? { sharedWait: options.sharedWait } : {}) });
+      ? new InProcessPool(READINESS_JOB_CONCURRENCY.limit, store, transport, options.sharedWait, options.customerPaging)
+      : new WorkerPool(READINESS_JOB_CONCURRENCY.limit, store, { baseUrl: site.baseUrl, email: site.email, apiToken: site.apiToken, ...(options.sharedWait ? { sharedWait: options.sharedWait } : {}), ...(options.customerPaging ? { customerPaging: options.customerPaging } : {}) });
   const jobs: ForgeJobRecord[] = [];
   let running = 0;
   let peakJobsAtOnce = 0;
@@ -297,12 +324,15 @@ export async function measureForgeRun(site: ForgeRunSite, options: ForgeRunOptio
       running += 1;
       peakJobsAtOnce = Math.max(peakJobsAtOnce, running);
       const at = sinceStart();
+      let handedOn = false;
       try {
         const { worker, done: result } = await pool.run(job);
-        jobs.push({ key: job.projectKey, state: result.state, ...(result.message ? { message: result.message } : {}), wallMs: result.wallMs, startedAtMs: at, worker, peakRssBytes: result.peakRssBytes });
+        jobs.push({ key: job.projectKey, part: job.part ?? 1, state: result.state, ...(result.message ? { message: result.message } : {}), wallMs: result.wallMs, startedAtMs: at, worker, peakRssBytes: result.peakRssBytes });
+        handedOn = result.state === 'continued';
       } finally {
         running -= 1;
-        finished += 1;
+        // A job that handed its desk on is not the desk's end: its follow-up job is.
+        if (!handedOn) finished += 1;
         if (finished >= expected) allFinished();
       }
     },
@@ -311,6 +341,7 @@ export async function measureForgeRun(site: ForgeRunSite, options: ForgeRunOptio
   );
   const jobQueue: JobQueue = { push: (pushed, pushOptions) => queue.push(pushed, pushOptions), handOn: (handed, delay) => queue.handOn(handed, delay) };
   deps = { storage: store, queue: jobQueue, jiraAsApp: () => transport, jiraAsUser: () => transport, now: () => new Date(), log: quiet };
+  pool.onPush = (pushed, pushOptions) => jobQueue.push(pushed, pushOptions);
 
   try {
     await migrateStorage(store);

@@ -6,7 +6,8 @@
  * sees one kvs). Its peak RSS covers every job it ran, so it bounds each
  * invocation's. Memory it keeps between jobs is what a reused container keeps.
  */
-import { processProjectJob } from '../src/forge/consumer/process-project-job';
+import type { CustomerPagingOptions } from '../src/forge/consumer/desk-continuation';
+import { processProjectJob, type JobResult } from '../src/forge/consumer/process-project-job';
 import type { AppDeps, KeyValueStore, ProjectJob } from '../src/forge/deps';
 import type { RunSharedWait } from '../src/forge/run/run-shared';
 import { createHttpTransport } from '../src/jira/http-transport';
@@ -18,12 +19,14 @@ export interface WorkerInit {
   email: string;
   apiToken: string;
   sharedWait?: RunSharedWait;
+  /** When a job hands its desk's customers on to a follow-up job (a giant desk's run scales it down). */
+  customerPaging?: CustomerPagingOptions;
 }
 
 export interface WorkerJobDone {
   type: 'done';
   id: number;
-  state: 'done' | 'failed';
+  state: JobResult['state'];
   message?: string;
   wallMs: number;
   /** process.resourceUsage().maxRSS so far, bytes: this container's peak over every job it ran. */
@@ -31,16 +34,16 @@ export interface WorkerJobDone {
   cpuMs: number;
 }
 
-type Incoming = WorkerInit | { type: 'job'; id: number; job: ProjectJob } | { type: 'kv-reply'; id: number; value?: unknown; error?: string };
+type Incoming = WorkerInit | { type: 'job'; id: number; job: ProjectJob } | { type: 'kv-reply' | 'push-reply'; id: number; value?: unknown; error?: string };
 
 let nextKv = 1;
 const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
 
-function ask(op: string, args: unknown[]): Promise<unknown> {
+function ask(op: string, args: unknown[], type: 'kv' | 'push' = 'kv'): Promise<unknown> {
   const id = nextKv++;
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    process.send!({ type: 'kv', id, op, args });
+    process.send!({ type, id, op, args });
   });
 }
 
@@ -57,10 +60,11 @@ const store: KeyValueStore = {
 const quiet: Logger = { info: () => undefined, warn: () => undefined, error: () => undefined };
 let deps: AppDeps | undefined;
 let sharedWait: RunSharedWait | undefined;
+let customerPaging: CustomerPagingOptions | undefined;
 
 process.on('message', (raw: unknown) => {
   const message = raw as Incoming;
-  if (message.type === 'kv-reply') {
+  if (message.type === 'kv-reply' || message.type === 'push-reply') {
     const entry = waiting.get(message.id);
     waiting.delete(message.id);
     if (message.error !== undefined) entry?.reject(new Error(message.error));
@@ -70,10 +74,11 @@ process.on('message', (raw: unknown) => {
   if (message.type === 'init') {
     const transport = createHttpTransport({ baseUrl: message.baseUrl, email: message.email, apiToken: message.apiToken });
     sharedWait = message.sharedWait;
+    customerPaging = message.customerPaging;
     deps = {
       storage: store,
-      // A job never pushes: the parent's queue pushes the run's jobs and consumes hand-ons.
-      queue: { push: async () => Promise.reject(new Error('A worker pushes no jobs.')) },
+      // The parent's queue takes what a job pushes (a giant desk's follow-up job), as Forge's queue would.
+      queue: { push: (jobs, options) => ask('push', [jobs, options], 'push') as Promise<void> },
       jiraAsApp: () => transport,
       jiraAsUser: () => transport,
       now: () => new Date(),
@@ -85,7 +90,7 @@ process.on('message', (raw: unknown) => {
   if (message.type === 'job') {
     const started = process.hrtime.bigint();
     const cpu = process.cpuUsage();
-    processProjectJob(deps!, message.job, sharedWait ? { sharedWait } : {}).then(
+    processProjectJob(deps!, message.job, { ...(sharedWait ? { sharedWait } : {}), ...(customerPaging ? { customerPaging } : {}) }).then(
       (result) => {
         const used = process.cpuUsage(cpu);
         const done: WorkerJobDone = {

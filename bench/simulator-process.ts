@@ -13,6 +13,8 @@ export interface SimulatorStartRequest {
   desks: number;
   /** End users over the end-user groups (the generated site's default: 20,000). */
   endUsers?: number;
+  /** Most customers of one desk (the generated site's default: 20,000; at most the end users). */
+  maxCustomers?: number;
   latency?: { meanMs: number; jitterMs: number };
   burst?: { maxRequests: number; perMs: number };
   /** A site-wide budget of calls over a longer window (Jira's hourly quota), answered 429 + Retry-After when spent. */
@@ -35,6 +37,8 @@ export interface SimulatorCounts {
   rateLimited: number;
   /** CPU time the simulator spent answering since the previous count, ms. */
   cpuMs: number;
+  /** Customer pages (desk and offset) answered more than once: each extra answer counts one. */
+  customerPagesReadTwice: number;
 }
 
 /** Pure: the scenario: latency for every call, and one burst window per operation, as Jira limits each endpoint. */
@@ -48,6 +52,9 @@ export function benchScenario(request: Pick<SimulatorStartRequest, 'latency' | '
   return scenario;
 }
 
+/** A desk's customer page as the simulator logs it; its path names the desk and the offset. */
+const CUSTOMER_PAGE = 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
+
 let simulator: RunningSimulator | undefined;
 let cpuMark = process.cpuUsage();
 
@@ -55,7 +62,7 @@ serve(async (message) => {
   switch (message.type) {
     case 'start': {
       const request = message as unknown as SimulatorStartRequest;
-      const site = generateSite({ desks: request.desks, ...(request.endUsers ? { endUsers: request.endUsers } : {}) });
+      const site = generateSite({ desks: request.desks, ...(request.endUsers ? { endUsers: request.endUsers } : {}), ...(request.maxCustomers ? { maxCustomers: request.maxCustomers } : {}) });
       simulator = await startSimulator({ site: site.model, host: '127.0.0.1', port: 0, scenario: benchScenario(request) });
       cpuMark = process.cpuUsage();
       const started: SimulatorStarted = {
@@ -72,13 +79,18 @@ serve(async (message) => {
       if (!simulator) throw new Error('The simulator is not started');
       const byEndpoint: Record<string, number> = {};
       let rateLimited = 0;
+      const customerPages = new Set<string>();
+      let customerPagesReadTwice = 0;
       for (const r of simulator.requests) {
         byEndpoint[r.endpoint] = (byEndpoint[r.endpoint] ?? 0) + 1;
         if (r.status === 429) rateLimited += 1;
+        if (r.endpoint !== CUSTOMER_PAGE || r.status !== 200) continue;
+        if (customerPages.has(r.path)) customerPagesReadTwice += 1;
+        else customerPages.add(r.path);
       }
       const cpu = process.cpuUsage(cpuMark);
       cpuMark = process.cpuUsage();
-      const counts: SimulatorCounts = { total: simulator.requests.length, byEndpoint, rateLimited, cpuMs: (cpu.user + cpu.system) / 1000 };
+      const counts: SimulatorCounts = { total: simulator.requests.length, byEndpoint, rateLimited, cpuMs: (cpu.user + cpu.system) / 1000, customerPagesReadTwice };
       // Each measured run starts from clean counters and burst windows.
       simulator.requests.length = 0;
       simulator.resetCounters();

@@ -15,6 +15,7 @@ import { judge } from './judge';
 import type { EngineSettings, Report, RunStats } from '../shared/report-model';
 import type { ParityDesk } from '../shared/parity-model';
 import type { KnownArtifacts } from '../gather/known-artifacts';
+import type { CustomerPager } from '../gather/project-details';
 
 export interface RunReadinessInput {
   /** Jira as the account the checks run as (admin e-mail + token, or the Forge app). */
@@ -41,6 +42,8 @@ export interface RunReadinessInput {
   known?: KnownArtifacts | Promise<KnownArtifacts | undefined>;
   /** Service desk ids known before the listing: their customer paging starts first. */
   startCustomersOf?: readonly string[];
+  /** Pages a desk's customers the caller's own way (a Forge job reading a desk across several jobs). */
+  customerPager?: CustomerPager;
   /** The desks of the report imported as the site's non-production side (PARITY-CONFIG). */
   parityImported?: readonly ParityDesk[];
 }
@@ -79,6 +82,7 @@ export async function runReadiness(input: RunReadinessInput): Promise<RunReadine
     ...(input.endUserGroups ? { endUserGroups: input.endUserGroups } : {}),
     ...(input.known ? { known: input.known } : {}),
     ...(input.startCustomersOf ? { startCustomersOf: input.startCustomersOf } : {}),
+    ...(input.customerPager ? { customerPager: input.customerPager } : {}),
     now: clock,
   });
   const stats = mergeStats(client.stats(), serviceAccountClient?.stats());

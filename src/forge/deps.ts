@@ -39,6 +39,11 @@ export interface ProjectJob {
   projectKey: string;
   /** 'recheck' from the UI, 'scheduled' from the trigger, 'fix' after a one-click fix. */
   reason: 'recheck' | 'scheduled' | 'fix';
+  /**
+   * Set on a follow-up job of a desk too large for one job: which part of the desk's
+   * reading this job is (2, 3, …); it reads on where the job before it stopped.
+   */
+  part?: number;
 }
 
 /** Jobs pushed with the same key run at most `limit` at a time (@forge/events' `concurrency`). */

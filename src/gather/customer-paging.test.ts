@@ -1,6 +1,6 @@
 import { JiraClient } from '../jira/jira-client';
 import { createFakeTransport } from '../jira/testing/fake-transport';
-import { accountIdPoolFor, AccountIdPool, CustomerPaging, gatherCustomers, startCustomerPaging } from './project-details';
+import { accountIdPoolFor, AccountIdPool, CustomerPaging, gatherCustomers, readCustomers, startCustomerPaging } from './project-details';
 
 const CUSTOMERS = /^\/rest\/servicedeskapi\/servicedesk\/(\d+)\/customer$/;
 
@@ -87,6 +87,57 @@ describe('CustomerPaging', () => {
     const [one, two] = await Promise.all([paging.customers('1'), paging.customers('2')]);
     expect(!one.ok && one.error).toMatchObject({ kind: 'forbidden', endpoint: 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer' });
     expect(two.ok && two.value).toHaveLength(100);
+  });
+});
+
+describe('a desk read in several goes', () => {
+  /** A clock that moves one tick each time it is read. */
+  const ticking = () => {
+    let now = 0;
+    return () => ++now;
+  };
+
+  it.each([
+    // [stop after ticks, pages the first go reads, where it stops]
+    [1, 1, { start: 50, pages: 1 }],
+    [3, 3, { start: 150, pages: 3 }],
+    [5, 5, { start: 250, pages: 5 }],
+  ])('stopping after %i tick(s) reads %i page(s) and stops at %o; the next go reads on to the same list, every page once', async (ticks, pages, next) => {
+    const site = deskSite([260], 6);
+    const now = ticking();
+    const first = await readCustomers(site.client, '1', { stop: { atMs: ticks, now } });
+    expect(first).toMatchObject({ complete: false, pages, next });
+    expect(first.ids).toHaveLength(pages * 50);
+    const rest = await readCustomers(site.client, '1', { from: (first as { next: { start: number; pages: number } }).next });
+    expect(rest).toMatchObject({ complete: true, pages: 6 - pages });
+    expect([...first.ids, ...rest.ids]).toEqual(Array.from({ length: 260 }, (_, i) => `d1-u${i}`));
+    expect(site.order.map((c) => c.start)).toEqual([0, 50, 100, 150, 200, 250]);
+  });
+
+  it('reads one page at least, even past its stop time, and never stops after the last page', async () => {
+    const site = deskSite([120, 50], 6);
+    const late = { atMs: 0, now: () => 10 };
+    expect(await readCustomers(site.client, '1', { stop: late })).toMatchObject({ complete: false, pages: 1, next: { start: 50, pages: 1 } });
+    const whole = await readCustomers(site.client, '2', { stop: late });
+    expect(whole).toMatchObject({ complete: true, pages: 1 });
+    expect(whole.ids).toHaveLength(50);
+  });
+
+  it('CustomerPaging takes a pager for the desks it pages its own way, the rest as usual; a pager that throws fails only its desk', async () => {
+    const site = deskSite([120, 50, 70], 6);
+    const asked: string[] = [];
+    const paging = new CustomerPaging(site.client, async (client, id) => {
+      asked.push(id);
+      if (id === '1') return { ok: true, value: ['from-the-pager'] };
+      if (id === '3') throw new Error('storage failed');
+      return undefined;
+    }).start(['1', '2', '3']);
+    const [one, two, three] = await Promise.all(['1', '2', '3'].map((id) => paging.customers(id)));
+    expect(one).toEqual({ ok: true, value: ['from-the-pager'] });
+    expect(two.ok && two.value).toHaveLength(50);
+    expect(three.ok).toBe(false);
+    expect(asked).toEqual(['1', '2', '3']);
+    expect(site.order.map((c) => c.desk)).toEqual(['2']);
   });
 });
 

@@ -21,7 +21,7 @@ import { DeskOrganizations } from './desk-organizations';
 import { failed, ok, toFetchError } from './fetched';
 import { gatherGroupMembers, gatherGroupMembersById } from './group-members';
 import type { GatherProgress } from './progress';
-import { CustomerPaging, gatherProjectRoles, gatherRequestTypes, issueTypesInScope } from './project-details';
+import { CustomerPaging, gatherProjectRoles, gatherRequestTypes, issueTypesInScope, type CustomerPager } from './project-details';
 import { listServiceDeskProjects, type ListedProject, type ProjectListing } from './project-listing';
 import { gatherScreen, readScreenNames, resolveCandidateScreenIds } from './screens';
 import { gatherFieldNames, gatherResolutions } from './site-fields';
@@ -82,6 +82,11 @@ export interface GatherOptions {
    * even before `known` is ready.
    */
   startCustomersOf?: readonly string[];
+  /**
+   * Pages a desk's customers in the caller's own way (a Forge job that may read a
+   * desk too large for one job across several); desks it leaves are paged as usual.
+   */
+  customerPager?: CustomerPager;
 }
 
 export const ALL_ARTIFACTS: readonly ArtifactKind[] = [
@@ -119,7 +124,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   const host = hostOf(client.baseUrl);
 
   const customerLane = client.withConcurrency(CUSTOMER_PAGING_CONCURRENCY);
-  const early = wants.has('customers') && options.startCustomersOf?.length ? new CustomerPaging(customerLane).start(options.startCustomersOf) : undefined;
+  const early = wants.has('customers') && options.startCustomersOf?.length ? new CustomerPaging(customerLane, options.customerPager).start(options.startCustomersOf) : undefined;
   const known = await options.known;
   emit({ stage: 'server', done: 0, total: 1, message: `Connecting to ${host}` });
   const serverInfo = (await known?.serverInfo()) ?? (await readServerInfo(jira));
@@ -141,7 +146,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   // Customer pages carry no total, so each desk's pages form a chain: start every chain now,
   // bounded by the client's limiter and rate gate, rather than when its project gets a slot.
   const customerPaging = wants.has('customers')
-    ? (early ?? new CustomerPaging(customerLane)).start(listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
+    ? (early ?? new CustomerPaging(customerLane, options.customerPager)).start(listing.projects.filter((p) => !p.unavailable).map((p) => p.serviceDeskId))
     : undefined;
   // One reader for the run: an organization associated with several desks is read once.
   const organizations = wants.has('organizations') ? new DeskOrganizations(jira) : undefined;
@@ -264,7 +269,7 @@ async function gatherProjectDetails(
   }
   // An artifact no check of the run needs stays absent: the check runner refuses a check that requires it.
   const [roles, customers, organizations, requestTypes] = await Promise.all([
-    wants.has('projectRoles') ? gatherProjectRoles(jira, listed.key, listed.style) : undefined,
+    wants.has('projectRoles') ? (known?.roles ?? gatherProjectRoles(jira, listed.key, listed.style)) : undefined,
     customerPaging ? customerPaging.customers(listed.serviceDeskId) : undefined,
     deskOrganizations ? (known?.organizations ?? deskOrganizations.of(listed.serviceDeskId)) : undefined,
     wants.has('requestTypes') ? (known?.requestTypes ?? gatherRequestTypes(jira, listed.serviceDeskId)) : undefined,

@@ -14,16 +14,21 @@
 import type { Fetched } from '../shared/fetched';
 import type { ArtifactKind } from './artifact-kind';
 import type { ListedProject } from './project-listing';
-import type { DeskOrganization, GroupById, GroupMembers, RequestTypeRef, ScreenFields, ServiceAccountInfo, SiteSnapshot } from './snapshot';
+import type { DeskOrganization, GroupById, GroupMembers, ProjectRole, ProjectSnapshot, RequestTypeRef, ScreenFields, ServiceAccountInfo, SiteSnapshot } from './snapshot';
 import type { WorkflowEntry } from './workflows';
 
-/** What is known of one desk; its roles and customers are always read by its own job. */
+/**
+ * What is known of one desk. Its customers are always read by its own job, and so
+ * are its roles, unless an earlier job of the same desk read them (a desk too large
+ * for one job, read on in a follow-up job): they are never shared between desks.
+ */
 export interface KnownDesk {
   listed: ListedProject;
   requestTypes?: Fetched<RequestTypeRef[]>;
   organizations?: Fetched<DeskOrganization[]>;
   /** Issue type → key in the snapshot's workflows. */
   workflowByIssueType?: Fetched<Record<string, string>>;
+  roles?: Fetched<ProjectRole[]>;
 }
 
 /** Each answer is undefined when not known: the gatherer reads it then. */
@@ -92,25 +97,55 @@ export function snapshotEntries(snapshot: SiteSnapshot, failures: boolean): Map<
   add(ENTRY.server, whole(snapshot.serverInfo));
   add(ENTRY.account, whole(snapshot.serviceAccount));
   for (const [name, group] of Object.entries(snapshot.endUserGroups)) add(ENTRY.group(name), compactGroup(whole(group)));
-  for (const project of snapshot.projects) {
-    if (project.unavailable || !project.id) continue;
-    const issueTypeNames: Record<string, string> = {};
-    for (const t of project.issueTypes) if (t.name) issueTypeNames[t.id] = t.name;
-    const listed: ListedProject = { id: project.id, key: project.key, name: project.name, style: project.style, issueTypeNames, ...(project.serviceDeskId ? { serviceDeskId: project.serviceDeskId } : {}) };
-    const desk: KnownDesk = { listed };
-    const requestTypes = whole(project.requestTypes);
-    const organizations = whole(project.organizations);
-    const workflowByIssueType = whole(project.workflowByIssueType);
-    if (requestTypes) desk.requestTypes = requestTypes;
-    if (organizations) desk.organizations = organizations;
-    if (workflowByIssueType) desk.workflowByIssueType = workflowByIssueType;
-    add(ENTRY.desk(project.key), desk);
-  }
+  for (const project of snapshot.projects) add(ENTRY.desk(project.key), knownDeskOf(project, failures));
   for (const [key, workflow] of Object.entries(snapshot.workflows)) add(ENTRY.workflow(key), whole(workflow));
   for (const [id, screen] of Object.entries(snapshot.screens ?? {})) add(ENTRY.screen(id), whole(screen));
   for (const [id, group] of Object.entries(snapshot.workflowGroups ?? {})) add(ENTRY.workflowGroup(id), whole(group));
   add(ENTRY.fields, whole(snapshot.fieldNames));
   return entries;
+}
+
+/**
+ * Pure: what a snapshot knows of one desk (its listing and whichever parts were
+ * read, in full unless `failures` is set), without its roles or customers;
+ * undefined when the desk could not be listed.
+ */
+export function knownDeskOf(project: ProjectSnapshot, failures: boolean): KnownDesk | undefined {
+  if (project.unavailable || !project.id) return undefined;
+  const whole = <T>(value: Fetched<T> | undefined): Fetched<T> | undefined => (value && (value.ok || failures) ? value : undefined);
+  const issueTypeNames: Record<string, string> = {};
+  for (const t of project.issueTypes) if (t.name) issueTypeNames[t.id] = t.name;
+  const listed: ListedProject = { id: project.id, key: project.key, name: project.name, style: project.style, issueTypeNames, ...(project.serviceDeskId ? { serviceDeskId: project.serviceDeskId } : {}) };
+  const desk: KnownDesk = { listed };
+  const requestTypes = whole(project.requestTypes);
+  const organizations = whole(project.organizations);
+  const workflowByIssueType = whole(project.workflowByIssueType);
+  if (requestTypes) desk.requestTypes = requestTypes;
+  if (organizations) desk.organizations = organizations;
+  if (workflowByIssueType) desk.workflowByIssueType = workflowByIssueType;
+  return desk;
+}
+
+/** Nothing known: every answer is read. */
+const NOTHING_KNOWN: KnownArtifacts = {
+  serverInfo: async () => undefined,
+  serviceAccount: async () => undefined,
+  endUserGroup: async () => undefined,
+  desk: async () => undefined,
+  workflow: async () => undefined,
+  screen: async () => undefined,
+  workflowGroup: async () => undefined,
+  fieldNames: async () => undefined,
+};
+
+/**
+ * `known` with one desk answered from `desk` (what an earlier job of that desk read
+ * of it, roles included) and everything else as `known` answers it.
+ */
+export function knownWithDesk(known: KnownArtifacts | undefined, desk: KnownDesk): KnownArtifacts {
+  const base = known ?? NOTHING_KNOWN;
+  const key = desk.listed.key.toUpperCase();
+  return { ...base, desk: async (asked) => (asked.toUpperCase() === key ? desk : base.desk(asked)) };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { ProjectStyle } from '../shared/report-model';
 import type { components as Platform } from '../jira/generated/jira-platform';
 import type { components as ServiceDesk } from '../jira/generated/jira-servicedesk';
 import type { JiraClient } from '../jira/jira-client';
-import { jsmPages, PEOPLE_MAX_PAGES } from '../jira/paging';
+import { jsmPages, jsmPagesFrom, PEOPLE_MAX_PAGES, type JsmCursor } from '../jira/paging';
 import { failed, settle, shapeError } from './fetched';
 import type { IssueTypeRef, ProjectRole, RequestTypeRef, RoleActor } from './snapshot';
 import type { Fetched } from '../shared/fetched';
@@ -105,17 +105,60 @@ export function accountIdPoolFor(client: JiraClient): AccountIdPool {
   return pool;
 }
 
+/** Where a desk's customer paging stands: the next page's offset and the pages read before it. */
+export type CustomerCursor = JsmCursor;
+
+/** When a desk's customer paging stops at the next page boundary (ms since the epoch, on `now`). */
+export interface CustomerStop {
+  atMs: number;
+  now: () => number;
+}
+
+/** A desk's customers as one go read them: to the end, or up to a page boundary and where to read on. */
+export type CustomersRead =
+  | { complete: true; ids: string[]; pages: number }
+  | { complete: false; ids: string[]; pages: number; next: CustomerCursor };
+
+export interface ReadCustomersOptions {
+  /** Read on from here (default: the first page). */
+  from?: CustomerCursor;
+  /** Stop at the first page boundary at or after this time; at least one page is always read. */
+  stop?: CustomerStop;
+  pool?: AccountIdPool;
+}
+
+/**
+ * The desk's customers' account ids, page by page, from `from` until the last page
+ * or the stop time. Jira's errors are thrown (the caller settles them). Listing
+ * customers is experimental in JSM.
+ */
+export async function readCustomers(client: JiraClient, serviceDeskId: string, options: ReadCustomersOptions = {}): Promise<CustomersRead> {
+  const pool = options.pool ?? accountIdPoolFor(client);
+  // A Set: a customer added while paging can shift a page and appear twice.
+  const ids = new Set<string>();
+  let pages = 0;
+  const request = { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE, maxPages: PEOPLE_MAX_PAGES };
+  for await (const page of jsmPagesFrom<UserDTO>(client, DESK_CUSTOMERS, request, options.from)) {
+    pages += 1;
+    for (const user of page.values) if (user.accountId) ids.add(pool.intern(user.accountId));
+    // Checked only between pages, after one at least: every go moves the cursor on.
+    if (page.next && options.stop && options.stop.now() >= options.stop.atMs) return { complete: false, ids: [...ids], pages, next: page.next };
+  }
+  return { complete: true, ids: [...ids], pages };
+}
+
 /** Account ids of every customer of the desk; listing customers is experimental in JSM. */
 export function gatherCustomers(client: JiraClient, serviceDeskId: string | undefined, pool: AccountIdPool = accountIdPoolFor(client)): Promise<Fetched<string[]>> {
   if (!serviceDeskId) return Promise.resolve(noDesk(DESK_CUSTOMERS));
-  return settle(`GET ${DESK_CUSTOMERS}`, async () => {
-    // A Set: a customer added while paging can shift a page and appear twice.
-    const ids = new Set<string>();
-    const pages = jsmPages<UserDTO>(client, DESK_CUSTOMERS, { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE, maxPages: PEOPLE_MAX_PAGES });
-    for await (const page of pages) for (const user of page) if (user.accountId) ids.add(pool.intern(user.accountId));
-    return [...ids];
-  });
+  return settle(`GET ${DESK_CUSTOMERS}`, async () => (await readCustomers(client, serviceDeskId, { pool })).ids);
 }
+
+/**
+ * Pages one desk's customers in the caller's own way (a Forge job that may stop
+ * its desk's paging and read on in a follow-up job); undefined: the usual way.
+ * Given the client the paging would use, so it runs in the same lane and pace.
+ */
+export type CustomerPager = (client: JiraClient, serviceDeskId: string) => Promise<Fetched<string[]> | undefined>;
 
 /**
  * Every desk's customer paging, started as soon as the desks are listed.
@@ -131,7 +174,10 @@ export function gatherCustomers(client: JiraClient, serviceDeskId: string | unde
 export class CustomerPaging {
   private readonly byDesk = new Map<string, Promise<Fetched<string[]>>>();
 
-  constructor(private readonly client: JiraClient) {}
+  constructor(
+    private readonly client: JiraClient,
+    private readonly pager?: CustomerPager,
+  ) {}
 
   /** Starts paging each desk not yet started; desks without an id are skipped. */
   start(serviceDeskIds: Iterable<string | undefined>): this {
@@ -143,8 +189,15 @@ export class CustomerPaging {
   customers(serviceDeskId: string | undefined): Promise<Fetched<string[]>> {
     if (!serviceDeskId) return gatherCustomers(this.client, serviceDeskId);
     let paging = this.byDesk.get(serviceDeskId);
-    if (!paging) this.byDesk.set(serviceDeskId, (paging = gatherCustomers(this.client, serviceDeskId)));
+    if (!paging) this.byDesk.set(serviceDeskId, (paging = this.page(serviceDeskId)));
     return paging;
+  }
+
+  private page(serviceDeskId: string): Promise<Fetched<string[]>> {
+    const pager = this.pager;
+    if (!pager) return gatherCustomers(this.client, serviceDeskId);
+    // A pager that throws fails this desk's customers only, like a failed page.
+    return settle(`GET ${DESK_CUSTOMERS}`, async () => (await pager(this.client, serviceDeskId)) ?? gatherCustomers(this.client, serviceDeskId)).then((r) => (r.ok ? r.value : r));
   }
 }
 

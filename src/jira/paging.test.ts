@@ -1,6 +1,6 @@
 import { JiraClient } from './jira-client';
 import { JiraError } from './jira-error';
-import { arrayPages, collectPages, getArray, jsmPages, startAtPages } from './paging';
+import { arrayPages, collectPages, getArray, jsmPages, jsmPagesFrom, startAtPages } from './paging';
 import { createFakeTransport, type FakeAnswer, type FakeHandler } from './testing/fake-transport';
 
 const ITEMS = Array.from({ length: 7 }, (_, i) => ({ id: String(i) }));
@@ -127,6 +127,36 @@ describe('jsmPages', () => {
     await malformed(collectPages(jsmPages(a.client, '/rest/servicedeskapi/servicedesk', { pageSize: 50 })));
     const b = clientFor('/rest/servicedeskapi/servicedesk', { body: { start: 0, size: 5, isLastPage: true, values: [{}] } });
     await malformed(collectPages(jsmPages(b.client, '/rest/servicedeskapi/servicedesk', { pageSize: 50 })));
+  });
+
+  const CUSTOMERS = '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
+  const request = { pageSize: 50, path: { serviceDeskId: '1' } };
+
+  it('gives the cursor after each page; read on from a cursor, the list goes on where it stopped and ends as one read would', async () => {
+    const { client, transport } = clientFor('/rest/servicedeskapi/servicedesk/1/customer', jsmServer(2));
+    const first: { ids: string[]; next?: { start: number; pages: number } }[] = [];
+    for await (const page of jsmPagesFrom<{ id: string }>(client, CUSTOMERS, request)) {
+      first.push({ ids: page.values.map((v) => v.id), ...(page.next ? { next: page.next } : {}) });
+      if (first.length === 2) break;
+    }
+    expect(first).toEqual([
+      { ids: ['0', '1'], next: { start: 2, pages: 1 } },
+      { ids: ['2', '3'], next: { start: 4, pages: 2 } },
+    ]);
+    const rest: { ids: string[]; next?: unknown }[] = [];
+    for await (const page of jsmPagesFrom<{ id: string }>(client, CUSTOMERS, request, first[1]!.next)) rest.push({ ids: page.values.map((v) => v.id), ...(page.next ? { next: page.next } : {}) });
+    // The last page carries no cursor: nothing is left to read.
+    expect(rest).toEqual([{ ids: ['4', '5'], next: { start: 6, pages: 3 } }, { ids: ['6'] }]);
+    expect(transport.requests.map((r) => new URL(r.path, 'http://x').searchParams.get('start'))).toEqual(['0', '2', '4', '6']);
+  });
+
+  it('counts the pages read before the cursor towards the endless-list guard', async () => {
+    const endless = clientFor('/rest/servicedeskapi/servicedesk/1/customer', ({ query }) => ({ body: { start: Number(query.get('start')), size: 1, isLastPage: false, values: [{}] } }));
+    const readAll = async () => {
+      for await (const page of jsmPagesFrom(endless.client, CUSTOMERS, { ...request, maxPages: 5 }, { start: 4, pages: 4 })) expect(page.values).toHaveLength(1);
+    };
+    await malformed(readAll());
+    expect(endless.transport.requests).toHaveLength(1);
   });
 });
 

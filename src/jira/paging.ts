@@ -101,21 +101,45 @@ export async function* startAtPages<T>(client: JiraClient, endpoint: string, req
   }
 }
 
-/** JSM style: start / limit → { start, limit, size, isLastPage, values }. */
-export async function* jsmPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
-  let start = 0;
-  for (let pageNo = 0; ; pageNo++) {
+/**
+ * Where a JSM list is read on from: the offset of its next page, and how many pages
+ * were read before it (each page's priority and the endless-list guard count on
+ * from there, so a list read in several goes is paged as one list read in one).
+ */
+export interface JsmCursor {
+  start: number;
+  pages: number;
+}
+
+/** One JSM page, and where the list goes on: `next` is absent on the last page. */
+export interface JsmPage<T> {
+  values: T[];
+  next?: JsmCursor;
+}
+
+/**
+ * JSM style, page by page with the cursor after each: a caller can stop at a page
+ * boundary and read on later from the cursor (a desk too large for one Forge job).
+ * Every page is yielded, an empty last page too.
+ */
+export async function* jsmPagesFrom<T>(client: JiraClient, endpoint: string, request: PageRequest, from: JsmCursor = { start: 0, pages: 0 }): AsyncGenerator<JsmPage<T>> {
+  let start = from.start;
+  for (let pageNo = from.pages; ; pageNo++) {
     const { page, values } = await valuesPage<T>(client, endpoint, request, pageNo, { offset: 'start', size: 'limit' }, start);
     if (typeof page.size === 'number' && page.size !== values.length) throw malformed(endpoint, `size says ${page.size} but the page holds ${values.length}`);
-    if (values.length > 0) yield values;
-
-    if (page.isLastPage === true) return;
-    if (values.length === 0) {
-      if (page.isLastPage === false) throw malformed(endpoint, 'an empty page claims there are more');
+    if (values.length === 0 && page.isLastPage === false) throw malformed(endpoint, 'an empty page claims there are more');
+    if (page.isLastPage === true || values.length === 0) {
+      yield { values };
       return;
     }
     start += values.length;
+    yield { values, next: { start, pages: pageNo + 1 } };
   }
+}
+
+/** JSM style: start / limit → { start, limit, size, isLastPage, values }. */
+export async function* jsmPages<T>(client: JiraClient, endpoint: string, request: PageRequest): AsyncGenerator<T[]> {
+  for await (const page of jsmPagesFrom<T>(client, endpoint, request)) if (page.values.length > 0) yield page.values;
 }
 
 /**

@@ -14,6 +14,7 @@ import { startReadinessRun } from '../../src/forge/run/start-run';
 import { migrateStorage } from '../../src/forge/storage/migrate';
 import { loadProgress } from '../../src/forge/storage/progress-repo';
 import { queueEventOf } from '../../src/forge/consumer/queue-event';
+import { MAX_DESK_PARTS } from '../../src/forge/consumer/desk-continuation';
 import { FakeJira } from './helpers/fake-jira';
 import { testDeps, type TestDeps } from './helpers/test-deps';
 
@@ -190,5 +191,17 @@ describe('queueEventOf', () => {
     expect(queueEventOf({ handOn: { runId: 'r', reason: 'recheck', projectKeys: [1] } })).toBeUndefined();
     expect(queueEventOf({ handOn: { runId: 'r', reason: 'other', projectKeys: [] } })).toBeUndefined();
     expect(queueEventOf({ projectKey: 'IT' })).toBeUndefined();
+  });
+
+  it.each([
+    [2, true],
+    [MAX_DESK_PARTS, true],
+    [1, false],
+    [MAX_DESK_PARTS + 1, false],
+    [2.5, false],
+    ['2', false],
+  ])('reads a desk’s follow-up job of part %p: %p', (part, taken) => {
+    const event = queueEventOf({ runId: 'r', projectKey: 'IT', reason: 'recheck', part });
+    expect(event).toEqual(taken ? { runId: 'r', projectKey: 'IT', reason: 'recheck', part } : undefined);
   });
 });

@@ -28,10 +28,13 @@ import { rateLimitWaitProgress } from '../../gather/progress';
 import type { RateLimitWait } from '../../jira/rate-gate';
 import { jobJiraDeadlineMs } from './job-deadline';
 import { finishRun } from './finalise-run';
+import { openDeskContinuation, type CustomerPagingOptions, type DeskContinuation } from './desk-continuation';
+import type { SiteSnapshot } from '../../gather/snapshot';
 
 export interface JobResult {
   projectKey: string;
-  state: 'done' | 'failed';
+  /** 'continued': the desk is too large for one job; a follow-up job reads on and records its outcome. */
+  state: 'done' | 'failed' | 'continued';
   message?: string;
 }
 
@@ -44,6 +47,8 @@ function reasonOf(error: unknown): string {
 export interface ProcessJobOptions {
   /** How a job waits for what the run's desks share, read by another job (tests shorten it). */
   sharedWait?: RunSharedWait;
+  /** When the job stops paging its desk's customers and hands the rest on (tests shorten it). */
+  customerPaging?: CustomerPagingOptions;
 }
 
 export async function processProjectJob(deps: AppDeps, job: ProjectJob, options: ProcessJobOptions = {}): Promise<JobResult> {
@@ -55,21 +60,33 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
     const note = { message: rateLimitWaitProgress(wait).message, until: new Date(deps.now().getTime() + wait.waitMs).toISOString() };
     notes.push(recordJobWait(deps.storage, job.runId, job.projectKey, note).catch((e) => deps.log.warn('Could not store a rate-limit wait in the run’s progress', { projectKey: job.projectKey, reason: reasonOf(e) })));
   };
-  let result: JobResult;
+  let result: JobResult & { state: 'done' | 'failed' };
   // The run's shared read this job started or waits for; it is settled before the job ends.
   let shared: Promise<unknown> | undefined;
+  // A desk too large for one job is read across several (desk-continuation.ts).
+  let desk: DeskContinuation | undefined;
   try {
     await migrateStorage(deps.storage, deps.log);
     const { settings } = await getSettings(deps.storage);
     // The desk's customer paging, the run's longest chains, starts at once when the run's start listed its desk…
-    const deskId = await runDeskId(deps, job.runId, job.projectKey);
+    desk = await openDeskContinuation(deps, job, { deskId: await runDeskId(deps, job.runId, job.projectKey), startedAt, ...options.customerPaging });
+    const deskId = desk.deskId;
     // …while what the desks share is read once per run (by its first job) or waited for; whatever is not shared is read here.
-    const known = knownForJob(deps, job.runId, settings, { ...(options.sharedWait ? { wait: options.sharedWait } : {}), jiraDeadlineMs: deadlineMs, onRateLimitWait });
+    const known = desk.known(knownForJob(deps, job.runId, settings, { ...(options.sharedWait ? { wait: options.sharedWait } : {}), jiraDeadlineMs: deadlineMs, onRateLimitWait }));
     // Awaited by the gatherer; a failure is the job's, never unobserved.
     shared = known.catch(() => undefined);
     // A desk paired with a desk of an imported report is compared with it (PARITY-CONFIG).
     const imported = settings.parityPairs?.some((p) => p.source === 'imported' && p.production === job.projectKey) ? await loadParityImport(deps.storage) : null;
-    const report = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, known, ...(deskId ? { startCustomersOf: [deskId] } : {}), deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
+    let snapshot: SiteSnapshot | undefined;
+    const checked = await runChecks({ transport: deps.jiraAsApp(), settings, projectKeys: [job.projectKey], log: deps.log, now: deps.now, known, ...(deskId ? { startCustomersOf: [deskId] } : {}), customerPager: desk.pager, onSnapshot: (s) => (snapshot = s), deadlineMs, onRateLimitWait, ...(imported ? { parityImported: imported.desks } : {}) });
+    // The desk's customers not all read yet: a follow-up job reads on and records the desk's outcome.
+    const report = await desk.settle(checked, snapshot);
+    if (!report) {
+      await shared;
+      await Promise.all(notes);
+      deps.log.info('Project job handed its desk on', { projectKey: job.projectKey, runId: job.runId, part: job.part ?? 1, ms: deps.now().getTime() - startedAt.getTime() });
+      return { projectKey: job.projectKey, state: 'continued' };
+    }
     if (!report.projects.some((p) => p.key === job.projectKey)) {
       throw new Error(`Jira did not return project ${job.projectKey}; it may have been deleted or is not a service desk.`);
     }
@@ -90,6 +107,7 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
   } catch (error) {
     result = { projectKey: job.projectKey, state: 'failed', message: reasonOf(error) };
     deps.log.error('Readiness check of a project failed; previous report kept', { projectKey: job.projectKey, runId: job.runId, reason: result.message });
+    await desk?.drop();
   }
 
   await shared;

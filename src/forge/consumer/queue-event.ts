@@ -7,6 +7,7 @@
 import type { AppDeps, HandedOnJobs, ProjectJob, QueueEvent } from '../deps';
 import { pushHandedOnJobs } from '../run/push-jobs';
 import { processFixJob } from './process-fix-job';
+import { MAX_DESK_PARTS } from './desk-continuation';
 import { processProjectJob } from './process-project-job';
 
 const FIX_RUN_ID = /^fix-[a-z0-9-]{1,60}$/;
@@ -15,7 +16,13 @@ const REASONS: readonly string[] = ['recheck', 'scheduled', 'fix'];
 
 function isProjectJob(body: unknown): body is ProjectJob {
   const b = body as Partial<ProjectJob> | undefined;
-  return typeof b?.runId === 'string' && typeof b.projectKey === 'string' && REASONS.includes(String(b.reason));
+  const part = b?.part;
+  return (
+    typeof b?.runId === 'string' &&
+    typeof b.projectKey === 'string' &&
+    REASONS.includes(String(b.reason)) &&
+    (part === undefined || (Number.isInteger(part) && part >= 2 && part <= MAX_DESK_PARTS))
+  );
 }
 
 function isHandedOn(body: unknown): body is HandedOnJobs {
@@ -31,7 +38,7 @@ function isHandedOn(body: unknown): body is HandedOnJobs {
 
 /** Pure: the event in a queue body, or undefined when it is neither shape. */
 export function queueEventOf(body: unknown): QueueEvent | undefined {
-  if (isProjectJob(body)) return { runId: body.runId, projectKey: body.projectKey, reason: body.reason };
+  if (isProjectJob(body)) return { runId: body.runId, projectKey: body.projectKey, reason: body.reason, ...(body.part !== undefined ? { part: body.part } : {}) };
   const handOn = (body as { handOn?: unknown } | undefined)?.handOn;
   const fixRun = (body as { fixRun?: { fixRunId?: unknown } } | undefined)?.fixRun;
   if (typeof fixRun?.fixRunId === 'string' && FIX_RUN_ID.test(fixRun.fixRunId)) return { fixRun: { fixRunId: fixRun.fixRunId } };

@@ -6,7 +6,7 @@
  */
 import { runReadiness } from '../../engine/run-readiness';
 import type { EngineSettings, Report } from '../../shared/report-model';
-import type { GroupMembers } from '../../gather/snapshot';
+import type { GroupMembers, SiteSnapshot } from '../../gather/snapshot';
 import type { Fetched } from '../../shared/fetched';
 import type { RateLimitWait } from '../../jira/rate-gate';
 import type { JiraTransport } from '../../jira/transport';
@@ -15,6 +15,7 @@ import type { AppSettings } from '../../shared/resolver-api';
 import type { ParityDesk } from '../../shared/parity-model';
 import type { Logger } from '../../shared/logger';
 import type { KnownArtifacts } from '../../gather/known-artifacts';
+import type { CustomerPager } from '../../gather/project-details';
 
 export function engineSettingsFor(settings: AppSettings, projectKeys: string[]): EngineSettings {
   return {
@@ -44,6 +45,10 @@ export interface RunChecksArgs {
   known?: KnownArtifacts | Promise<KnownArtifacts | undefined>;
   /** The job's desk id when the run's start listed it: its customer paging starts at once. */
   startCustomersOf?: readonly string[];
+  /** How the job pages its desk's customers when it may read them across several jobs (consumer/desk-continuation.ts). */
+  customerPager?: CustomerPager;
+  /** Told what was read (what a job keeps of its desk for the desk's follow-up job). */
+  onSnapshot?: (snapshot: SiteSnapshot) => void;
   /** When the invocation must be done with Jira (ms since the epoch): a longer rate-limit wait is given up on. */
   deadlineMs?: number;
   /** Told when Jira's rate limit makes the run wait. */
@@ -53,7 +58,7 @@ export interface RunChecksArgs {
 }
 
 export async function runChecks(args: RunChecksArgs): Promise<Report> {
-  const { report } = await runReadiness({
+  const { report, snapshot } = await runReadiness({
     transport: args.transport,
     settings: engineSettingsFor(args.settings, args.projectKeys),
     logger: args.log,
@@ -62,11 +67,13 @@ export async function runChecks(args: RunChecksArgs): Promise<Report> {
     ...(args.endUserGroups ? { endUserGroups: args.endUserGroups } : {}),
     ...(args.known ? { known: args.known } : {}),
     ...(args.startCustomersOf ? { startCustomersOf: args.startCustomersOf } : {}),
+    ...(args.customerPager ? { customerPager: args.customerPager } : {}),
     ...(args.parityImported ? { parityImported: args.parityImported } : {}),
     clientOptions: {
       ...(args.deadlineMs !== undefined ? { deadlineMs: args.deadlineMs } : {}),
       ...(args.onRateLimitWait ? { onWait: args.onRateLimitWait } : {}),
     },
   });
+  args.onSnapshot?.(snapshot);
   return report;
 }
