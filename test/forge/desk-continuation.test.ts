@@ -54,9 +54,15 @@ function harness(storage = new MemoryStore()): Harness {
   const transport = createHttpTransport({ baseUrl: sim.url, email: site.admin.email, apiToken: site.admin.token });
   const h: Harness = { queue: [], warnings: [], writes: [], deps: undefined as never };
   const set = storage.set.bind(storage);
+  const createIfAbsent = storage.createIfAbsent.bind(storage);
   storage.set = async (key, value) => {
     h.writes.push(key);
     return set(key, value);
+  };
+  storage.createIfAbsent = async (key, value) => {
+    const created = await createIfAbsent(key, value);
+    if (created) h.writes.push(key);
+    return created;
   };
   h.deps = {
     storage,

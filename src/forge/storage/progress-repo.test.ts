@@ -19,6 +19,17 @@ describe('run progress', () => {
     expect(summariseProgress({ ...header, projectNames: undefined }, {}, now).pendingNames).toBeUndefined();
   });
 
+  it('gives up on a pending desk only after 30 minutes without a sign of life from the run, not 30 minutes from its start', () => {
+    const outcomes = { ITSD: { state: 'done' as const, at: '2026-11-30T09:25:00.000Z' } };
+    // 40 minutes after the start, 15 after the last desk reported: still running.
+    expect(summariseProgress(header, outcomes, new Date('2026-11-30T09:40:00.000Z'))).toMatchObject({ state: 'running', pending: ['HR', 'FAC'] });
+    // A follow-up job noted until 09:58 keeps it alive past 09:55.
+    const waits = { HR: { message: 'reading on in a follow-up job', until: '2026-11-30T09:58:00.000Z' } };
+    expect(summariseProgress(header, outcomes, new Date('2026-11-30T10:20:00.000Z'), waits).state).toBe('running');
+    const given = summariseProgress(header, outcomes, new Date('2026-11-30T10:29:00.000Z'), waits);
+    expect(given).toMatchObject({ state: 'done', pending: [], failed: [{ key: 'HR', message: expect.stringMatching(/30 minutes/) }, { key: 'FAC', message: expect.stringMatching(/30 minutes/) }] });
+  });
+
   it('keeps the names out of the header every job reads, and shows them in progress', async () => {
     const store = new MemoryStore();
     await startRun(store, header);

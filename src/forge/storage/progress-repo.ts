@@ -7,7 +7,12 @@ import type { RunProgress } from '../../shared/resolver-api';
 import type { KeyValueStore } from '../deps';
 import { KEYS } from './keys';
 
-/** A job not heard from in this long is reported as failed, so a run cannot look "running" forever. */
+/**
+ * A run not heard from in this long (no desk reported, no wait or follow-up noted) has
+ * its pending desks reported as failed, so a run cannot look "running" forever. It
+ * counts from the run's last sign of life, not its start: a 1,000-desk run, or a desk
+ * read across several jobs, can take longer than this and still be well.
+ */
 export const STALE_AFTER_MS = 30 * 60 * 1000;
 
 export interface RunHeader {
@@ -113,8 +118,16 @@ export async function currentRun(store: KeyValueStore): Promise<RunHeader | unde
   return store.get<RunHeader>(KEYS.progress);
 }
 
+/** ISO time of the run's last sign of life: its start, a desk's outcome, or a wait or follow-up noted (until its end). */
+function lastHeardOf(header: RunHeader, outcomes: Record<string, JobOutcome>, waits: Record<string, JobWait>): string {
+  let last = header.startedAt;
+  for (const o of Object.values(outcomes)) if (o.at > last) last = o.at;
+  for (const w of Object.values(waits)) if (w.until > last) last = w.until;
+  return last;
+}
+
 export function summariseProgress(header: RunHeader, outcomes: Record<string, JobOutcome>, now: Date, waits: Record<string, JobWait> = {}): RunProgress {
-  const stale = now.getTime() - Date.parse(header.startedAt) > STALE_AFTER_MS;
+  const stale = now.getTime() - Date.parse(lastHeardOf(header, outcomes, waits)) > STALE_AFTER_MS;
   const pending: string[] = [];
   const failed: { key: string; message: string }[] = [];
   let done = 0;
@@ -122,7 +135,7 @@ export function summariseProgress(header: RunHeader, outcomes: Record<string, Jo
   for (const key of header.projectKeys) {
     const o = outcomes[key];
     if (!o) {
-      if (stale) failed.push({ key, message: 'The check did not finish within 30 minutes; the previous result is kept.' });
+      if (stale) failed.push({ key, message: 'Nothing was heard from the run’s checks for 30 minutes; the previous result is kept.' });
       else pending.push(key);
       continue;
     }
