@@ -200,7 +200,7 @@ export class JiraClient {
       // A 429 closes the endpoint for everyone until Jira's period ends, even when this
       // request gives up: any call sent earlier would only meet another 429.
       const newClosure = cause === 'rate_limit' && gate.reopensAt <= nowMs;
-      if (cause === 'rate_limit') gate.refused(nowMs, delay);
+      if (cause === 'rate_limit') gate.refused(nowMs, delay, sentAt);
       if (retriesUsed[cause] >= maxRetriesFor(cause, s.policy)) {
         throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
       }

@@ -7,10 +7,16 @@
  * together, instead of each sleeping (and retrying into the limit) on its own.
  *
  * From then on the gate paces the endpoint under the rate Jira accepted: the calls
- * it took in the last window before refusing, times a share below one
+ * it took in the window before the refused call, times a share below one
  * (multiplicative decrease), creeping back up by one call per window after a
  * quiet spell (additive increase), so a long run meets the limit about once
  * instead of hundreds of times.
+ *
+ * A 429 met while the gate was pacing, with the client sending at its own pace,
+ * says that pace is just over what Jira takes, not that Jira takes 5 % less than
+ * the client sent: the pace steps back by one call, and the gate does not try
+ * the failed pace again for a while. The 429s of calls that were already on their
+ * way when the first one came back are one refusal, learned from once.
  *
  * Pure bookkeeping: the caller passes the clock in and does the sleeping, so
  * tests are instant.
@@ -25,6 +31,8 @@ export interface RateGateTuning {
   minCallsToLearn: number;
   /** Quiet time (no 429) after which the paced limit grows by one call per window. */
   increaseEveryMs: number;
+  /** How long a pace that met a 429 is not tried again. */
+  failedPaceHoldMs: number;
 }
 
 export const DEFAULT_RATE_GATE_TUNING: RateGateTuning = {
@@ -32,6 +40,7 @@ export const DEFAULT_RATE_GATE_TUNING: RateGateTuning = {
   paceShare: 0.95,
   minCallsToLearn: 5,
   increaseEveryMs: 10_000,
+  failedPaceHoldMs: 60_000,
 };
 
 export class RateGate {
@@ -40,7 +49,11 @@ export class RateGate {
   /** Calls per window the gate lets through; undefined until a 429 taught one. */
   private limit?: number;
   private lastChangeAt = 0;
-  /** Send times within the last window: every call, and the ones Jira accepted. */
+  /** A pace that met a 429, and when: growth stops below it for `failedPaceHoldMs`. */
+  private failedPace?: { limit: number; at: number };
+  /** When the last refusal the gate learned from came back: calls sent before it met the same limit. */
+  private learnedAt = -Infinity;
+  /** Send times within the last window: every call; and (two windows) the ones Jira accepted. */
   private readonly sent: number[] = [];
   private readonly acceptedAt: number[] = [];
   /** Calls waiting at the paced gate, by waiter, with their priority (pages their chain has read). */
@@ -102,26 +115,34 @@ export class RateGate {
 
   /** Jira accepted the call sent at `sentAt`. */
   accept(sentAt: number, now: number): void {
-    prune(this.acceptedAt, now, this.tuning.windowMs);
+    prune(this.acceptedAt, now, 2 * this.tuning.windowMs);
     this.acceptedAt.push(sentAt);
   }
 
   /**
-   * Jira refused a call with 429 at `now` and asked for `waitMs`: close the gate
-   * until then (never earlier than an existing closure) and learn the pace.
-   * Returns the time the gate reopens.
+   * Jira refused with 429, at `now`, the call sent at `sentAt` (default: `now`), and
+   * asked for `waitMs`: close the gate until then (never earlier than an existing
+   * closure) and learn the pace. Returns the time the gate reopens.
    */
-  refused(now: number, waitMs: number): number {
+  refused(now: number, waitMs: number, sentAt: number = now): number {
     this.closedUntil = Math.max(this.closedUntil, now + Math.max(0, waitMs));
-    prune(this.acceptedAt, now, this.tuning.windowMs);
-    const taken = this.acceptedAt.length;
-    // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
-    const spanMs = taken > 0 ? this.acceptedAt[taken - 1]! - this.acceptedAt[0]! : 0;
-    if (taken >= this.tuning.minCallsToLearn && spanMs >= this.tuning.windowMs / 10) {
-      const learned = Math.max(1, Math.floor(taken * this.tuning.paceShare));
-      this.limit = learned;
-    }
     this.lastChangeAt = now;
+    // Sent before the last refusal came back: the same meeting with the limit, already learned from.
+    if (sentAt < this.learnedAt) return this.closedUntil;
+    this.learnedAt = now;
+    prune(this.acceptedAt, now, 2 * this.tuning.windowMs);
+    // What Jira took in the window before the refused call: its calls sent later may not be back yet.
+    const taken = this.acceptedAt.filter((at) => at > sentAt - this.tuning.windowMs && at <= sentAt);
+    // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
+    const spanMs = taken.length > 0 ? Math.max(...taken) - Math.min(...taken) : 0;
+    if (taken.length < this.tuning.minCallsToLearn || spanMs < this.tuning.windowMs / 10) return this.closedUntil;
+    if (this.limit !== undefined && taken.length >= Math.floor(this.limit * this.tuning.paceShare)) {
+      // The client filled its own pace and met the limit: one call less is what Jira takes.
+      this.failedPace = { limit: this.limit, at: now };
+      this.limit = Math.max(1, this.limit - 1);
+    } else {
+      this.limit = Math.max(1, Math.floor(taken.length * this.tuning.paceShare));
+    }
     return this.closedUntil;
   }
 
@@ -129,8 +150,9 @@ export class RateGate {
     if (this.limit === undefined) return;
     const steps = Math.floor((now - this.lastChangeAt) / this.tuning.increaseEveryMs);
     if (steps <= 0) return;
-    this.limit += steps;
     this.lastChangeAt += steps * this.tuning.increaseEveryMs;
+    const held = this.failedPace && now - this.failedPace.at < this.tuning.failedPaceHoldMs ? this.failedPace.limit - 1 : Infinity;
+    this.limit = Math.max(this.limit, Math.min(this.limit + steps, held));
   }
 }
 
