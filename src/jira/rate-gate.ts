@@ -22,6 +22,8 @@
  * tests are instant.
  */
 
+import { priorityOf, type Priority } from './concurrency';
+
 export interface RateGateTuning {
   /** The window burst limits are counted over. */
   windowMs: number;
@@ -57,7 +59,7 @@ export class RateGate {
   private readonly sent: number[] = [];
   private readonly acceptedAt: number[] = [];
   /** Calls waiting at the paced gate, by waiter, with their priority (pages their chain has read). */
-  private readonly waiting = new Map<number, number>();
+  private readonly waiting = new Map<number, Priority>();
   private nextWaiter = 1;
 
   constructor(private readonly tuning: RateGateTuning = DEFAULT_RATE_GATE_TUNING) {}
@@ -91,7 +93,7 @@ export class RateGate {
   }
 
   /** A call starts waiting at this gate with `priority`; `done(id)` when it leaves. */
-  wait(priority: number): number {
+  wait(priority: Priority): number {
     const id = this.nextWaiter++;
     this.waiting.set(id, priority);
     return id;
@@ -102,8 +104,8 @@ export class RateGate {
   }
 
   private outranked(waiter: number): boolean {
-    const own = this.waiting.get(waiter) ?? 0;
-    for (const priority of this.waiting.values()) if (priority > own) return true;
+    const own = priorityOf(this.waiting.get(waiter) ?? 0);
+    for (const priority of this.waiting.values()) if (priorityOf(priority) > own) return true;
     return false;
   }
 
