@@ -105,6 +105,20 @@ describe('RateGate learning from 429s while it paces', () => {
     expect(gate.pacedLimit).toBe(learned);
   });
 
+  it('counts, once the gate reopens, the calls sent before the refused one that were still on their way when its 429 came', () => {
+    const gate = new RateGate(tuning);
+    for (let i = 0; i < 100; i++) gate.tryAdmit(i * 7);
+    // The 429 of the call sent at 700 comes back at 720, before the calls sent at 686 and 693 are answered.
+    for (let i = 0; i < 98; i++) gate.accept(i * 7, i * 7 + 40);
+    gate.refused(720, 1000, 700);
+    expect(gate.pacedLimit).toBe(93);
+    gate.accept(686, 726);
+    gate.accept(693, 733);
+    // Jira took all 100: the pace is 95 % of 100.
+    expect(gate.tryAdmit(1_720)).toBe(0);
+    expect(gate.pacedLimit).toBe(95);
+  });
+
   it('after a 429 met at its own pace, steps back one call and does not try that pace again for a while', () => {
     const gate = gateThatMetTheLimit();
     // 20 quiet seconds at the learned pace: it grows to 97.

@@ -55,7 +55,9 @@ export class RateGate {
   private failedPace?: { limit: number; at: number };
   /** When the last refusal the gate learned from came back: calls sent before it met the same limit. */
   private learnedAt = -Infinity;
-  /** Send times within the last window: every call; and (two windows) the ones Jira accepted. */
+  /** That refusal's call and the pace before it, until the gate reopens and the pace is learned for good. */
+  private learning?: { sentAt: number; before: number | undefined };
+  /** Send times within the last window: every call; and (three windows) the ones Jira accepted. */
   private readonly sent: number[] = [];
   private readonly acceptedAt: number[] = [];
   /** Calls waiting at the paced gate, by waiter, with their priority (pages their chain has read). */
@@ -82,6 +84,7 @@ export class RateGate {
    */
   tryAdmit(now: number, waiter?: number): number {
     if (this.closedUntil > now) return this.closedUntil - now;
+    this.settleLearning(now);
     prune(this.sent, now, this.tuning.windowMs);
     if (this.limit !== undefined) {
       this.growIfQuiet(now);
@@ -117,7 +120,7 @@ export class RateGate {
 
   /** Jira accepted the call sent at `sentAt`. */
   accept(sentAt: number, now: number): void {
-    prune(this.acceptedAt, now, 2 * this.tuning.windowMs);
+    prune(this.acceptedAt, now, 3 * this.tuning.windowMs);
     this.acceptedAt.push(sentAt);
   }
 
@@ -132,21 +135,39 @@ export class RateGate {
     // Sent before the last refusal came back: the same meeting with the limit, already learned from.
     if (sentAt < this.learnedAt) return this.closedUntil;
     this.learnedAt = now;
-    prune(this.acceptedAt, now, 2 * this.tuning.windowMs);
-    // What Jira took in the window before the refused call: its calls sent later may not be back yet.
+    this.settleLearning(now);
+    this.learning = { sentAt, before: this.limit };
+    this.learn(now);
+    return this.closedUntil;
+  }
+
+  /**
+   * The pace from what Jira took in the window before the refused call. Learned when
+   * the 429 comes, and again when the gate reopens: calls sent just before the refused
+   * one may still have been on their way at first, and they count.
+   */
+  private learn(now: number): void {
+    const { sentAt, before } = this.learning!;
+    prune(this.acceptedAt, now, 3 * this.tuning.windowMs);
     const taken = this.acceptedAt.filter((at) => at > sentAt - this.tuning.windowMs && at <= sentAt);
     // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
     const spanMs = taken.length > 0 ? Math.max(...taken) - Math.min(...taken) : 0;
-    if (taken.length < this.tuning.minCallsToLearn || spanMs < this.tuning.windowMs / 10) return this.closedUntil;
-    if (this.limit !== undefined && taken.length >= Math.floor(this.limit * this.tuning.paceShare)) {
+    if (taken.length < this.tuning.minCallsToLearn || spanMs < this.tuning.windowMs / 10) return;
+    if (before !== undefined && taken.length >= Math.floor(before * this.tuning.paceShare)) {
       // The client filled its own pace and met the limit: one call less is what Jira takes.
-      this.failedPace = { limit: this.limit, at: now };
-      this.limit = Math.max(1, this.limit - 1);
+      this.failedPace = { limit: before, at: now };
+      this.limit = Math.max(1, before - 1);
     } else {
       this.limit = Math.max(1, Math.floor(taken.length * this.tuning.paceShare));
     }
-    return this.closedUntil;
   }
+
+  private settleLearning(now: number): void {
+    if (!this.learning) return;
+    this.learn(now);
+    this.learning = undefined;
+  }
+
 
   private growIfQuiet(now: number): void {
     if (this.limit === undefined) return;
