@@ -105,16 +105,18 @@ describe('RateGate learning from 429s while it paces', () => {
     expect(gate.pacedLimit).toBe(learned);
   });
 
-  it('counts, once the gate reopens, the calls sent before the refused one that were still on their way when its 429 came', () => {
+  it('counts every call Jira took before the refusal, also those still on their way when its 429 came back', () => {
     const gate = new RateGate(tuning);
     for (let i = 0; i < 100; i++) gate.tryAdmit(i * 7);
-    // The 429 of the call sent at 700 comes back at 720, before the calls sent at 686 and 693 are answered.
-    for (let i = 0; i < 98; i++) gate.accept(i * 7, i * 7 + 40);
-    gate.refused(720, 1000, 700);
+    // A slow call sent at 680 is the one refused; its 429 comes back at 720, before the calls
+    // sent at 686 and 693 (after it, yet accepted: they reached Jira first) are answered.
+    gate.tryAdmit(680);
+    for (let i = 0; i <= 97; i++) gate.accept(i * 7, i * 7 + 40);
+    gate.refused(720, 1000, 680);
     expect(gate.pacedLimit).toBe(93);
     gate.accept(686, 726);
     gate.accept(693, 733);
-    // Jira took all 100: the pace is 95 % of 100.
+    // Jira took all 100: when the gate reopens the pace is 95 % of 100.
     expect(gate.tryAdmit(1_720)).toBe(0);
     expect(gate.pacedLimit).toBe(95);
   });

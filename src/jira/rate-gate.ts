@@ -55,8 +55,8 @@ export class RateGate {
   private failedPace?: { limit: number; at: number };
   /** When the last refusal the gate learned from came back: calls sent before it met the same limit. */
   private learnedAt = -Infinity;
-  /** That refusal's call and the pace before it, until the gate reopens and the pace is learned for good. */
-  private learning?: { sentAt: number; before: number | undefined };
+  /** That refusal (its call's send time, when it came back) and the pace before it, until the gate reopens and the pace is learned for good. */
+  private learning?: { sentAt: number; refusedAt: number; before: number | undefined };
   /** Send times within the last window: every call; and (three windows) the ones Jira accepted. */
   private readonly sent: number[] = [];
   private readonly acceptedAt: number[] = [];
@@ -136,20 +136,21 @@ export class RateGate {
     if (sentAt < this.learnedAt) return this.closedUntil;
     this.learnedAt = now;
     this.settleLearning(now);
-    this.learning = { sentAt, before: this.limit };
+    this.learning = { sentAt, refusedAt: now, before: this.limit };
     this.learn(now);
     return this.closedUntil;
   }
 
   /**
-   * The pace from what Jira took in the window before the refused call. Learned when
-   * the 429 comes, and again when the gate reopens: calls sent just before the refused
-   * one may still have been on their way at first, and they count.
+   * The pace from what Jira took in the window that ended with the refusal: the calls
+   * sent from a window before the refused call until its 429 came back (one sent after
+   * it and still accepted reached Jira first). Learned when the 429 comes, and again
+   * when the gate reopens: some of those calls were still on their way at first.
    */
   private learn(now: number): void {
-    const { sentAt, before } = this.learning!;
+    const { sentAt, refusedAt, before } = this.learning!;
     prune(this.acceptedAt, now, 3 * this.tuning.windowMs);
-    const taken = this.acceptedAt.filter((at) => at > sentAt - this.tuning.windowMs && at <= sentAt);
+    const taken = this.acceptedAt.filter((at) => at > sentAt - this.tuning.windowMs && at <= refusedAt);
     // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
     const spanMs = taken.length > 0 ? Math.max(...taken) - Math.min(...taken) : 0;
     if (taken.length < this.tuning.minCallsToLearn || spanMs < this.tuning.windowMs / 10) return;
