@@ -7,6 +7,10 @@
  *
  *   node --expose-gc dist/bench/run.js [--sizes 25,50,100,200] [--latency 40] [--jitter 15]
  *        [--burst 100/1000 | --no-burst] [--no-latency] [--concurrency 6] [--json out.json]
+ *        [--no-forge] [--timeline]
+ *
+ * --timeline prints, for each size's whole-site run, the customer endpoint's accepted
+ * calls per second, its 429s and when the longest desk's chain ended against the others.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +21,8 @@ import { ENDPOINTS, lowerBound, LOWER_BOUND_FORMULA, singleDeskLowerBound, wallT
 import type { MeasuredInChild } from './measure-process';
 import type { RunTarget } from './measure-run';
 import { callsPerMs, siteTimingOptions } from './site-options';
-import type { SimulatorCounts, SimulatorStarted, SimulatorStartRequest } from './simulator-process';
+import type { SimulatorCounts, SimulatorStarted, SimulatorStartRequest, SimulatorTimeline } from './simulator-process';
+import { endpointTimeline, formatTimeline, type EndpointTimeline } from './endpoint-timeline';
 import type { SiteShape } from './site-shape';
 import type { ForgeRunMeasurement, ForgeRunOptions, ForgeRunSite } from './forge-run';
 import { READINESS_JOB_CONCURRENCY } from '../src/forge/run/job-pacing';
@@ -34,6 +39,8 @@ interface Options {
   concurrency: number;
   /** Also measure a Forge run (one job per desk, as Forge runs them) at each size. */
   forge: boolean;
+  /** Print the customer endpoint's timeline of each whole-site run. */
+  timeline: boolean;
   json?: string;
 }
 
@@ -46,6 +53,7 @@ function parseOptions(argv: string[]): Options {
       'no-burst': { type: 'boolean', default: false },
       'no-latency': { type: 'boolean', default: false },
       'no-forge': { type: 'boolean', default: false },
+      timeline: { type: 'boolean', default: false },
       concurrency: { type: 'string', default: String(DEFAULT_GATHER_CONCURRENCY) },
       json: { type: 'string' },
     },
@@ -54,7 +62,7 @@ function parseOptions(argv: string[]): Options {
   if (sizes.some((n) => !Number.isInteger(n) || n < 1 || n > 2000)) throw new Error('--sizes takes desk counts from 1 to 2000, e.g. 25,50,100,200');
   const concurrency = Number.parseInt(values.concurrency!, 10);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error('--concurrency takes 1 to 64');
-  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency, forge: !values['no-forge'] };
+  const options: Options = { sizes: [...new Set(sizes)].sort((a, b) => a - b), concurrency, forge: !values['no-forge'], timeline: values.timeline === true };
   if (!values['no-latency']) options.latency = { meanMs: Number(values.latency), jitterMs: Number(values.jitter) };
   if (!values['no-burst']) options.burst = callsPerMs(values.burst!, 'burst');
   if (values.json) options.json = values.json;
@@ -68,6 +76,7 @@ interface MeasuredRun {
   simulator: SimulatorCounts;
   bound: CallCount;
   wallBound: WallTimeBound;
+  timeline?: EndpointTimeline;
 }
 
 interface SizeResult {
@@ -96,10 +105,12 @@ async function measuredRun(sim: SimulatorStarted, simChild: ReturnType<typeof st
       concurrency: options.concurrency,
     };
     const measured = await child.ask<MeasuredInChild>({ type: 'run', target }, RUN_TIMEOUT_MS);
+    // Before the counts, which start the next run afresh.
+    const traced = options.timeline && projectKeys.length === 0 ? await simChild.ask<SimulatorTimeline>({ type: 'timeline', endpoint: ENDPOINTS.customers }, 60_000) : undefined;
     const simulator = await simChild.ask<SimulatorCounts>({ type: 'counts' }, 60_000);
     const bound = projectKeys.length === 1 ? singleDeskLowerBound(sim.shape, projectKeys[0]!) : lowerBound(sim.shape);
     const wallBound = wallTimeBound(sim.shape, bound, timing, projectKeys.length > 0 ? projectKeys : undefined);
-    return { label, projectKeys, measured, simulator, bound, wallBound };
+    return { label, projectKeys, measured, simulator, bound, wallBound, ...(traced ? { timeline: endpointTimeline(ENDPOINTS.customers, traced.calls, traced.runStartMs) } : {}) };
   } finally {
     await child.stop();
   }
@@ -228,6 +239,13 @@ function render(results: SizeResult[], options: Options): string {
     ),
   );
   out.push('');
+
+  const timelines = results.filter((r) => r.full.timeline);
+  if (timelines.length > 0) {
+    out.push('Where the whole-site runs spent their time on the busiest endpoint (seconds from the first call, as the simulator answered):');
+    for (const r of timelines) out.push(...formatTimeline(`${r.desks} desks`, r.full.timeline!));
+    out.push('');
+  }
 
   const forgeRows = results.filter((r) => r.forgeRun);
   if (forgeRows.length > 0) {

@@ -6,6 +6,7 @@
 import { ROUTES } from '../dev/simulator/router';
 import { startSimulator, type RunningSimulator, type Scenario } from '../dev/simulator/server';
 import { generateSite } from '../dev/simulator/sites/generated-site';
+import type { TimelineCall } from './endpoint-timeline';
 import { serve } from './ipc';
 import { siteShape, type SiteShape } from './site-shape';
 
@@ -55,6 +56,12 @@ export function benchScenario(request: Pick<SimulatorStartRequest, 'latency' | '
 /** A desk's customer page as the simulator logs it; its path names the desk and the offset. */
 const CUSTOMER_PAGE = 'GET /rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
 
+/** The answer to `timeline`: one endpoint's calls since the last count, and when the first call of any endpoint came. */
+export interface SimulatorTimeline {
+  runStartMs: number;
+  calls: TimelineCall[];
+}
+
 let simulator: RunningSimulator | undefined;
 let cpuMark = process.cpuUsage();
 
@@ -95,6 +102,16 @@ serve(async (message) => {
       simulator.requests.length = 0;
       simulator.resetCounters();
       return counts;
+    }
+    case 'timeline': {
+      if (!simulator) throw new Error('The simulator is not started');
+      const endpoint = String(message.endpoint);
+      const answered = (r: RunningSimulator['requests'][number]) => Date.parse(r.at) + r.durationMs;
+      const timeline: SimulatorTimeline = {
+        runStartMs: simulator.requests.reduce((first, r) => Math.min(first, Date.parse(r.at)), Infinity),
+        calls: simulator.requests.filter((r) => r.endpoint === endpoint).map((r) => [answered(r), r.status, r.params.serviceDeskId ?? ''] as TimelineCall),
+      };
+      return timeline;
     }
     case 'stop': {
       await simulator?.close();

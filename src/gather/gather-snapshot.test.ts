@@ -331,6 +331,31 @@ describe('gatherSnapshot against an in-memory site', () => {
     expect(perProject.every((e) => e.total === 3 && e.projectKey)).toBe(true);
   });
 
+  it("reads the workflows and screens while a desk's customer pages are still coming in, not after them", async () => {
+    const site = createFakeJiraSite();
+    const order: string[] = [];
+    let answerCustomers!: () => void;
+    const customersHeld = new Promise<void>((resolve) => (answerCustomers = resolve));
+    // A gatherer that waited for the customers first would see them answered only after this second.
+    const safety = setTimeout(() => answerCustomers(), 1000);
+    site.on('GET', '/rest/servicedeskapi/servicedesk/2/customer', async () => {
+      await customersHeld;
+      order.push('HR customers answered');
+      return { body: { start: 0, limit: 50, size: 1, isLastPage: true, values: [{ accountId: 'u-1' }] } };
+    });
+    site.on('GET', '/rest/api/3/screens/4/tabs/41/fields', () => {
+      order.push('screens read');
+      answerCustomers();
+      return { body: [{ id: 'resolution', name: 'Resolution' }] };
+    });
+    const snapshot = await gatherSnapshot(clientOf(site), settings());
+    clearTimeout(safety);
+
+    expect(order).toEqual(['screens read', 'HR customers answered']);
+    expect(snapshot.projects.find((p) => p.key === 'HR')!.customers).toEqual({ ok: true, value: ['u-1'] });
+    expect(snapshot.screens?.['4']?.ok).toBe(true);
+  });
+
   it('fetches only what the checks of the run require (plus dependencies)', async () => {
     const site = createFakeJiraSite();
     const snapshot = await gatherSnapshot(clientOf(site), settings(), { requires: ['customers'] });

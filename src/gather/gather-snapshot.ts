@@ -151,13 +151,20 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   // One reader for the run: an organization associated with several desks is read once.
   const organizations = wants.has('organizations') ? new DeskOrganizations(jira) : undefined;
 
+  const projects = await mapWithConcurrency(listing.projects, concurrency, (listed) =>
+    gatherProjectDetails(jira, listed, settings, wants, organizations, knownDesks.get(listed.key)),
+  );
+  // A desk is read once its customers are. The workflows and screens below need none of them, so
+  // they are read while the customer pages, the run's longest chains, go on, not after them.
   let projectsDone = 0;
-  const projects = await mapWithConcurrency(listing.projects, concurrency, async (listed) => {
-    const snapshot = await gatherProjectDetails(jira, listed, settings, wants, customerPaging, organizations, knownDesks.get(listed.key));
-    projectsDone += 1;
-    emit({ stage: 'project-details', projectKey: listed.key, done: projectsDone, total: listing.projects.length, message: `Read ${listed.key}` });
-    return snapshot;
-  });
+  const desksRead = Promise.all(
+    projects.map(async (project, i) => {
+      const listed = listing.projects[i]!;
+      if (customerPaging && !listed.unavailable) project.customers = await customerPaging.customers(listed.serviceDeskId);
+      projectsDone += 1;
+      emit({ stage: 'project-details', projectKey: listed.key, done: projectsDone, total: listing.projects.length, message: `Read ${listed.key}` });
+    }),
+  );
 
   const workflows: SiteSnapshot['workflows'] = {};
   if (wants.has('workflows')) await gatherWorkflows(jira, projects, workflows, emit, knownDesks, known);
@@ -167,6 +174,7 @@ export async function gatherSnapshot(client: JiraClient, settings: EngineSetting
   const resolutionsP = wants.has('resolutions') ? gatherResolutions(jira) : undefined;
   const workflowGroupsP = wants.has('workflowGroups') ? gatherWorkflowGroups(jira, cache, workflows, emit, known) : undefined;
   if (wants.has('screens')) await gatherScreens(jira, cache, workflows, settings, screens, emit, known);
+  await desksRead;
 
   const snapshot: SiteSnapshot = {
     baseUrl: client.baseUrl,
@@ -258,7 +266,6 @@ async function gatherProjectDetails(
   listed: ListedProject,
   settings: EngineSettings,
   wants: Set<ArtifactKind>,
-  customerPaging: CustomerPaging | undefined,
   deskOrganizations: DeskOrganizations | undefined,
   known: KnownDesk | undefined,
 ): Promise<ProjectSnapshot> {
@@ -268,16 +275,15 @@ async function gatherProjectDetails(
     return { ...base, unavailable: listed.unavailable, roles: reason, customers: reason, organizations: reason, requestTypes: reason, issueTypes: [], workflowByIssueType: reason };
   }
   // An artifact no check of the run needs stays absent: the check runner refuses a check that requires it.
-  const [roles, customers, organizations, requestTypes] = await Promise.all([
+  // The desk's customers come in on their own (gatherSnapshot).
+  const [roles, organizations, requestTypes] = await Promise.all([
     wants.has('projectRoles') ? (known?.roles ?? gatherProjectRoles(jira, listed.key, listed.style)) : undefined,
-    customerPaging ? customerPaging.customers(listed.serviceDeskId) : undefined,
     deskOrganizations ? (known?.organizations ?? deskOrganizations.of(listed.serviceDeskId)) : undefined,
     wants.has('requestTypes') ? (known?.requestTypes ?? gatherRequestTypes(jira, listed.serviceDeskId)) : undefined,
   ]);
   const issueTypes = requestTypes?.ok ? issueTypesInScope(requestTypes.value, listed.issueTypeNames, settings.issueTypesInScope[listed.key]) : [];
   const project: ProjectSnapshot = { ...base, issueTypes };
   if (roles) project.roles = roles;
-  if (customers) project.customers = customers;
   if (organizations) project.organizations = organizations;
   if (requestTypes) project.requestTypes = requestTypes;
   // Filled in by gatherWorkflows when workflows are wanted; unknown at once when the request types are.

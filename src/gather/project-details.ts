@@ -138,11 +138,14 @@ export async function readCustomers(client: JiraClient, serviceDeskId: string, o
   const ids = new Set<string>();
   let pages = 0;
   const request = { path: { serviceDeskId }, headers: { 'X-ExperimentalApi': 'opt-in' }, pageSize: JSM_PAGE_SIZE, maxPages: PEOPLE_MAX_PAGES };
-  for await (const page of jsmPagesFrom<UserDTO>(client, DESK_CUSTOMERS, request, options.from)) {
+  const stop = options.stop;
+  const stopping = stop ? () => stop.now() >= stop.atMs : undefined;
+  for await (const page of jsmPagesFrom<UserDTO>(client, DESK_CUSTOMERS, request, options.from, stopping ? { stopAsking: stopping } : {})) {
     pages += 1;
     for (const user of page.values) if (user.accountId) ids.add(pool.intern(user.accountId));
-    // Checked only between pages, after one at least: every go moves the cursor on.
-    if (page.next && options.stop && options.stop.now() >= options.stop.atMs) return { complete: false, ids: [...ids], pages, next: page.next };
+    // Checked only between pages, after one at least: every go moves the cursor on. A page
+    // already read ahead is taken first, so the next go never reads it again.
+    if (page.next && !page.nextAsked && stopping?.()) return { complete: false, ids: [...ids], pages, next: page.next };
   }
   return { complete: true, ids: [...ids], pages };
 }

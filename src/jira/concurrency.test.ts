@@ -32,6 +32,21 @@ describe('createLimiter', () => {
     expect(started).toEqual(['running', 'long-chain page 7', 'page 3', 'a0', 'b0', 'c0']);
   });
 
+  it('reads a priority given as a function each time it chooses, so a task can rise while it waits', async () => {
+    const limit = createLimiter(1);
+    const started: string[] = [];
+    const task = (name: string) => async () => {
+      started.push(name);
+      await new Promise((r) => setTimeout(r, 1));
+    };
+    let readAhead = -1_000_000;
+    const all = Promise.all([limit(task('running')), limit(task('page 3'), 3), limit(task('read ahead'), () => readAhead), limit(task('page 1'), 1)]);
+    // Its chain comes to need the page read ahead while it waits: it goes next.
+    readAhead = 9;
+    await all;
+    expect(started).toEqual(['running', 'read ahead', 'page 3', 'page 1']);
+  });
+
   it('rejects a non-positive limit', () => {
     expect(() => createLimiter(0)).toThrow(RangeError);
   });

@@ -10,24 +10,38 @@
  * never waits behind short ones; it holds one slot at a time, so it costs the
  * others little.
  */
-export type Limiter = <T>(task: () => Promise<T>, priority?: number) => Promise<T>;
+export type Limiter = <T>(task: () => Promise<T>, priority?: Priority) => Promise<T>;
+
+/**
+ * A task's priority, or how to read it when the limiter chooses: a page read ahead
+ * of need waits behind everything until its chain comes to need it.
+ */
+export type Priority = number | (() => number);
+
+export function priorityOf(priority: Priority): number {
+  return typeof priority === 'number' ? priority : priority();
+}
 
 export function createLimiter(limit: number): Limiter {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`Concurrency must be a positive integer, got ${limit}`);
   let active = 0;
-  const waiting: { priority: number; start: () => void }[] = [];
+  const waiting: { priority: Priority; start: () => void }[] = [];
 
   const release = (): void => {
     active -= 1;
     if (waiting.length === 0) return;
     // The first of the highest priority: FIFO among equals.
     let best = 0;
-    for (let i = 1; i < waiting.length; i += 1) if (waiting[i]!.priority > waiting[best]!.priority) best = i;
+    let bestPriority = priorityOf(waiting[0]!.priority);
+    for (let i = 1; i < waiting.length; i += 1) {
+      const priority = priorityOf(waiting[i]!.priority);
+      if (priority > bestPriority) [best, bestPriority] = [i, priority];
+    }
     const [next] = waiting.splice(best, 1);
     next!.start();
   };
 
-  return <T>(task: () => Promise<T>, priority = 0): Promise<T> =>
+  return <T>(task: () => Promise<T>, priority: Priority = 0): Promise<T> =>
     new Promise<T>((resolve, reject) => {
       const start = (): void => {
         active += 1;

@@ -3,47 +3,16 @@
  * are timers on a clock the test advances, so minutes of simulated traffic run
  * in milliseconds and every time in an assertion is exact.
  */
-import { JiraClient } from './jira-client';
+import { JiraClient, RequestNotSent } from './jira-client';
 import { JiraError } from './jira-error';
 import { response } from './testing/fake-transport';
 import type { JiraTransport, TransportResponse } from './transport';
+import { virtualClock, type VirtualClock } from './testing/virtual-clock';
 
 const ENDPOINT = '/rest/servicedeskapi/servicedesk/{serviceDeskId}/customer';
 const LABEL = `GET ${ENDPOINT}`;
 
-function virtualClock(startMs = Date.parse('2026-11-28T10:00:00Z')) {
-  let nowMs = startMs;
-  let seq = 0;
-  const timers: { at: number; seq: number; resolve: () => void }[] = [];
-  const sleep = (ms: number): Promise<void> => new Promise((resolve) => timers.push({ at: nowMs + Math.max(0, ms), seq: seq++, resolve }));
-
-  /** Runs `work` to the end, firing timers in time order whenever nothing else can move. */
-  async function run<T>(work: Promise<T>): Promise<T> {
-    let settled = false;
-    const observed = work.then(
-      (value) => ((settled = true), value),
-      (error: unknown) => {
-        settled = true;
-        throw error;
-      },
-    );
-    observed.catch(() => undefined);
-    while (!settled) {
-      await new Promise((resolve) => setImmediate(resolve));
-      if (settled) break;
-      if (timers.length === 0) throw new Error('nothing left to run, yet the work is not done');
-      timers.sort((a, b) => a.at - b.at || a.seq - b.seq);
-      const timer = timers.shift()!;
-      nowMs = Math.max(nowMs, timer.at);
-      timer.resolve();
-    }
-    return observed;
-  }
-
-  return { now: () => nowMs, sleep, run, startMs };
-}
-
-type Clock = ReturnType<typeof virtualClock>;
+type Clock = VirtualClock;
 
 /**
  * Jira's burst limit as the simulator models it: at most `max` accepted calls per
@@ -173,6 +142,32 @@ describe('JiraClient rate gate', () => {
     expect(client.stats().callsByEndpoint[LABEL]).toBe(total + refusedAt.length);
     // …and the run still goes at close to the limit: 3000 calls at 100/s is 30 s.
     expect(elapsedS).toBeLessThan(30 / 0.85);
+  });
+
+  it('sends a speculative call only under a pace learned from Jira, and never once it is cancelled', async () => {
+    const clock = virtualClock();
+    const jira = burstLimitedJira(clock, { max: 20, perMs: 1000, latencyMs: 40 });
+    const client = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(6);
+    const guess = { speculative: true, cancelled: false };
+    // Jira has not limited the endpoint yet: the client knows no room under a limit to fill, so it sends nothing.
+    await expect(clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 1 }, speculation: guess }))).rejects.toBeInstanceOf(RequestNotSent);
+    expect(jira.log).toHaveLength(0);
+
+    // 60 calls, 6 at a time, meet the limit of 20 a second: the gate learns a pace.
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < 60) await client.get(ENDPOINT, { path: { serviceDeskId: ++next } });
+    };
+    await clock.run(Promise.all(Array.from({ length: 6 }, worker)));
+    expect(client.paces('GET', ENDPOINT)).toBe(true);
+    const before = jira.log.length;
+    await expect(clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 99 }, speculation: guess }))).resolves.toEqual({ values: [] });
+    expect(jira.log).toHaveLength(before + 1);
+    // Cancelled before it went: not sent, not counted.
+    const calls = client.stats().totalCalls;
+    await expect(clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 100 }, speculation: { speculative: true, cancelled: true } }))).rejects.toBeInstanceOf(RequestNotSent);
+    expect(jira.log).toHaveLength(before + 1);
+    expect(client.stats().totalCalls).toBe(calls);
   });
 
   it('does not spin when the injected clock stands still: each wait is served by one sleep', async () => {

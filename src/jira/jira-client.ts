@@ -7,7 +7,7 @@
 import type { RunStats } from '../shared/report-model';
 import type { Logger } from '../shared/logger';
 import { DEFAULT_RETRY_POLICY, maxRetriesFor, retryCauseForStatus, retryDelayMs, seconds, waitBeyondAllowance, type RetryCause, type RetryPolicy } from './backoff';
-import type { Limiter } from './concurrency';
+import type { Limiter, Priority } from './concurrency';
 import { createLimiter } from './concurrency';
 import { BlockedTime, DEFAULT_RATE_GATE_TUNING, RateGates, type RateGate, type RateGateTuning, type RateLimitWait } from './rate-gate';
 import { httpErrorMessage, JiraError, jiraErrorDetail, kindForStatus, redactSecrets } from './jira-error';
@@ -45,10 +45,36 @@ export interface RequestOptions {
   headers?: Record<string, string>;
   body?: unknown;
   /**
-   * Where the call waits for a free slot: higher first. Paging gives each page the
-   * number of pages its chain has read, so the longest chains never queue behind short ones.
+   * Where the call waits for a free slot and at a paced gate: higher first. Paging
+   * gives each page the number of pages its chain has read, so the longest chains
+   * never queue behind short ones. A function is read each time the call is
+   * compared (a page read ahead rises when its chain comes to need it).
    */
-  priority?: number;
+  priority?: Priority;
+  /** A call its caller may never need: see `Speculation`. */
+  speculation?: Speculation;
+}
+
+/**
+ * A call read ahead of need (the page after the one a chain waits for). While it is
+ * `speculative` it is sent only on an endpoint whose gate paces at a rate Jira
+ * accepted (it only fills room under that pace; it never helps meet the limit);
+ * once `cancelled` it is not sent at all. A call not sent rejects with RequestNotSent
+ * and costs nothing.
+ */
+export interface Speculation {
+  /** The caller does not wait for it yet. */
+  readonly speculative: boolean;
+  /** The caller will never need it. */
+  readonly cancelled: boolean;
+}
+
+/** A speculative call that was not sent (cancelled, or its endpoint had no learned pace). */
+export class RequestNotSent extends Error {
+  constructor(endpoint: string, why: 'cancelled' | 'unpaced') {
+    super(`${endpoint} was not sent: ${why === 'cancelled' ? 'no longer needed' : 'read ahead only under a pace Jira accepted'}`);
+    this.name = 'RequestNotSent';
+  }
 }
 
 /** State shared by a client and every view made with withConcurrency(). */
@@ -124,6 +150,11 @@ export class JiraClient {
     return this.shared.blocked.ms;
   }
 
+  /** Whether `method endpoint`'s gate paces at a rate Jira accepted (learned from a 429 this run): speculative calls go only then. */
+  paces(method: HttpMethod, endpoint: string): boolean {
+    return this.shared.gates.for(`${method} ${endpoint}`).pacedLimit !== undefined;
+  }
+
   /** A view of this client with at most `limit` requests in flight; counts, rate gates and retry budget stay shared. */
   withConcurrency(limit: number): JiraClient {
     return new JiraClient(this.shared, createLimiter(limit), true);
@@ -154,7 +185,8 @@ export class JiraClient {
     const gate = s.gates.for(label);
 
     for (;;) {
-      const sentAt = await this.admit(gate, label, options.priority ?? 0);
+      const sentAt = await this.admit(gate, label, options.priority ?? 0, options.speculation);
+      notSendable(gate, label, options.speculation);
       s.counter.countCall(label);
       let response: TransportResponse | undefined;
       let failure!: JiraError;
@@ -200,7 +232,7 @@ export class JiraClient {
       // A 429 closes the endpoint for everyone until Jira's period ends, even when this
       // request gives up: any call sent earlier would only meet another 429.
       const newClosure = cause === 'rate_limit' && gate.reopensAt <= nowMs;
-      if (cause === 'rate_limit') gate.refused(nowMs, delay);
+      if (cause === 'rate_limit') gate.refused(nowMs, delay, sentAt);
       if (retriesUsed[cause] >= maxRetriesFor(cause, s.policy)) {
         throw retryIndex > 0 ? withRetryNote(failure, retryIndex) : failure;
       }
@@ -224,22 +256,25 @@ export class JiraClient {
    * When a 429 has closed the endpoint for longer than the run has left, fails at
    * once without calling Jira.
    */
-  private async admit(gate: RateGate, label: string, priority: number): Promise<number> {
+  private async admit(gate: RateGate, label: string, priority: Priority, speculation: Speculation | undefined): Promise<number> {
     const s = this.shared;
+    notSendable(gate, label, speculation);
     const nowMs = s.now();
-    if (gate.tryAdmit(nowMs) === 0) return nowMs;
+    // A speculative call never goes straight in: it waits behind any call already waiting.
+    if (!speculation?.speculative && gate.tryAdmit(nowMs) === 0) return nowMs;
     // Waiting: a call of a longer chain of pages takes a free place first.
     const waiter = gate.wait(priority);
     try {
-      return await this.admitWaiting(gate, label, waiter);
+      return await this.admitWaiting(gate, label, waiter, speculation);
     } finally {
       gate.done(waiter);
     }
   }
 
-  private async admitWaiting(gate: RateGate, label: string, waiter: number): Promise<number> {
+  private async admitWaiting(gate: RateGate, label: string, waiter: number, speculation: Speculation | undefined): Promise<number> {
     const s = this.shared;
     for (;;) {
+      notSendable(gate, label, speculation);
       const nowMs = s.now();
       const wait = gate.tryAdmit(nowMs, waiter);
       if (wait === 0) return nowMs;
@@ -257,6 +292,13 @@ export class JiraClient {
       if (s.now() <= nowMs) return gate.admitAnyway(nowMs);
     }
   }
+}
+
+/** Throws RequestNotSent when a speculative call must not go (any more). */
+function notSendable(gate: RateGate, label: string, speculation: Speculation | undefined): void {
+  if (!speculation) return;
+  if (speculation.cancelled) throw new RequestNotSent(label, 'cancelled');
+  if (speculation.speculative && gate.pacedLimit === undefined) throw new RequestNotSent(label, 'unpaced');
 }
 
 /** The explanation an admin sees when a wait was too long for the run: how long, and what it exceeds. */

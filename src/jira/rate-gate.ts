@@ -7,14 +7,22 @@
  * together, instead of each sleeping (and retrying into the limit) on its own.
  *
  * From then on the gate paces the endpoint under the rate Jira accepted: the calls
- * it took in the last window before refusing, times a share below one
+ * it took in the window before the refused call, times a share below one
  * (multiplicative decrease), creeping back up by one call per window after a
  * quiet spell (additive increase), so a long run meets the limit about once
  * instead of hundreds of times.
  *
+ * A 429 met while the gate was pacing, with the client sending at its own pace,
+ * says that pace is just over what Jira takes, not that Jira takes 5 % less than
+ * the client sent: the pace steps back by one call, and the gate does not try
+ * the failed pace again for a while. The 429s of calls that were already on their
+ * way when the first one came back are one refusal, learned from once.
+ *
  * Pure bookkeeping: the caller passes the clock in and does the sleeping, so
  * tests are instant.
  */
+
+import { priorityOf, type Priority } from './concurrency';
 
 export interface RateGateTuning {
   /** The window burst limits are counted over. */
@@ -25,6 +33,8 @@ export interface RateGateTuning {
   minCallsToLearn: number;
   /** Quiet time (no 429) after which the paced limit grows by one call per window. */
   increaseEveryMs: number;
+  /** How long a pace that met a 429 is not tried again. */
+  failedPaceHoldMs: number;
 }
 
 export const DEFAULT_RATE_GATE_TUNING: RateGateTuning = {
@@ -32,6 +42,7 @@ export const DEFAULT_RATE_GATE_TUNING: RateGateTuning = {
   paceShare: 0.95,
   minCallsToLearn: 5,
   increaseEveryMs: 10_000,
+  failedPaceHoldMs: 60_000,
 };
 
 export class RateGate {
@@ -40,11 +51,17 @@ export class RateGate {
   /** Calls per window the gate lets through; undefined until a 429 taught one. */
   private limit?: number;
   private lastChangeAt = 0;
-  /** Send times within the last window: every call, and the ones Jira accepted. */
+  /** A pace that met a 429, and when: growth stops below it for `failedPaceHoldMs`. */
+  private failedPace?: { limit: number; at: number };
+  /** When the last refusal the gate learned from came back: calls sent before it met the same limit. */
+  private learnedAt = -Infinity;
+  /** That refusal (its call's send time, when it came back) and the pace before it, until the gate reopens and the pace is learned for good. */
+  private learning?: { sentAt: number; refusedAt: number; before: number | undefined };
+  /** Send times within the last window: every call; and (three windows) the ones Jira accepted. */
   private readonly sent: number[] = [];
   private readonly acceptedAt: number[] = [];
   /** Calls waiting at the paced gate, by waiter, with their priority (pages their chain has read). */
-  private readonly waiting = new Map<number, number>();
+  private readonly waiting = new Map<number, Priority>();
   private nextWaiter = 1;
 
   constructor(private readonly tuning: RateGateTuning = DEFAULT_RATE_GATE_TUNING) {}
@@ -67,6 +84,7 @@ export class RateGate {
    */
   tryAdmit(now: number, waiter?: number): number {
     if (this.closedUntil > now) return this.closedUntil - now;
+    this.settleLearning(now);
     prune(this.sent, now, this.tuning.windowMs);
     if (this.limit !== undefined) {
       this.growIfQuiet(now);
@@ -78,7 +96,7 @@ export class RateGate {
   }
 
   /** A call starts waiting at this gate with `priority`; `done(id)` when it leaves. */
-  wait(priority: number): number {
+  wait(priority: Priority): number {
     const id = this.nextWaiter++;
     this.waiting.set(id, priority);
     return id;
@@ -89,8 +107,8 @@ export class RateGate {
   }
 
   private outranked(waiter: number): boolean {
-    const own = this.waiting.get(waiter) ?? 0;
-    for (const priority of this.waiting.values()) if (priority > own) return true;
+    const own = priorityOf(this.waiting.get(waiter) ?? 0);
+    for (const priority of this.waiting.values()) if (priorityOf(priority) > own) return true;
     return false;
   }
 
@@ -102,35 +120,63 @@ export class RateGate {
 
   /** Jira accepted the call sent at `sentAt`. */
   accept(sentAt: number, now: number): void {
-    prune(this.acceptedAt, now, this.tuning.windowMs);
+    prune(this.acceptedAt, now, 3 * this.tuning.windowMs);
     this.acceptedAt.push(sentAt);
   }
 
   /**
-   * Jira refused a call with 429 at `now` and asked for `waitMs`: close the gate
-   * until then (never earlier than an existing closure) and learn the pace.
-   * Returns the time the gate reopens.
+   * Jira refused with 429, at `now`, the call sent at `sentAt` (default: `now`), and
+   * asked for `waitMs`: close the gate until then (never earlier than an existing
+   * closure) and learn the pace. Returns the time the gate reopens.
    */
-  refused(now: number, waitMs: number): number {
+  refused(now: number, waitMs: number, sentAt: number = now): number {
     this.closedUntil = Math.max(this.closedUntil, now + Math.max(0, waitMs));
-    prune(this.acceptedAt, now, this.tuning.windowMs);
-    const taken = this.acceptedAt.length;
-    // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
-    const spanMs = taken > 0 ? this.acceptedAt[taken - 1]! - this.acceptedAt[0]! : 0;
-    if (taken >= this.tuning.minCallsToLearn && spanMs >= this.tuning.windowMs / 10) {
-      const learned = Math.max(1, Math.floor(taken * this.tuning.paceShare));
-      this.limit = learned;
-    }
     this.lastChangeAt = now;
+    // Sent before the last refusal came back: the same meeting with the limit, already learned from.
+    if (sentAt < this.learnedAt) return this.closedUntil;
+    this.learnedAt = now;
+    this.settleLearning(now);
+    this.learning = { sentAt, refusedAt: now, before: this.limit };
+    this.learn(now);
     return this.closedUntil;
   }
+
+  /**
+   * The pace from what Jira took in the window that ended with the refusal: the calls
+   * sent from a window before the refused call until its 429 came back (one sent after
+   * it and still accepted reached Jira first). Learned when the 429 comes, and again
+   * when the gate reopens: some of those calls were still on their way at first.
+   */
+  private learn(now: number): void {
+    const { sentAt, refusedAt, before } = this.learning!;
+    prune(this.acceptedAt, now, 3 * this.tuning.windowMs);
+    const taken = this.acceptedAt.filter((at) => at > sentAt - this.tuning.windowMs && at <= refusedAt);
+    // Calls all sent at one instant (a clock that stands still, as injected ones can) show no rate.
+    const spanMs = taken.length > 0 ? Math.max(...taken) - Math.min(...taken) : 0;
+    if (taken.length < this.tuning.minCallsToLearn || spanMs < this.tuning.windowMs / 10) return;
+    if (before !== undefined && taken.length >= Math.floor(before * this.tuning.paceShare)) {
+      // The client filled its own pace and met the limit: one call less is what Jira takes.
+      this.failedPace = { limit: before, at: now };
+      this.limit = Math.max(1, before - 1);
+    } else {
+      this.limit = Math.max(1, Math.floor(taken.length * this.tuning.paceShare));
+    }
+  }
+
+  private settleLearning(now: number): void {
+    if (!this.learning) return;
+    this.learn(now);
+    this.learning = undefined;
+  }
+
 
   private growIfQuiet(now: number): void {
     if (this.limit === undefined) return;
     const steps = Math.floor((now - this.lastChangeAt) / this.tuning.increaseEveryMs);
     if (steps <= 0) return;
-    this.limit += steps;
     this.lastChangeAt += steps * this.tuning.increaseEveryMs;
+    const held = this.failedPace && now - this.failedPace.at < this.tuning.failedPaceHoldMs ? this.failedPace.limit - 1 : Infinity;
+    this.limit = Math.max(this.limit, Math.min(this.limit + steps, held));
   }
 }
 
