@@ -60,9 +60,12 @@ function jsmSite(clock: VirtualClock, options: SiteOptions) {
   };
 }
 
-/** Every desk's customers read at once, each desk one list, through one client's lane of 6 (as a whole-site run reads them). */
-async function readAll(clock: VirtualClock, site: ReturnType<typeof jsmSite>, desks: number) {
-  const client = new JiraClient(site.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(6);
+/**
+ * Every desk's customers read at once, each desk one list, through one client's lane of 6, as
+ * a whole-site run reads them (the site's one caller: it reads ahead unless told otherwise).
+ */
+async function readAll(clock: VirtualClock, site: ReturnType<typeof jsmSite>, desks: number, readAhead = true) {
+  const client = new JiraClient(site.transport, { now: clock.now, sleep: clock.sleep, readAhead }).withConcurrency(6);
   const lists = Array.from({ length: desks }, (_, i) =>
     collectPages(jsmPages<{ accountId: string }>(client, ENDPOINT, { path: { serviceDeskId: i + 1 }, pageSize: 50, maxPages: PEOPLE_MAX_PAGES })),
   );
@@ -104,6 +107,16 @@ describe('jsmPages reading ahead', () => {
     const lastFirstPage = Math.max(...site.calls.filter((c) => c.start === 0).map((c) => c.at));
     const pastEnd = site.calls.filter((c) => c.start >= sizes[c.desk - 1]!);
     expect(pastEnd.every((c) => c.at >= lastFirstPage)).toBe(true);
+  });
+
+  it('never reads ahead from a client that may share Jira\'s limits with others (a Forge job\'s), even under a learned pace', async () => {
+    const clock = virtualClock();
+    const sizes = [...Array(20).fill(500), 7_500];
+    const site = jsmSite(clock, { sizes, burst: { max: 100, perMs: 1000 } });
+    const { read } = await readAll(clock, site, sizes.length, false);
+    expect(read[20]).toEqual(idsOf(21, 7_500));
+    expect(site.peak(21)).toBe(1);
+    expect(site.calls.filter((c) => c.status === 200)).toHaveLength(sizes.reduce((sum, size) => sum + Math.ceil(size / 50), 0));
   });
 
   it('drops the pages read ahead when a page comes back short, and goes on from where that page ended', async () => {
