@@ -75,6 +75,8 @@ export async function measureRun(target: RunTarget): Promise<RunMeasurement> {
     apiToken: target.apiToken,
     settings: settingsFor(target),
     ...(target.concurrency !== undefined ? { concurrency: target.concurrency } : {}),
+    // One desk stands for a Forge queue job: a client that shares Jira's limits with the run's other jobs.
+    asForgeJob: target.projectKeys.length > 0,
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
   const stats = report.stats;

@@ -11,11 +11,16 @@ import { createHttpTransport } from '../jira/http-transport';
 import { isJiraError } from '../jira/jira-error';
 // The gatherer's own list of first-call failures it lets through: one list, so the CLI exits 2 on exactly those.
 import { FATAL_FIRST_CALL_KINDS } from '../gather/gather-snapshot';
-import { JiraClient } from '../jira/jira-client';
+import { JiraClient, type JiraClientOptions } from '../jira/jira-client';
 import type { CliServices, OpenSiteRequest, SiteRunRequest, SiteSession } from './ports';
 import { abortFor, preflight } from './preflight';
 import { confirmProjectKeys } from './project-keys';
 
+/**
+ * The CLI's run is the site's one caller: the pace each endpoint's gate learns is the
+ * endpoint's whole room, so its longest customer lists read pages ahead into it.
+ */
+export const CLI_CLIENT_OPTIONS: Omit<JiraClientOptions, 'logger' | 'now'> = { readAhead: true };
 
 export async function runAgainstSite(request: SiteRunRequest): Promise<Report> {
   const transport = createHttpTransport({ baseUrl: request.baseUrl, email: request.email, apiToken: request.apiToken });
@@ -32,6 +37,7 @@ export async function runAgainstSite(request: SiteRunRequest): Promise<Report> {
       settings: request.settings,
       ...(serviceAccountTransport ? { serviceAccountTransport } : {}),
       onProgress: request.onProgress,
+      clientOptions: CLI_CLIENT_OPTIONS,
     });
     return report;
   } catch (error) {

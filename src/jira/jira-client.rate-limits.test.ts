@@ -144,25 +144,31 @@ describe('JiraClient rate gate', () => {
     expect(elapsedS).toBeLessThan(30 / 0.85);
   });
 
-  it('sends a speculative call only under a pace learned from Jira, and never once it is cancelled', async () => {
+  it('sends a speculative call only from a client that reads ahead, under a pace learned from Jira, and never once it is cancelled', async () => {
     const clock = virtualClock();
     const jira = burstLimitedJira(clock, { max: 20, perMs: 1000, latencyMs: 40 });
-    const client = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(6);
+    const client = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep, readAhead: true }).withConcurrency(6);
+    const shared = new JiraClient(jira.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(6);
     const guess = { speculative: true, cancelled: false };
     // Jira has not limited the endpoint yet: the client knows no room under a limit to fill, so it sends nothing.
     await expect(clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 1 }, speculation: guess }))).rejects.toBeInstanceOf(RequestNotSent);
     expect(jira.log).toHaveLength(0);
 
-    // 60 calls, 6 at a time, meet the limit of 20 a second: the gate learns a pace.
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < 60) await client.get(ENDPOINT, { path: { serviceDeskId: ++next } });
-    };
-    await clock.run(Promise.all(Array.from({ length: 6 }, worker)));
-    expect(client.paces('GET', ENDPOINT)).toBe(true);
+    // 60 calls from each client, 6 at a time, meet the limit of 20 a second: both gates learn a pace.
+    for (const c of [client, shared]) {
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < 60) await c.get(ENDPOINT, { path: { serviceDeskId: ++next } });
+      };
+      await clock.run(Promise.all(Array.from({ length: 6 }, worker)));
+    }
+    expect(client.readsAhead('GET', ENDPOINT)).toBe(true);
     const before = jira.log.length;
     await expect(clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 99 }, speculation: guess }))).resolves.toEqual({ values: [] });
     expect(jira.log).toHaveLength(before + 1);
+    // A client that may share Jira's limits with others (a Forge job's) never sends one: its pace is only its share.
+    expect(shared.readsAhead('GET', ENDPOINT)).toBe(false);
+    await expect(clock.run(shared.get(ENDPOINT, { path: { serviceDeskId: 99 }, speculation: guess }))).rejects.toBeInstanceOf(RequestNotSent);
     // Cancelled before it went: not sent, not counted.
     const calls = client.stats().totalCalls;
     await expect(clock.run(client.get(ENDPOINT, { path: { serviceDeskId: 100 }, speculation: { speculative: true, cancelled: true } }))).rejects.toBeInstanceOf(RequestNotSent);

@@ -37,6 +37,15 @@ export interface JiraClientOptions {
   deadlineMs?: number;
   /** Told once each time a 429 closes an endpoint and the run will wait for it to reopen. */
   onWait?: (wait: RateLimitWait) => void;
+  /**
+   * Whether speculative calls (pages read ahead, see `Speculation`) may go. Only for a
+   * client that is the site's one caller in its run (the CLI's): then the pace each
+   * gate learned is the endpoint's whole room. Where other clients share Jira's limits
+   * (a Forge run's jobs, each with its own client), a gate's pace is only its share,
+   * and every client reading ahead into its own would meet the limit together.
+   * Default: off.
+   */
+  readAhead?: boolean;
 }
 
 export interface RequestOptions {
@@ -57,10 +66,10 @@ export interface RequestOptions {
 
 /**
  * A call read ahead of need (the page after the one a chain waits for). While it is
- * `speculative` it is sent only on an endpoint whose gate paces at a rate Jira
- * accepted (it only fills room under that pace; it never helps meet the limit);
- * once `cancelled` it is not sent at all. A call not sent rejects with RequestNotSent
- * and costs nothing.
+ * `speculative` it is sent only by a client that reads ahead (`readAhead`), on an
+ * endpoint whose gate paces at a rate Jira accepted (it only fills room under that
+ * pace; it never helps meet the limit); once `cancelled` it is not sent at all. A
+ * call not sent rejects with RequestNotSent and costs nothing.
  */
 export interface Speculation {
   /** The caller does not wait for it yet. */
@@ -69,10 +78,10 @@ export interface Speculation {
   readonly cancelled: boolean;
 }
 
-/** A speculative call that was not sent (cancelled, or its endpoint had no learned pace). */
+/** A speculative call that was not sent (cancelled, or no room known to read ahead into). */
 export class RequestNotSent extends Error {
-  constructor(endpoint: string, why: 'cancelled' | 'unpaced') {
-    super(`${endpoint} was not sent: ${why === 'cancelled' ? 'no longer needed' : 'read ahead only under a pace Jira accepted'}`);
+  constructor(endpoint: string, why: 'cancelled' | 'no room') {
+    super(`${endpoint} was not sent: ${why === 'cancelled' ? 'no longer needed' : 'read ahead only by the site’s one caller, under a pace Jira accepted'}`);
     this.name = 'RequestNotSent';
   }
 }
@@ -94,6 +103,7 @@ interface SharedState {
   blocked: BlockedTime;
   deadlineMs?: number;
   onWait?: (wait: RateLimitWait) => void;
+  readAhead: boolean;
 }
 
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -127,6 +137,7 @@ export class JiraClient {
       startedAtMs: now(),
       gates: new RateGates({ ...DEFAULT_RATE_GATE_TUNING, ...options.rateGate }),
       blocked: new BlockedTime(),
+      readAhead: options.readAhead === true,
       ...(options.deadlineMs !== undefined ? { deadlineMs: options.deadlineMs } : {}),
       ...(options.onWait ? { onWait: options.onWait } : {}),
     };
@@ -150,9 +161,9 @@ export class JiraClient {
     return this.shared.blocked.ms;
   }
 
-  /** Whether `method endpoint`'s gate paces at a rate Jira accepted (learned from a 429 this run): speculative calls go only then. */
-  paces(method: HttpMethod, endpoint: string): boolean {
-    return this.shared.gates.for(`${method} ${endpoint}`).pacedLimit !== undefined;
+  /** Whether speculative calls to `method endpoint` may go: the client reads ahead and the endpoint's gate paces at a rate Jira accepted (learned from a 429 this run). */
+  readsAhead(method: HttpMethod, endpoint: string): boolean {
+    return mayReadAhead(this.shared, this.shared.gates.for(`${method} ${endpoint}`));
   }
 
   /** A view of this client with at most `limit` requests in flight; counts, rate gates and retry budget stay shared. */
@@ -186,7 +197,7 @@ export class JiraClient {
 
     for (;;) {
       const sentAt = await this.admit(gate, label, options.priority ?? 0, options.speculation);
-      notSendable(gate, label, options.speculation);
+      notSendable(s, gate, label, options.speculation);
       s.counter.countCall(label);
       let response: TransportResponse | undefined;
       let failure!: JiraError;
@@ -258,7 +269,7 @@ export class JiraClient {
    */
   private async admit(gate: RateGate, label: string, priority: Priority, speculation: Speculation | undefined): Promise<number> {
     const s = this.shared;
-    notSendable(gate, label, speculation);
+    notSendable(s, gate, label, speculation);
     const nowMs = s.now();
     // A speculative call never goes straight in: it waits behind any call already waiting.
     if (!speculation?.speculative && gate.tryAdmit(nowMs) === 0) return nowMs;
@@ -274,7 +285,7 @@ export class JiraClient {
   private async admitWaiting(gate: RateGate, label: string, waiter: number, speculation: Speculation | undefined): Promise<number> {
     const s = this.shared;
     for (;;) {
-      notSendable(gate, label, speculation);
+      notSendable(s, gate, label, speculation);
       const nowMs = s.now();
       const wait = gate.tryAdmit(nowMs, waiter);
       if (wait === 0) return nowMs;
@@ -295,10 +306,14 @@ export class JiraClient {
 }
 
 /** Throws RequestNotSent when a speculative call must not go (any more). */
-function notSendable(gate: RateGate, label: string, speculation: Speculation | undefined): void {
+function notSendable(s: SharedState, gate: RateGate, label: string, speculation: Speculation | undefined): void {
   if (!speculation) return;
   if (speculation.cancelled) throw new RequestNotSent(label, 'cancelled');
-  if (speculation.speculative && gate.pacedLimit === undefined) throw new RequestNotSent(label, 'unpaced');
+  if (speculation.speculative && !mayReadAhead(s, gate)) throw new RequestNotSent(label, 'no room');
+}
+
+function mayReadAhead(s: SharedState, gate: RateGate): boolean {
+  return s.readAhead && gate.pacedLimit !== undefined;
 }
 
 /** The explanation an admin sees when a wait was too long for the run: how long, and what it exceeds. */

@@ -11,7 +11,8 @@
  * - each page asks for a slot with the number of pages read before it as its
  *   priority, so a long chain of pages is not held up by the first pages of others;
  * - a JSM list that has come back in several full pages has its next pages read
- *   ahead when the endpoint has room under its learned pace (`ReadAhead`).
+ *   ahead when the client reads ahead and the endpoint has room under its learned
+ *   pace (`ReadAhead`, JiraClientOptions.readAhead).
  */
 import type { Priority } from './concurrency';
 import { JiraError } from './jira-error';
@@ -188,7 +189,7 @@ export async function* jsmPagesFrom<T>(
       fullPages = values.length === request.pageSize ? fullPages + 1 : 0;
       // Pages asked for ahead assumed full pages before them: a short one moves every offset after it.
       if (fullPages === 0) ahead.cancel();
-      else if (fullPages >= READ_AHEAD_AFTER_FULL_PAGES && client.paces('GET', endpoint) && !options.stopAsking?.()) {
+      else if (fullPages >= READ_AHEAD_AFTER_FULL_PAGES && client.readsAhead('GET', endpoint) && !options.stopAsking?.()) {
         // Asked for before the caller takes this page: the next one is needed, those after it speculative.
         const next = start + values.length;
         for (let i = 0; i <= READ_AHEAD_PAGES && pageNo + 1 + i < maxPages; i++) ahead.ask(pageNo + 1 + i, next + i * request.pageSize, i > 0);

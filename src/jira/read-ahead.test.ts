@@ -60,9 +60,12 @@ function jsmSite(clock: VirtualClock, options: SiteOptions) {
   };
 }
 
-/** Every desk's customers read at once, each desk one list, through one client's lane of 6 (as a whole-site run reads them). */
-async function readAll(clock: VirtualClock, site: ReturnType<typeof jsmSite>, desks: number) {
-  const client = new JiraClient(site.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(6);
+/**
+ * Every desk's customers read at once, each desk one list, through one client's lane of 6, as
+ * a whole-site run reads them (the site's one caller: it reads ahead unless told otherwise).
+ */
+async function readAll(clock: VirtualClock, site: ReturnType<typeof jsmSite>, desks: number, readAhead = true) {
+  const client = new JiraClient(site.transport, { now: clock.now, sleep: clock.sleep, readAhead }).withConcurrency(6);
   const lists = Array.from({ length: desks }, (_, i) =>
     collectPages(jsmPages<{ accountId: string }>(client, ENDPOINT, { path: { serviceDeskId: i + 1 }, pageSize: 50, maxPages: PEOPLE_MAX_PAGES })),
   );
@@ -106,6 +109,16 @@ describe('jsmPages reading ahead', () => {
     expect(pastEnd.every((c) => c.at >= lastFirstPage)).toBe(true);
   });
 
+  it('never reads ahead from a client that may share Jira\'s limits with others (a Forge job\'s), even under a learned pace', async () => {
+    const clock = virtualClock();
+    const sizes = [...Array(20).fill(500), 7_500];
+    const site = jsmSite(clock, { sizes, burst: { max: 100, perMs: 1000 } });
+    const { read } = await readAll(clock, site, sizes.length, false);
+    expect(read[20]).toEqual(idsOf(21, 7_500));
+    expect(site.peak(21)).toBe(1);
+    expect(site.calls.filter((c) => c.status === 200)).toHaveLength(sizes.reduce((sum, size) => sum + Math.ceil(size / 50), 0));
+  });
+
   it('drops the pages read ahead when a page comes back short, and goes on from where that page ended', async () => {
     const clock = virtualClock();
     // Desk 11's page at 1,000 holds 30, not 50: every offset after it moves by 20.
@@ -125,7 +138,7 @@ describe('jsmPages reading ahead', () => {
     const clock = virtualClock();
     const sizes = [...Array(20).fill(500), 7_500];
     const site = jsmSite(clock, { sizes, burst: { max: 100, perMs: 1000 } });
-    const client = new JiraClient(site.transport, { now: clock.now, sleep: clock.sleep }).withConcurrency(6);
+    const client = new JiraClient(site.transport, { now: clock.now, sleep: clock.sleep, readAhead: true }).withConcurrency(6);
     const request = (desk: number) => ({ path: { serviceDeskId: desk }, pageSize: 50, maxPages: PEOPLE_MAX_PAGES });
     const others = Array.from({ length: 20 }, (_, i) => collectPages(jsmPages<{ accountId: string }>(client, ENDPOINT, request(i + 1))));
     // The long list stops 3 s in (as a Forge job's desk does at its stop time), then reads on from its cursor.

@@ -6,10 +6,10 @@
  * accepts. A list that has come back in several full pages sits at known offsets
  * (each page starts a page size after the one before), so its next pages can be
  * asked for beside the one it waits for. They are speculative: they wait behind
- * every other call (see `aheadPriority`), are sent only under a pace the endpoint's
- * gate learned from Jira (JiraClient's `Speculation`), and are cancelled unsent
- * when the list ends; only those already sent past its end are wasted, one call
- * each.
+ * every other call (see `aheadPriority`), are sent only by a client that is the
+ * site's one caller and only under a pace the endpoint's gate learned from Jira
+ * (JiraClient's `Speculation` and `readAhead`), and are cancelled unsent when the
+ * list ends; only those already sent past its end are wasted, one call each.
  */
 import type { Priority } from './concurrency';
 import { RequestNotSent, type Speculation } from './jira-client';
