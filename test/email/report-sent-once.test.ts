@@ -4,7 +4,7 @@
  * Jobs are run by hand here, so the test decides what overlaps.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
 import { finaliseRunIfComplete } from '../../src/forge/consumer/finalise-run';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import type { AppDeps, ProjectJob } from '../../src/forge/deps';
@@ -15,7 +15,7 @@ import { listHistory } from '../../src/forge/storage/history-repo';
 import { KEYS } from '../../src/forge/storage/keys';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { currentRun, loadProgress } from '../../src/forge/storage/progress-repo';
-import { getSettings, saveSettings } from '../../src/forge/storage/settings-repo';
+import { mailEveryRun } from '../forge/helpers/mail-every-run';
 import { createHttpTransport } from '../../src/jira/http-transport';
 
 const MONDAY_9 = new Date('2026-11-30T09:00:00.000Z');
@@ -38,16 +38,7 @@ async function site(): Promise<{ deps: AppDeps; queued: ProjectJob[] }> {
     now: () => MONDAY_9,
     log: silent,
   };
-  const current = await getSettings(deps.storage);
-  const settings = {
-    ...current.settings,
-    serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL,
-    endUserGroups: [DEMO_END_USER_GROUP],
-    sendWhen: 'always',
-    recipients: { users: [DEMO_CREDENTIALS.agent.accountId], groups: [] },
-    reportProjectKey: 'ITSD',
-  };
-  await saveSettings(deps.storage, { settings, version: current.version }, DEMO_CREDENTIALS.admin.accountId, MONDAY_9);
+  await mailEveryRun(deps.storage, MONDAY_9);
   return { deps, queued };
 }
 

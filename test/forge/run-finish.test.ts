@@ -5,7 +5,7 @@
  * memory. The e-mail still names each change by its title and summary.
  */
 import { startSimulator, type RunningSimulator } from '../../dev/simulator/server';
-import { buildDemoSite, DEMO_CREDENTIALS, DEMO_END_USER_GROUP, DEMO_SERVICE_ACCOUNT_EMAIL } from '../../dev/simulator/sites/demo';
+import { buildDemoSite, DEMO_CREDENTIALS } from '../../dev/simulator/sites/demo';
 import { PROJECT_IDS } from '../../dev/simulator/sites/demo-workflows';
 import { processProjectJob } from '../../src/forge/consumer/process-project-job';
 import type { AppDeps, KeyValueStore, ProjectJob } from '../../src/forge/deps';
@@ -15,7 +15,7 @@ import { KEYS } from '../../src/forge/storage/keys';
 import { MemoryStore } from '../../src/forge/storage/memory-store';
 import { loadDecoratedReport } from '../../src/forge/storage/load-report';
 import { loadProject } from '../../src/forge/storage/report-repo';
-import { getSettings, saveSettings } from '../../src/forge/storage/settings-repo';
+import { mailEveryRun } from './helpers/mail-every-run';
 import { toHistoryEntry } from '../../src/history/history-entry';
 import { createHttpTransport } from '../../src/jira/http-transport';
 import { custCoverage } from '../../src/requirements/customers/cust-coverage';
@@ -54,16 +54,7 @@ async function scheduledSite() {
   const recorder = readRecorder(new MemoryStore());
   const asApp = createHttpTransport({ baseUrl: sim.url, email: DEMO_CREDENTIALS.admin.email, apiToken: DEMO_CREDENTIALS.admin.token });
   const deps: AppDeps = { storage: recorder.storage, queue: { push: async (jobs) => void queued.push(...jobs) }, jiraAsApp: () => asApp, jiraAsUser: () => asApp, now: () => MONDAY_9, log: silent };
-  const current = await getSettings(deps.storage);
-  const settings = {
-    ...current.settings,
-    serviceAccount: DEMO_SERVICE_ACCOUNT_EMAIL,
-    endUserGroups: [DEMO_END_USER_GROUP],
-    sendWhen: 'always',
-    recipients: { users: [DEMO_CREDENTIALS.agent.accountId], groups: [] },
-    reportProjectKey: 'ITSD',
-  };
-  await saveSettings(deps.storage, { settings, version: current.version }, DEMO_CREDENTIALS.admin.accountId, MONDAY_9);
+  await mailEveryRun(deps.storage, MONDAY_9);
   /** Runs a scheduled run's jobs one after another; the reads of its last job (the one that finishes it) are recorded. */
   const run = async () => {
     queued.length = 0;

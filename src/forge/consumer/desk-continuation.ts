@@ -17,6 +17,7 @@ import { knownDeskOf, knownWithDesk, type KnownArtifacts, type KnownDesk } from 
 import { accountIdPoolFor, DESK_CUSTOMERS, readCustomers, type CustomerPager, type CustomersRead } from '../../gather/project-details';
 import { failed, ok } from '../../gather/fetched';
 import type { SiteSnapshot } from '../../gather/snapshot';
+import { mergeStats } from '../../engine/run-readiness';
 import type { Report, RunStats } from '../../shared/report-model';
 import type { AppDeps, ProjectJob } from '../deps';
 import { READINESS_JOB_CONCURRENCY } from '../run/job-pacing';
@@ -62,17 +63,9 @@ export interface DeskContinuation {
   drop(): Promise<void>;
 }
 
-/** Pure: the run stats of two goes at one desk, as one. */
+/** Pure: the run stats of two goes at one desk, as one (both goes' time counts, unlike two clients of one run). */
 export function addStats(a: RunStats, b: RunStats | undefined): RunStats {
-  if (!b) return a;
-  const callsByEndpoint: Record<string, number> = { ...a.callsByEndpoint };
-  for (const [endpoint, n] of Object.entries(b.callsByEndpoint)) callsByEndpoint[endpoint] = (callsByEndpoint[endpoint] ?? 0) + n;
-  return {
-    callsByEndpoint: Object.fromEntries(Object.entries(callsByEndpoint).sort(([x], [y]) => (x < y ? -1 : 1))),
-    totalCalls: a.totalCalls + b.totalCalls,
-    retries: a.retries + b.retries,
-    durationMs: a.durationMs + b.durationMs,
-  };
+  return b ? { ...mergeStats(a, b), durationMs: a.durationMs + b.durationMs } : a;
 }
 
 /** Pure: the earlier parts' ids and this job's, in page order, each once (a customer added while paging can shift a page). */
