@@ -106,3 +106,17 @@ test('finishes a scheduled run from the desks’ summaries, reading whole only t
   const [newest] = await listHistory(deps.storage);
   expect(newest).toEqual({ ...toHistoryEntry(second.runId, whole), at: newest!.at });
 }, 60_000);
+
+test('a last job delivered again after it died while finishing the run finishes it then', async () => {
+  const { deps, run } = await scheduledSite();
+  const first = await run();
+  expect((await listHistory(deps.storage)).map((e) => e.runId)).toEqual([first.runId]);
+  // As if the finishing job's invocation had died before the history entry was written.
+  await deps.storage.delete(`${KEYS.historyPrefix}site`);
+  expect(await listHistory(deps.storage)).toEqual([]);
+  const last = (await loadProject(deps.storage, first.finishingDesk))!;
+  expect(await processProjectJob(deps, { runId: first.runId, projectKey: last.key, reason: 'scheduled' })).toMatchObject({ state: 'done' });
+  expect((await listHistory(deps.storage)).map((e) => e.runId)).toEqual([first.runId]);
+  // The e-mail still went out once.
+  expect(sim.notifications).toHaveLength(1);
+}, 60_000);

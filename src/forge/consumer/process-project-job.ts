@@ -119,7 +119,8 @@ export async function processProjectJob(deps: AppDeps, job: ProjectJob, options:
       at: deps.now().toISOString(),
       ...(result.message ? { message: result.message } : {}),
     });
-    if (count.last) await finishRun(deps, job.runId);
+    // A job delivered again (its invocation died, perhaps while finishing the run) looks again whether the run is complete.
+    if (count.last || !count.counted) await finishRun(deps, job.runId);
   }
   deps.log.info('Project job finished', { projectKey: job.projectKey, runId: job.runId, state: result.state, ms: deps.now().getTime() - startedAt.getTime() });
   return result;
